@@ -1,0 +1,86 @@
+# polybook default theme: UI strings in Spanish (es).
+# Plural selectors follow CLDR (Spanish: one, other).
+# Keys are kebab-case and must match locales/en/main.ftl.
+
+## Page frame
+
+skip-to-content = Saltar al contenido
+language-switcher-label = Idiomas
+language-home-note = aún sin traducir: abre la página de inicio en ese idioma
+theme-toggle = Modo oscuro
+search-label = Buscar en el manual
+search-placeholder = Buscar…
+search-submit = Buscar
+search-no-results = Sin resultados.
+footer-nav-label = Navegación del sitio
+home-link = Inicio
+topics-link = Todos los temas
+print-link = Imprimir o guardar como PDF
+feed-link = Suscribirse (feed Atom)
+breadcrumb-label = Estás aquí
+
+## Counts
+
+articles-count =
+    { $count ->
+        [0] ningún artículo
+        [one] { $count } artículo
+       *[other] { $count } artículos
+    }
+reading-time =
+    { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } de lectura
+more-topics = +{ $count } más
+
+## Language chooser
+
+choose-language = Elige tu idioma
+
+## Home
+
+articles-title = Artículos
+other-languages-title = Guías en otros idiomas
+other-languages-intro = Artículos escritos en otros idiomas. Sus temas los conectan con las guías de este idioma.
+topics-title = Temas
+topics-label = Temas
+
+## Article
+
+updated-on = Actualizado el { $date }
+available-in = También disponible en:
+on-this-page = En esta página
+related-title = Artículos relacionados
+backlinks-title = Mencionado en
+
+## Topics
+
+topic-eyebrow = Tema
+topic-other-labels = También conocido como
+topic-here-title = Artículos en este idioma
+topic-none-here = Todavía no hay ningún artículo sobre este tema en este idioma. Consulta abajo los artículos en otros idiomas.
+topic-elsewhere-title = En otros idiomas
+topic-empty = Todavía no hay artículos sobre este tema.
+topics-intro = Los temas conectan artículos de distintos idiomas: cada uno muestra primero las guías en este idioma y luego en los demás.
+topics-empty = Todavía no hay temas.
+
+## Search
+
+search-title = Búsqueda
+search-intro = La búsqueda encuentra artículos en todos los idiomas. Las tildes son opcionales, y el nombre de un tema en cualquier idioma también encuentra los artículos sobre él en los demás.
+search-noscript = La búsqueda necesita JavaScript. Aún puedes explorar los artículos por tema.
+
+## Print
+
+print-title = Todos los artículos
+print-intro = Todos los artículos de este idioma en una sola página, listos para imprimir o guardar como PDF.
+print-now = Imprimir
+print-contents = Índice
+print-empty = Todavía no hay artículos para imprimir.
+
+## Not found
+
+not-found-title = Página no encontrada
+not-found-text = La página que buscas no existe o se ha movido. Elige un idioma para volver a empezar desde su página de inicio.
+not-found-go-home = Ir a la página de inicio

@@ -1,0 +1,89 @@
+# polybook default theme: UI strings in Croatian (hr).
+# Plural selectors follow CLDR (Croatian: one, few, other):
+# 1 članak, 2 članka, 5 članaka, 11 članaka, 21 članak, 22 članka.
+# Keys are kebab-case and must match locales/en/main.ftl.
+
+## Page frame
+
+skip-to-content = Prijeđi na sadržaj
+language-switcher-label = Jezici
+language-home-note = još nije prevedeno: otvara početnu stranicu na tom jeziku
+theme-toggle = Tamni način rada
+search-label = Pretraži priručnik
+search-placeholder = Pretraži…
+search-submit = Traži
+search-no-results = Nema rezultata.
+footer-nav-label = Navigacija stranice
+home-link = Početna
+topics-link = Sve teme
+print-link = Ispis ili spremanje u PDF
+feed-link = Pretplata (Atom feed)
+breadcrumb-label = Nalazite se ovdje
+
+## Counts
+
+articles-count =
+    { $count ->
+        [0] nema članaka
+        [one] { $count } članak
+        [few] { $count } članka
+       *[other] { $count } članaka
+    }
+reading-time =
+    { $minutes ->
+        [one] { $minutes } minuta
+        [few] { $minutes } minute
+       *[other] { $minutes } minuta
+    } čitanja
+more-topics = još { $count }
+
+## Language chooser
+
+choose-language = Odaberite jezik
+
+## Home
+
+articles-title = Članci
+other-languages-title = Smjernice na drugim jezicima
+other-languages-intro = Članci napisani na drugim jezicima. Teme ih povezuju sa smjernicama na ovom jeziku.
+topics-title = Teme
+topics-label = Teme
+
+## Article
+
+updated-on = Ažurirano { $date }
+available-in = Dostupno i na jezicima:
+on-this-page = Na ovoj stranici
+related-title = Povezani članci
+backlinks-title = Spominje se u
+
+## Topics
+
+topic-eyebrow = Tema
+topic-other-labels = Poznata i kao
+topic-here-title = Članci na ovom jeziku
+topic-none-here = Na ovom jeziku još nema članka o ovoj temi. U nastavku pogledajte članke na drugim jezicima.
+topic-elsewhere-title = Na drugim jezicima
+topic-empty = Još nema članaka o ovoj temi.
+topics-intro = Teme povezuju članke na različitim jezicima: svaka najprije navodi smjernice na ovom jeziku, a zatim na ostalima.
+topics-empty = Još nema tema.
+
+## Search
+
+search-title = Pretraživanje
+search-intro = Pretraživanje pronalazi članke na svim jezicima. Dijakritički znakovi nisu obavezni, a naziv teme na bilo kojem jeziku pronalazi i članke o njoj na ostalim jezicima.
+search-noscript = Za pretraživanje je potreban JavaScript. Članke i dalje možete pregledavati po temama.
+
+## Print
+
+print-title = Svi članci
+print-intro = Svi članci na ovom jeziku na jednoj stranici, spremni za ispis ili spremanje u PDF.
+print-now = Ispiši
+print-contents = Sadržaj
+print-empty = Još nema članaka za ispis.
+
+## Not found
+
+not-found-title = Stranica nije pronađena
+not-found-text = Stranica koju tražite ne postoji ili je premještena. Odaberite jezik i krenite ispočetka s njegove početne stranice.
+not-found-go-home = Idi na početnu stranicu

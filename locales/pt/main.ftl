@@ -1,0 +1,86 @@
+# polybook default theme: UI strings in Brazilian Portuguese (pt).
+# Plural selectors follow CLDR (Portuguese: one, other; 0 and 1 are "one").
+# Keys are kebab-case and must match locales/en/main.ftl.
+
+## Page frame
+
+skip-to-content = Pular para o conteúdo
+language-switcher-label = Idiomas
+language-home-note = ainda não traduzido: abre a página inicial nesse idioma
+theme-toggle = Modo escuro
+search-label = Pesquisar no manual
+search-placeholder = Pesquisar…
+search-submit = Pesquisar
+search-no-results = Nenhum resultado.
+footer-nav-label = Navegação do site
+home-link = Início
+topics-link = Todos os tópicos
+print-link = Imprimir ou salvar em PDF
+feed-link = Assinar (feed Atom)
+breadcrumb-label = Você está aqui
+
+## Counts
+
+articles-count =
+    { $count ->
+        [0] nenhum artigo
+        [one] { $count } artigo
+       *[other] { $count } artigos
+    }
+reading-time =
+    { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } de leitura
+more-topics = +{ $count } mais
+
+## Language chooser
+
+choose-language = Escolha seu idioma
+
+## Home
+
+articles-title = Artigos
+other-languages-title = Orientações em outros idiomas
+other-languages-intro = Artigos escritos em outros idiomas. Os tópicos os ligam às orientações deste idioma.
+topics-title = Tópicos
+topics-label = Tópicos
+
+## Article
+
+updated-on = Atualizado em { $date }
+available-in = Também disponível em:
+on-this-page = Nesta página
+related-title = Artigos relacionados
+backlinks-title = Citado em
+
+## Topics
+
+topic-eyebrow = Tópico
+topic-other-labels = Também conhecido como
+topic-here-title = Artigos neste idioma
+topic-none-here = Ainda não há artigo sobre este tópico neste idioma. Veja abaixo os artigos em outros idiomas.
+topic-elsewhere-title = Em outros idiomas
+topic-empty = Ainda não há artigos sobre este tópico.
+topics-intro = Os tópicos ligam artigos de idiomas diferentes: cada um mostra primeiro as orientações neste idioma e depois nos outros.
+topics-empty = Ainda não há tópicos.
+
+## Search
+
+search-title = Pesquisa
+search-intro = A pesquisa encontra artigos em todos os idiomas. Os acentos são opcionais, e o nome de um tópico em qualquer idioma também encontra os artigos sobre ele nos outros.
+search-noscript = A pesquisa precisa de JavaScript. Você ainda pode navegar pelos artigos por tópico.
+
+## Print
+
+print-title = Todos os artigos
+print-intro = Todos os artigos deste idioma em uma única página, prontos para imprimir ou salvar em PDF.
+print-now = Imprimir
+print-contents = Sumário
+print-empty = Ainda não há artigos para imprimir.
+
+## Not found
+
+not-found-title = Página não encontrada
+not-found-text = A página que você procura não existe ou foi movida. Escolha um idioma para recomeçar pela página inicial.
+not-found-go-home = Ir para a página inicial

@@ -1,0 +1,314 @@
+//! `site.toml`: read raw (serde defaults, unknown keys rejected), then validated
+//! once into a [`SiteConfig`] the rest of the pipeline trusts.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: String,
+    default_language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    /// Used on the language chooser and as a fallback meta description.
+    #[serde(default)]
+    description: String,
+    /// Internal links end in `index.html`, so the output also works from `file://`.
+    #[serde(default = "yes")]
+    link_to_index_html: bool,
+    #[serde(default = "default_words_per_minute")]
+    words_per_minute: usize,
+    #[serde(default = "default_related_limit")]
+    related_limit: usize,
+    #[serde(default = "default_feed_limit")]
+    feed_limit: usize,
+    languages: BTreeMap<String, RawLanguage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    name: String,
+    #[serde(default)]
+    weight: i64,
+    /// The site title in this language; the top-level title when absent.
+    #[serde(default)]
+    title: Option<String>,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+fn yes() -> bool {
+    true
+}
+fn default_words_per_minute() -> usize {
+    200
+}
+fn default_related_limit() -> usize {
+    5
+}
+fn default_feed_limit() -> usize {
+    20
+}
+
+/// A language the handbook is published in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub weight: i64,
+    pub title: Option<String>,
+}
+
+/// The validated configuration; paths are absolute-ish (joined onto the root).
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub root: PathBuf,
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub default_language: String,
+    pub theme: String,
+    pub link_to_index_html: bool,
+    pub words_per_minute: usize,
+    pub related_limit: usize,
+    pub feed_limit: usize,
+    /// Ordered by weight, then code.
+    pub languages: Vec<Language>,
+}
+
+impl SiteConfig {
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join("locales")
+    }
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+    pub fn config_path(&self) -> PathBuf {
+        self.root.join(CONFIG_FILE)
+    }
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+    pub fn language_name(&self, code: &str) -> String {
+        self.language(code)
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| code.to_string())
+    }
+    /// The site's title in `lang`.
+    pub fn title_in(&self, lang: &str) -> &str {
+        self.language(lang)
+            .and_then(|l| l.title.as_deref())
+            .unwrap_or(&self.title)
+    }
+    /// The order in which a UI string or topic label is looked up for `lang`.
+    pub fn fallback_chain(&self, lang: &str) -> Vec<String> {
+        fallback_chain(lang, &self.default_language)
+    }
+}
+
+/// `<lang> → default_language → en`, without repeats: the one definition of the chain.
+pub fn fallback_chain(lang: &str, default_language: &str) -> Vec<String> {
+    let mut chain = vec![lang.to_string()];
+    for next in [default_language, "en"] {
+        if !chain.iter().any(|c| c == next) {
+            chain.push(next.to_string());
+        }
+    }
+    chain
+}
+
+/// Reads `<root>/site.toml`.
+pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        return Err(Diagnostic::error(&path, "no site.toml here")
+            .hint("run polybook in the site's folder or pass --root DIR")
+            .into());
+    }
+    let text = crate::fs::read_to_string(&path)?;
+    parse(root, &path, &text)
+}
+
+/// Parses and validates the text of `site.toml`; `path` is only for messages.
+pub fn parse(root: &Path, path: &Path, text: &str) -> Result<SiteConfig, Diagnostics> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    validate(root, path, text, raw)
+}
+
+pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let mut d = Diagnostic::error(path, e.message().trim().to_string());
+    if let Some(span) = e.span() {
+        d = d.at(LineIndex::new(text).position(text, span.start));
+    }
+    if e.message().contains("unknown field") {
+        d = d.hint("check the key's spelling; the README lists every key");
+    }
+    d
+}
+
+fn key_position(text: &str, key: &str) -> crate::diagnostics::Position {
+    let offset = text.find(key).unwrap_or(0);
+    LineIndex::new(text).position(text, offset)
+}
+
+fn validate(
+    root: &Path,
+    path: &Path,
+    text: &str,
+    raw: RawConfig,
+) -> Result<SiteConfig, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let mut error = |key: &str, message: String, hint: &str| {
+        problems.push(
+            Diagnostic::error(path, message)
+                .at(key_position(text, key))
+                .hint(hint),
+        )
+    };
+    if raw.languages.is_empty() {
+        error(
+            "languages",
+            "no language is configured".into(),
+            "add a [languages.<code>] table with a name",
+        );
+    }
+    for (code, lang) in &raw.languages {
+        if code.parse::<unic_langid::LanguageIdentifier>().is_err() || code.contains('_') {
+            error(
+                &format!("languages.{code}"),
+                format!("`{code}` is not a language code"),
+                "use a BCP 47 code such as pt, hr or pt-BR",
+            );
+        }
+        if lang.name.trim().is_empty() {
+            error(
+                &format!("languages.{code}"),
+                format!("language `{code}` has an empty name"),
+                "set name to the language's own name, e.g. \"Hrvatski\"",
+            );
+        }
+    }
+    if !raw.languages.contains_key(&raw.default_language) {
+        error(
+            "default_language",
+            format!(
+                "default_language `{}` is not one of the configured languages",
+                raw.default_language
+            ),
+            "add it under [languages] or pick a configured one",
+        );
+    }
+    if !(raw.base_url.starts_with("http://") || raw.base_url.starts_with("https://")) {
+        error(
+            "base_url",
+            format!("base_url `{}` is not an absolute http(s) URL", raw.base_url),
+            "write it like https://handbook.example.com/ (used for sitemap, feeds, canonical)",
+        );
+    }
+    if raw.words_per_minute == 0 {
+        error(
+            "words_per_minute",
+            "words_per_minute must be above zero".into(),
+            "200 is a common reading speed",
+        );
+    }
+    if raw.theme.contains(['/', '\\']) || raw.theme.starts_with('.') {
+        error(
+            "theme",
+            format!("theme `{}` must be a folder name under themes/", raw.theme),
+            "write theme = \"default\"",
+        );
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let mut languages: Vec<Language> = raw
+        .languages
+        .into_iter()
+        .map(|(code, l)| Language {
+            code,
+            name: l.name,
+            weight: l.weight,
+            title: l.title,
+        })
+        .collect();
+    languages.sort_by(|a, b| (a.weight, &a.code).cmp(&(b.weight, &b.code)));
+    let mut base_url = raw.base_url;
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Ok(SiteConfig {
+        root: root.to_path_buf(),
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        default_language: raw.default_language,
+        theme: raw.theme,
+        link_to_index_html: raw.link_to_index_html,
+        words_per_minute: raw.words_per_minute,
+        related_limit: raw.related_limit,
+        feed_limit: raw.feed_limit,
+        languages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+title = "Handbook"
+base_url = "https://example.com/hb"
+default_language = "pt"
+
+[languages.pt]
+name = "Português"
+weight = 2
+
+[languages.hr]
+name = "Hrvatski"
+weight = 1
+"#;
+
+    fn parse_str(text: &str) -> Result<SiteConfig, Diagnostics> {
+        parse(Path::new("/site"), Path::new("/site/site.toml"), text)
+    }
+
+    #[test]
+    fn defaults_and_ordering() {
+        let config = parse_str(MINIMAL).unwrap();
+        assert_eq!(config.base_url, "https://example.com/hb/");
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.languages[0].code, "hr");
+        assert_eq!(config.fallback_chain("hr"), ["hr", "pt", "en"]);
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_its_position() {
+        let text = MINIMAL.replace("title =", "titel = \"x\"\ntitle =");
+        let err = parse_str(&text).unwrap_err();
+        let d = &err.0[0];
+        assert!(d.message.contains("unknown field `titel`"), "{}", d.message);
+        assert_eq!((d.line, d.col), (2, 1));
+    }
+
+    #[test]
+    fn default_language_must_be_configured() {
+        let text = MINIMAL.replace("default_language = \"pt\"", "default_language = \"de\"");
+        let err = parse_str(&text).unwrap_err();
+        assert!(err.0[0].message.contains("`de`"));
+        assert_eq!(err.0[0].line, 4);
+    }
+}

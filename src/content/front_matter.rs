@@ -1,0 +1,255 @@
+//! Splits a page into front matter and body, then parses the front matter
+//! (TOML between `+++` lines, or YAML between `---` lines) into [`FrontMatter`].
+
+use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use serde::{de, Deserialize, Deserializer};
+use std::fmt;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Yaml,
+}
+
+/// The parts of a source file, with the byte offsets needed to map positions back.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub format: Format,
+    pub front_matter: &'a str,
+    /// Byte offset of `front_matter` in the file.
+    pub front_matter_offset: usize,
+    pub body: &'a str,
+    /// Byte offset of `body` in the file.
+    pub body_offset: usize,
+}
+
+/// Separates front matter from body. A file without a fence is an error: every
+/// page needs at least a title.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let (format, fence) = if rest.starts_with("+++") {
+        (Format::Toml, "+++")
+    } else if rest.starts_with("---") {
+        (Format::Yaml, "---")
+    } else {
+        return Err(Diagnostic::error(path, "the page has no front matter")
+            .at(Position::new(1, 1))
+            .hint("start the file with a +++ line, title = \"…\", and a closing +++ line"));
+    };
+    let first_line_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+    if rest[..first_line_end].trim_end() != fence {
+        return Err(Diagnostic::error(
+            path,
+            format!("the opening `{fence}` must be alone on its line"),
+        )
+        .at(Position::new(1, 1)));
+    }
+    let fm_start = bom + first_line_end;
+    let mut offset = fm_start;
+    for line in text[fm_start..].split_inclusive('\n') {
+        if line.trim_end() == fence {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                format,
+                front_matter: &text[fm_start..offset],
+                front_matter_offset: fm_start,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        path,
+        format!("the front matter is never closed by a `{fence}` line"),
+    )
+    .at(Position::new(1, 1))
+    .hint(format!(
+        "add a line with only {fence} after the last front matter key"
+    )))
+}
+
+/// Front matter of an article. Unknown keys are rejected so typos are caught;
+/// anything a theme wants beyond these goes under `extra`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub translation_key: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub weight: i64,
+    /// `YYYY-MM-DD`.
+    #[serde(default, deserialize_with = "date_string")]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+/// Front matter of a section's `_index.md`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+/// Parses the front matter of `split` into `T`, with positions relative to the whole file.
+pub fn parse<T: de::DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    split: &Split,
+) -> Result<T, Diagnostic> {
+    let index = LineIndex::new(file_text);
+    match split.format {
+        Format::Toml => toml::from_str(split.front_matter).map_err(|e| {
+            let mut d = Diagnostic::error(path, format!("front matter: {}", e.message().trim()));
+            if let Some(span) = e.span() {
+                d = d.at(index.position(file_text, split.front_matter_offset + span.start));
+            } else {
+                d = d.at(index.position(file_text, split.front_matter_offset));
+            }
+            d.hint(front_matter_hint(e.message()))
+        }),
+        Format::Yaml => serde_norway::from_str(split.front_matter).map_err(|e| {
+            let mut d = Diagnostic::error(path, format!("front matter: {e}"));
+            let start = index.position(file_text, split.front_matter_offset);
+            d = match e.location() {
+                Some(loc) => d.at(Position::new(start.line + loc.line() - 1, loc.column())),
+                None => d.at(start),
+            };
+            d.hint(front_matter_hint(&e.to_string()))
+        }),
+    }
+}
+
+fn front_matter_hint(message: &str) -> &'static str {
+    if message.contains("unknown field") {
+        "check the key's spelling; put theme-specific keys under [extra]"
+    } else if message.contains("missing field") {
+        "every page needs at least title = \"…\""
+    } else {
+        "fix the front matter syntax (TOML between +++ lines, YAML between --- lines)"
+    }
+}
+
+/// Accepts a TOML date or a `YYYY-MM-DD` string and keeps it as that string.
+fn date_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    struct DateVisitor;
+    impl<'de> de::Visitor<'de> for DateVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date like 2024-05-01")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            let day = v.get(..10).unwrap_or(v);
+            chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map_err(|_| E::custom(format!("`{v}` is not a date like 2024-05-01")))?;
+            Ok(Some(day.to_string()))
+        }
+        // TOML dates arrive as a one-entry map holding their text.
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let Some((_, value)) = map.next_entry::<String, String>()? else {
+                return Err(de::Error::custom("empty date"));
+            };
+            self.visit_str(&value)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    deserializer.deserialize_any(DateVisitor)
+}
+
+/// 1-based line in the file of `key = …` / `key: …` inside the front matter, for
+/// pointing at a value that parsed but is wrong (an unknown topic, say).
+pub fn key_position(file_text: &str, split: &Split, key: &str, value: &str) -> Position {
+    let index = LineIndex::new(file_text);
+    let fm = split.front_matter;
+    let key_start = fm
+        .match_indices(key)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || fm.as_bytes()[i - 1] == b'\n')
+        .unwrap_or(0);
+    let value_start = fm[key_start..]
+        .find(&format!("\"{value}\""))
+        .or_else(|| fm[key_start..].find(value))
+        .map(|i| key_start + i)
+        .unwrap_or(key_start);
+    index.position(file_text, split.front_matter_offset + value_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("content/pt/a.md")
+    }
+
+    #[test]
+    fn splits_toml_and_yaml() {
+        let toml_page = "+++\ntitle = \"A\"\n+++\nbody\n";
+        let s = split(p(), toml_page).unwrap();
+        assert_eq!(
+            (s.format, s.front_matter, s.body),
+            (Format::Toml, "title = \"A\"\n", "body\n")
+        );
+        let yaml_page = "---\r\ntitle: A\r\n---\r\nbody";
+        let s = split(p(), yaml_page).unwrap();
+        assert_eq!((s.format, s.body), (Format::Yaml, "body"));
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_an_error() {
+        let err = split(p(), "+++\ntitle = \"A\"\nbody\n").unwrap_err();
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn toml_dates_and_string_dates_become_text() {
+        let page = "+++\ntitle = \"A\"\ndate = 2024-05-01\n+++\n";
+        let s = split(p(), page).unwrap();
+        let fm: FrontMatter = parse(p(), page, &s).unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2024-05-01"));
+        let page = "---\ntitle: A\ndate: \"2024-05-02\"\n---\n";
+        let s = split(p(), page).unwrap();
+        let fm: FrontMatter = parse(p(), page, &s).unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2024-05-02"));
+    }
+
+    #[test]
+    fn errors_point_into_the_file() {
+        let page = "+++\ntitle = \"A\"\ntopcs = [\"x\"]\n+++\n";
+        let s = split(p(), page).unwrap();
+        let err = parse::<FrontMatter>(p(), page, &s).unwrap_err();
+        assert!(
+            err.message.contains("unknown field `topcs`"),
+            "{}",
+            err.message
+        );
+        assert_eq!((err.line, err.col), (3, 1));
+        let page = "---\ntitle: A\nweight: [\n---\n";
+        let s = split(p(), page).unwrap();
+        let err = parse::<FrontMatter>(p(), page, &s).unwrap_err();
+        assert!(err.line >= 3, "{err:?}");
+    }
+}

@@ -1,0 +1,126 @@
+//! `content/topics.toml`: the cross-language glossary through which articles in
+//! different languages find each other.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub const TOPICS_FILE: &str = "topics.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    label: BTreeMap<String, String>,
+    #[serde(default)]
+    definition: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub id: String,
+    /// Label per language code.
+    pub label: BTreeMap<String, String>,
+    pub definition: BTreeMap<String, String>,
+    /// Where the topic's table starts in topics.toml.
+    pub position: Position,
+}
+
+impl Topic {
+    /// The label in the first language of `chain` that has one.
+    pub fn label_in(&self, chain: &[String]) -> &str {
+        first_in(&self.label, chain).unwrap_or(&self.id)
+    }
+    pub fn definition_in(&self, chain: &[String]) -> &str {
+        first_in(&self.definition, chain).unwrap_or("")
+    }
+}
+
+fn first_in<'a>(map: &'a BTreeMap<String, String>, chain: &[String]) -> Option<&'a str> {
+    chain
+        .iter()
+        .find_map(|lang| map.get(lang))
+        .or_else(|| map.values().next())
+        .map(String::as_str)
+}
+
+/// Every topic, in id order.
+#[derive(Debug, Clone, Default)]
+pub struct Topics {
+    pub list: Vec<Topic>,
+}
+
+impl Topics {
+    pub fn get(&self, id: &str) -> Option<&Topic> {
+        self.list
+            .binary_search_by(|t| t.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.list[i])
+    }
+}
+
+/// Parses the text of topics.toml; `path` is only for messages.
+pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
+    let raw: BTreeMap<String, RawTopic> =
+        toml::from_str(text).map_err(|e| crate::config::toml_error(path, text, &e))?;
+    let index = LineIndex::new(text);
+    let mut problems = Diagnostics::default();
+    let mut list = Vec::with_capacity(raw.len());
+    for (id, topic) in raw {
+        let offset = text.find(&format!("[{id}]")).unwrap_or(0);
+        let position = index.position(text, offset);
+        if !is_topic_id(&id) {
+            problems.push(
+                Diagnostic::error(path, format!("topic id `{id}` is not a valid id"))
+                    .at(position)
+                    .hint("use lowercase ASCII letters, digits and dashes, e.g. active-listening"),
+            );
+        }
+        if topic.label.values().all(|l| l.trim().is_empty()) {
+            problems.push(
+                Diagnostic::error(path, format!("topic `{id}` has no label"))
+                    .at(position)
+                    .hint("add label = { en = \"…\", pt = \"…\" }"),
+            );
+        }
+        list.push(Topic {
+            id,
+            label: topic.label,
+            definition: topic.definition,
+            position,
+        });
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Topics { list })
+}
+
+fn is_topic_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_follow_the_fallback_chain() {
+        let text = "[empathy]\nlabel = { pt = \"Empatia\", en = \"Empathy\" }\n";
+        let topics = parse(Path::new("topics.toml"), text).unwrap();
+        let t = topics.get("empathy").unwrap();
+        let chain = ["hr".to_string(), "pt".to_string(), "en".to_string()];
+        assert_eq!(t.label_in(&chain), "Empatia");
+        assert_eq!(t.definition_in(&chain), "");
+    }
+
+    #[test]
+    fn bad_ids_are_reported_at_their_table() {
+        let text = "[ok]\nlabel = { en = \"Ok\" }\n\n[\"Bad Id\"]\nlabel = { en = \"B\" }\n";
+        let err = parse(Path::new("topics.toml"), text).unwrap_err();
+        assert!(err.0[0].message.contains("Bad Id"));
+    }
+}

@@ -1,0 +1,69 @@
+//! File operations whose errors name the path, and a join that cannot escape its root.
+
+use crate::diagnostics::Diagnostic;
+use std::path::{Component, Path, PathBuf};
+
+pub fn read_to_string(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, "cannot read", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let index = crate::diagnostics::LineIndex::new(valid);
+        Diagnostic::error(path, "the file is not valid UTF-8")
+            .at(index.position(valid, offset))
+            .hint("save the file with UTF-8 encoding")
+    })
+}
+
+pub fn io_error(path: &Path, doing: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, format!("{doing} {}: {e}", path.display()))
+}
+
+/// Joins a relative path from content (a URL path, a slug) onto `root`, refusing
+/// anything that would leave it: `..`, absolute paths, drive prefixes.
+pub fn join_inside(root: &Path, relative: &str) -> Option<PathBuf> {
+    let mut joined = root.to_path_buf();
+    for component in Path::new(relative).components() {
+        match component {
+            Component::Normal(part) => {
+                let part_str = part.to_str()?;
+                if part_str.contains('\\') || part_str.contains(':') {
+                    return None;
+                }
+                joined.push(part)
+            }
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(joined)
+}
+
+/// `path` with `/` separators, for messages and URLs.
+pub fn slash_path(path: &Path) -> String {
+    path.components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_inside_refuses_escapes() {
+        let root = Path::new("/out");
+        assert_eq!(
+            join_inside(root, "pt/a/index.html"),
+            Some(PathBuf::from("/out/pt/a/index.html"))
+        );
+        assert_eq!(join_inside(root, "../etc/passwd"), None);
+        assert_eq!(join_inside(root, "pt/../../x"), None);
+        assert_eq!(join_inside(root, "/etc/passwd"), None);
+        assert_eq!(join_inside(root, "a\\..\\b"), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! UI strings: Fluent catalogs under `locales/<locale>/*.ftl`, looked up along
+//! the fallback chain `<lang> → default_language → en`.
+
+mod tera_fn;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+pub use tera_fn::TranslateFn;
+use unic_langid::LanguageIdentifier;
+
+/// One locale's catalog: the bundle and which keys came from which file.
+pub struct Catalog {
+    pub locale: String,
+    bundle: FluentBundle<FluentResource>,
+    /// Message id → the file that defines it.
+    pub keys: BTreeMap<String, PathBuf>,
+}
+
+/// Every catalog, by locale code.
+#[derive(Default)]
+pub struct Locales {
+    catalogs: BTreeMap<String, Catalog>,
+}
+
+impl std::fmt::Debug for Locales {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.catalogs.keys()).finish()
+    }
+}
+
+/// A source `.ftl` file: where it is and what it says.
+pub struct FtlFile {
+    pub path: PathBuf,
+    pub locale: String,
+    pub text: String,
+}
+
+/// Reads every `locales/<locale>/*.ftl` file, in name order.
+pub fn read_files(locales_dir: &Path) -> Result<Vec<FtlFile>, Diagnostics> {
+    let mut files = Vec::new();
+    if !locales_dir.is_dir() {
+        return Ok(files);
+    }
+    let walker = walkdir::WalkDir::new(locales_dir)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name();
+    let mut problems = Diagnostics::default();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(locales_dir, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+            continue;
+        }
+        let locale = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        match crate::fs::read_to_string(path) {
+            Ok(text) => files.push(FtlFile {
+                path: path.to_path_buf(),
+                locale,
+                text,
+            }),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(files)
+}
+
+/// Parses the catalogs; syntax errors and duplicate keys are reported at `path:line:col`.
+pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let mut catalogs: BTreeMap<String, Catalog> = BTreeMap::new();
+    for file in files {
+        let Ok(langid) = file.locale.parse::<LanguageIdentifier>() else {
+            problems.push(
+                Diagnostic::error(
+                    &file.path,
+                    format!("`{}` is not a locale code", file.locale),
+                )
+                .hint("name locale folders by language code: locales/pt/, locales/hr/"),
+            );
+            continue;
+        };
+        let index = LineIndex::new(&file.text);
+        let resource = match FluentResource::try_new(file.text.clone()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    problems.push(
+                        Diagnostic::error(&file.path, format!("Fluent syntax: {}", e.kind))
+                            .at(index.position(&file.text, error_offset(&e)))
+                            .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                    );
+                }
+                r
+            }
+        };
+        let catalog = catalogs.entry(file.locale.clone()).or_insert_with(|| {
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            Catalog {
+                locale: file.locale.clone(),
+                bundle,
+                keys: BTreeMap::new(),
+            }
+        });
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let id = m.id.name.to_string();
+                if let Some(first) = catalog.keys.insert(id.clone(), file.path.clone()) {
+                    let offset = file
+                        .text
+                        .find(&format!("\n{id} "))
+                        .map(|o| o + 1)
+                        .unwrap_or(0);
+                    problems.push(
+                        Diagnostic::error(
+                            &file.path,
+                            format!("the message `{id}` is defined twice"),
+                        )
+                        .at(index.position(&file.text, offset))
+                        .hint(format!("it is already in {}", first.display())),
+                    );
+                }
+            }
+        }
+        // Duplicates were reported above; add_resource_overriding keeps the bundle usable.
+        catalog.bundle.add_resource_overriding(resource);
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Locales { catalogs })
+}
+
+/// Where to point for a syntax error: the broken entry's start reads better
+/// than the place the parser gave up (often the end of the file).
+fn error_offset(e: &fluent_syntax::parser::ParserError) -> usize {
+    e.slice
+        .as_ref()
+        .map_or(e.pos.start, |s| s.start.min(e.pos.start))
+}
+
+impl Locales {
+    pub fn catalog(&self, locale: &str) -> Option<&Catalog> {
+        self.catalogs.get(locale)
+    }
+
+    pub fn catalogs(&self) -> impl Iterator<Item = &Catalog> {
+        self.catalogs.values()
+    }
+
+    /// Formats `key` in the first locale of `chain` that has it.
+    pub fn format(
+        &self,
+        chain: &[String],
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, String> {
+        for locale in chain {
+            let Some(catalog) = self.catalogs.get(locale) else {
+                continue;
+            };
+            let Some(message) = catalog.bundle.get_message(key) else {
+                continue;
+            };
+            let Some(pattern) = message.value() else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = catalog.bundle.format_pattern(pattern, args, &mut errors);
+            if let Some(e) = errors.first() {
+                return Err(format!("message `{key}` in locale `{locale}`: {e}"));
+            }
+            return Ok(text.into_owned());
+        }
+        Err(format!(
+            "no catalog along {} has the message `{key}`",
+            chain.join(" → ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locales(files: &[(&str, &str)]) -> Result<Locales, Diagnostics> {
+        parse(
+            files
+                .iter()
+                .map(|(locale, text)| FtlFile {
+                    path: PathBuf::from(format!("locales/{locale}/main.ftl")),
+                    locale: locale.to_string(),
+                    text: text.to_string(),
+                })
+                .collect(),
+        )
+    }
+
+    const HR: &str = "articles-count = { $count ->\n    [one] { $count } članak\n    [few] { $count } članka\n   *[other] { $count } članaka\n}\n";
+
+    #[test]
+    fn croatian_plurals_follow_cldr() {
+        let l = locales(&[("hr", HR)]).unwrap();
+        let chain = vec!["hr".to_string()];
+        let count = |n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            l.format(&chain, "articles-count", Some(&args)).unwrap()
+        };
+        assert_eq!(count(1), "1 članak");
+        assert_eq!(count(2), "2 članka");
+        assert_eq!(count(5), "5 članaka");
+        assert_eq!(count(21), "21 članak");
+        assert_eq!(count(22), "22 članka");
+        assert_eq!(count(11), "11 članaka");
+    }
+
+    #[test]
+    fn missing_keys_fall_back_along_the_chain() {
+        let l = locales(&[("hr", HR), ("en", "hello = Hello\n")]).unwrap();
+        let chain = vec!["hr".to_string(), "pt".to_string(), "en".to_string()];
+        assert_eq!(l.format(&chain, "hello", None).unwrap(), "Hello");
+        assert!(l.format(&chain, "nope", None).unwrap_err().contains("nope"));
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let err = locales(&[("en", "ok = fine\nbroken = { $x\n")]).unwrap_err();
+        let d = &err.0[0];
+        assert_eq!(d.line, 2, "{d:?}");
+        assert!(d.message.starts_with("Fluent syntax"));
+    }
+}

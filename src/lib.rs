@@ -1,0 +1,228 @@
+//! polybook: a static site generator for multilingual, cross-linked, searchable handbooks.
+//!
+//! The pipeline, one module per stage: `config` → `content` → `markdown` →
+//! `graph` → `i18n` → `render` → `output`.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod fs;
+pub mod graph;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod search;
+
+use config::SiteConfig;
+use content::Content;
+use diagnostics::{Diagnostic, Diagnostics};
+use markdown::{LinkTarget, LinkTargets, Rendered};
+use rayon::prelude::*;
+use render::OutputFile;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What a build is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// A site built in memory: its files, and the warnings met on the way.
+#[derive(Debug, Clone)]
+pub struct BuiltSite {
+    pub files: Vec<OutputFile>,
+    pub warnings: Diagnostics,
+}
+
+/// Reads and validates `site.toml`, applying command-line overrides.
+pub fn load_config(options: &BuildOptions) -> Result<SiteConfig, Diagnostics> {
+    let mut config = config::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
+    }
+    Ok(config)
+}
+
+/// Runs every stage and returns the site's files without writing anything.
+/// All problems of all stages are reported together.
+pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let (content, content_problems) = content::load(config, &content::LoadOptions { drafts });
+    problems.extend(content_problems.0);
+    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
+    let theme = render::theme::load(&config.theme_dir(), &config.root);
+    let (theme, engines) = match (locales, theme) {
+        (Ok(locales), Ok(theme)) => {
+            let engines = render::engines(config, &theme, Arc::new(locales));
+            (theme, engines)
+        }
+        (locales, theme) => {
+            let failures = [locales.err(), theme.err()].into_iter().flatten();
+            (
+                render::Theme::default(),
+                Err(failures.flat_map(|e| e.0).collect::<Vec<_>>().into()),
+            )
+        }
+    };
+    let (rendered, print_html) = render_markdown(config, &content);
+    for r in &rendered {
+        problems.extend(r.problems.iter().cloned());
+    }
+    let language_order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let (graph, graph_problems) = graph::build(
+        &content,
+        &rendered,
+        &graph::GraphOptions {
+            language_order: &language_order,
+            related_limit: config.related_limit,
+        },
+    );
+    problems.extend(graph_problems);
+    let engines = match engines {
+        Ok(e) => e,
+        Err(e) => {
+            problems.extend(e.0);
+            return Err(problems.sorted());
+        }
+    };
+    if problems.has_errors() {
+        return Err(problems.sorted());
+    }
+    let site = render::pages::SiteData {
+        config,
+        content: &content,
+        rendered: &rendered,
+        graph: &graph,
+        stylesheet: theme.asset_path("style.css").unwrap_or("style.css"),
+        script: theme.asset_path("polybook.js").unwrap_or("polybook.js"),
+        search_index: None,
+        print_html: &print_html,
+    };
+    let mut files = render::render_site(&site, &engines, &theme).map_err(|e| {
+        problems.extend(e.0);
+        std::mem::take(&mut problems).sorted()
+    })?;
+    files.extend(content.files.iter().map(|f| OutputFile {
+        path: f.rel_path.clone(),
+        bytes: f.bytes.clone(),
+    }));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(BuiltSite {
+        files,
+        warnings: problems.sorted(),
+    })
+}
+
+/// Where links to content paths lead.
+fn link_targets(content: &Content) -> LinkTargets {
+    let mut targets = LinkTargets::default();
+    for doc in &content.documents {
+        targets
+            .0
+            .insert(doc.rel_path.clone(), LinkTarget::Page(doc.url_path()));
+    }
+    for section in &content.sections {
+        let rel = section
+            .path
+            .strip_prefix(content_root(section.path.as_path(), &section.lang))
+            .unwrap_or(&section.path);
+        targets.0.insert(
+            fs::slash_path(rel),
+            LinkTarget::Page(render::pages::home_path(&section.lang)),
+        );
+    }
+    for file in &content.files {
+        targets.0.insert(
+            file.rel_path.clone(),
+            LinkTarget::File(file.rel_path.clone()),
+        );
+    }
+    for failed in &content.failed_pages {
+        targets
+            .0
+            .entry(failed.clone())
+            .or_insert_with(|| LinkTarget::Page(String::new()));
+    }
+    targets
+}
+
+/// `content/` above a file of language `lang`.
+fn content_root<'a>(path: &'a Path, lang: &str) -> &'a Path {
+    path.ancestors()
+        .find(|a| a.file_name().and_then(|n| n.to_str()) == Some(lang))
+        .and_then(Path::parent)
+        .unwrap_or(path)
+}
+
+/// Every article rendered for its page, and again for the print page when its
+/// links must be relative to another folder depth.
+fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Vec<String>) {
+    let targets = link_targets(content);
+    let index = if config.link_to_index_html {
+        "index.html"
+    } else {
+        ""
+    };
+    content
+        .documents
+        .par_iter()
+        .map(|doc| {
+            let page_url = doc.url_path();
+            let render_at = |page_url: &str| {
+                markdown::render(&markdown::RenderContext {
+                    path: &doc.path,
+                    source: &doc.source,
+                    body_offset: doc.body_offset,
+                    content_path: &doc.rel_path,
+                    page_url,
+                    targets: &targets,
+                    index,
+                })
+            };
+            let rendered = render_at(&page_url);
+            let print_url = format!("{}/print/", doc.lang);
+            let print = if print_url.matches('/').count() == page_url.matches('/').count() {
+                rendered.html.clone()
+            } else {
+                render_at(&print_url).html
+            };
+            (rendered, print)
+        })
+        .unzip()
+}
+
+/// `polybook build`: builds and writes the site, or leaves the output as it was.
+pub fn build(options: &BuildOptions) -> Result<(PathBuf, BuiltSite), Diagnostics> {
+    let config = load_config(options)?;
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    output::check_target(&output, &options.root)?;
+    let site = build_site(&config, options.drafts)?;
+    output::write_site(&output, &site.files)?;
+    Ok((output, site))
+}
+
+/// `polybook check`: every validation of `build`, writing nothing.
+pub fn check(options: &BuildOptions) -> Diagnostics {
+    match load_config(options).and_then(|config| build_site(&config, options.drafts)) {
+        Ok(site) => site.warnings,
+        Err(problems) => problems,
+    }
+}
+
+/// For callers that only have one diagnostic.
+pub fn fail(d: Diagnostic) -> Diagnostics {
+    d.into()
+}

@@ -1,0 +1,74 @@
+use clap::Parser;
+use polybook::cli::{Cli, Command};
+use polybook::diagnostics::Diagnostics;
+use polybook::BuildOptions;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root: root.clone(),
+                output,
+                base_url,
+                drafts,
+            };
+            let started = std::time::Instant::now();
+            match polybook::build(&options) {
+                Ok((output, site)) => {
+                    report(&site.warnings, &root);
+                    let pages = site
+                        .files
+                        .iter()
+                        .filter(|f| f.path.ends_with(".html"))
+                        .count();
+                    eprintln!(
+                        "built {pages} pages ({} files) into {} in {} ms",
+                        site.files.len(),
+                        output.display(),
+                        started.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => fail(
+                    &problems,
+                    &root,
+                    "build failed; the previous output is unchanged",
+                ),
+            }
+        }
+        Command::Check { root, drafts } => {
+            let options = BuildOptions {
+                root: root.clone(),
+                drafts,
+                ..Default::default()
+            };
+            let problems = polybook::check(&options);
+            if problems.has_errors() {
+                return fail(&problems, &root, "check failed");
+            }
+            report(&problems, &root);
+            eprintln!("check passed");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn report(problems: &Diagnostics, root: &Path) {
+    for d in problems.iter() {
+        eprintln!("{}", d.display_relative_to(root));
+    }
+}
+
+fn fail(problems: &Diagnostics, root: &Path, what: &str) -> ExitCode {
+    report(problems, root);
+    eprintln!("{what}: {} error(s)", problems.error_count());
+    ExitCode::FAILURE
+}

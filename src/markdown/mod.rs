@@ -1,0 +1,148 @@
+//! Renders one Markdown document: HTML, heading ids, table of contents, rewritten
+//! links (with their positions, for checks), plain text for search.
+//!
+//! The work is a few small passes over pulldown-cmark's events: parse once,
+//! give headings ids, rewrite links, then write HTML and text.
+
+mod headings;
+mod links;
+
+use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+pub use links::{relative_url, resolve_relative, LinkTarget, LinkTargets};
+
+/// A heading of the document, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link from this document to a page (or an anchor of this page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLink {
+    /// Content path of the target page (`hr/kako.md`); this document's own for `#anchor` links.
+    pub target: String,
+    pub anchor: Option<String>,
+    pub position: Position,
+}
+
+/// What rendering one document gives.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<PageLink>,
+    /// Text content with block boundaries as newlines, for search and word counts.
+    pub plain_text: String,
+    pub word_count: usize,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Rendered {
+    pub fn anchor_ids(&self) -> BTreeSet<&str> {
+        self.headings.iter().map(|h| h.id.as_str()).collect()
+    }
+}
+
+/// Everything rendering needs to know about the document and the site.
+pub struct RenderContext<'a> {
+    pub path: &'a Path,
+    /// The whole file (positions are reported in file coordinates).
+    pub source: &'a str,
+    pub body_offset: usize,
+    /// The document's content path (`pt/guide.md`), against which links resolve.
+    pub content_path: &'a str,
+    /// The output folder of the page (`pt/guide/`), against which URLs are made relative.
+    pub page_url: &'a str,
+    pub targets: &'a LinkTargets,
+    /// Appended to directory URLs (`index.html` or empty).
+    pub index: &'a str,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+pub fn render(ctx: &RenderContext) -> Rendered {
+    let body = &ctx.source[ctx.body_offset..];
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let line_index = LineIndex::new(ctx.source);
+    let position =
+        |range: &Range<usize>| line_index.position(ctx.source, ctx.body_offset + range.start);
+
+    let headings = headings::assign_ids(&mut events);
+    let mut problems = Vec::new();
+    let links = links::rewrite(&mut events, ctx, &position, &mut problems);
+
+    let plain_text = plain_text(&events);
+    let word_count = plain_text.split_whitespace().count();
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    Rendered {
+        html,
+        headings,
+        links,
+        plain_text,
+        word_count,
+        problems,
+    }
+}
+
+/// Renders Markdown that has no links to check (a section introduction, say).
+pub fn render_simple(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options()));
+    html
+}
+
+fn plain_text(events: &[(Event, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(end) if is_block_end(end) => text.push('\n'),
+            Event::Start(Tag::Item) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::TableRow
+            | TagEnd::FootnoteDefinition
+    )
+}
+
+/// Reading time in whole minutes, at least one.
+pub fn reading_minutes(word_count: usize, words_per_minute: usize) -> usize {
+    word_count.div_ceil(words_per_minute.max(1)).max(1)
+}
+
+/// Heading ids of every page, by content path: what anchor checks look up.
+pub type AnchorIndex<'a> = BTreeMap<&'a str, BTreeSet<&'a str>>;
+
+#[cfg(test)]
+mod tests;

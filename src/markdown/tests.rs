@@ -1,0 +1,93 @@
+use super::*;
+use std::path::Path;
+
+fn targets() -> LinkTargets {
+    let mut t = LinkTargets::default();
+    t.0.insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
+    t.0.insert("hr/b.md".into(), LinkTarget::Page("hr/b/".into()));
+    t.0.insert("pt/img.png".into(), LinkTarget::File("pt/img.png".into()));
+    t
+}
+
+fn render_body(body: &str) -> Rendered {
+    let source = format!("+++\ntitle = \"A\"\n+++\n{body}");
+    let targets = targets();
+    let ctx = RenderContext {
+        path: Path::new("content/pt/a.md"),
+        source: &source,
+        body_offset: source.find(body).unwrap(),
+        content_path: "pt/a.md",
+        page_url: "pt/a/",
+        targets: &targets,
+        index: "index.html",
+    };
+    render(&ctx)
+}
+
+#[test]
+fn heading_ids_are_folded_and_unique() {
+    let r =
+        render_body("## 5. Ponudite rješenja\n\n## 5. Ponudite rješenja\n\n### Custom {#mine}\n");
+    let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["5-ponudite-rjesenja", "5-ponudite-rjesenja-1", "mine"]
+    );
+    assert!(r
+        .html
+        .contains("<h2 id=\"5-ponudite-rjesenja\">5. Ponudite rješenja</h2>"));
+    assert_eq!(r.headings[2].text, "Custom");
+}
+
+#[test]
+fn links_to_pages_become_relative_urls_and_are_recorded() {
+    let r = render_body("See [b](../hr/b.md#5-ponudite-rjesenja) and ![i](img.png).\n");
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(
+        r.html
+            .contains("href=\"../../hr/b/index.html#5-ponudite-rjesenja\""),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("src=\"../../pt/img.png\""), "{}", r.html);
+    assert_eq!(r.links.len(), 1);
+    assert_eq!(r.links[0].target, "hr/b.md");
+    assert_eq!(r.links[0].anchor.as_deref(), Some("5-ponudite-rjesenja"));
+    assert_eq!((r.links[0].position.line, r.links[0].position.col), (4, 5));
+}
+
+#[test]
+fn a_missing_page_is_reported_at_the_link() {
+    let r = render_body("Intro.\n\nText [x](../es/nope.md) end.\n");
+    assert_eq!(r.problems.len(), 1);
+    let p = &r.problems[0];
+    assert_eq!((p.line, p.col), (6, 6));
+    assert!(p.message.contains("content/es/nope.md"), "{}", p.message);
+}
+
+#[test]
+fn external_links_and_template_syntax_are_left_alone() {
+    let r = render_body("[w](https://example.com) {{ x }} {% if y %}\n");
+    assert!(r.html.contains("href=\"https://example.com\""));
+    assert!(r.html.contains("{{ x }} {% if y %}"));
+}
+
+#[test]
+fn plain_text_and_reading_time() {
+    let r = render_body("# T\n\nOne two *three*.\n\n- four\n- five\n");
+    assert_eq!(r.word_count, 6);
+    assert!(r.plain_text.contains("One two three."));
+    assert_eq!(reading_minutes(0, 200), 1);
+    assert_eq!(reading_minutes(401, 200), 3);
+}
+
+#[test]
+fn extensions_are_on() {
+    let r = render_body(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~s~~ - [x] t\n\nx[^1]\n\n[^1]: note\n\n\"quoted\"\n",
+    );
+    assert!(r.html.contains("<table>"));
+    assert!(r.html.contains("<del>s</del>"));
+    assert!(r.html.contains("footnote"));
+    assert!(r.html.contains("“quoted”"));
+}

@@ -1,0 +1,190 @@
+//! Typed template contexts: what each Tera template of a theme can rely on.
+//!
+//! Every page template receives `site` and `page`; each page kind adds one
+//! more value (`home`, `article`, `topic`, `chooser`, `print`). All URLs in
+//! here are already relative to the page being rendered, except `canonical`
+//! and `Alternate::href_abs`, which are absolute (built from `base_url`).
+
+use serde::Serialize;
+
+/// Facts about the whole site, the same on every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    pub default_language: String,
+    /// Every configured language, ordered by weight then code.
+    pub languages: Vec<LanguageLink>,
+}
+
+/// A language as offered in choosers and switchers.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    pub code: String,
+    /// The language's own name ("Hrvatski").
+    pub name: String,
+    /// Relative URL of the target: the translation when there is one, else the language home.
+    pub url: String,
+    /// True for the page's own language.
+    pub current: bool,
+    /// True when `url` is a translation of this page rather than a home fallback.
+    pub is_translation: bool,
+    /// Published articles in this language.
+    pub article_count: usize,
+}
+
+/// `hreflang` alternate of a page (including the page itself).
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub href_abs: String,
+}
+
+/// Facts about the page being rendered, common to every page kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    /// `home`, `article`, `topic`, `search`, `print`, `chooser` or `not-found`.
+    pub kind: &'static str,
+    pub lang: String,
+    pub lang_name: String,
+    /// Document title for `<title>` (without the site title).
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    /// Relative prefix from this page to the site root ("../../", or "" at the root).
+    pub root: String,
+    /// Appended to every directory link ("index.html" or ""), so file:// works.
+    pub index: String,
+    pub stylesheet: String,
+    pub script: String,
+    pub alternates: Vec<Alternate>,
+    /// The language switcher: every language, to the translation or else its home.
+    pub languages: Vec<LanguageLink>,
+    pub home_url: String,
+    pub search_url: String,
+    pub print_url: String,
+    pub feed_url: String,
+    pub topics_url: String,
+    /// URL of the search index manifest script, relative; empty until search is built.
+    pub search_index_url: String,
+}
+
+/// A topic as a tag on an article or in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicLink {
+    pub id: String,
+    /// The label in the page's language (falls back along the language chain).
+    pub label: String,
+    pub url: String,
+    /// Articles carrying the topic, all languages together (on lists of topics).
+    pub article_count: usize,
+}
+
+/// An article as a card or list entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub lang: String,
+    pub lang_name: String,
+    /// True when the article is in another language than the page.
+    pub foreign: bool,
+    pub reading_minutes: usize,
+    pub topics: Vec<TopicLink>,
+    /// For related articles: how many topics are shared with the current one.
+    pub shared_topics: usize,
+}
+
+/// Articles of one language, for "guidance in other languages" groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageGroup {
+    pub code: String,
+    pub name: String,
+    pub articles: Vec<ArticleCard>,
+}
+
+/// A section of a language home (the unnamed root section has `title == ""`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionGroup {
+    pub title: String,
+    pub description: String,
+    pub intro_html: String,
+    pub articles: Vec<ArticleCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeContext {
+    /// Body of `content/<lang>/_index.md`, rendered.
+    pub intro_html: String,
+    pub article_count: usize,
+    pub sections: Vec<SectionGroup>,
+    pub other_languages: Vec<LanguageGroup>,
+    pub topics: Vec<TopicLink>,
+}
+
+/// A table-of-contents entry; `level` is the heading level (2..=6).
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleContext {
+    pub title: String,
+    pub description: String,
+    /// Rendered Markdown body; output with `| safe`.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub reading_minutes: usize,
+    pub word_count: usize,
+    /// ISO date (YYYY-MM-DD) or empty.
+    pub date: String,
+    pub section_title: String,
+    pub topics: Vec<TopicLink>,
+    /// Other languages this article is available in (not including itself).
+    pub translations: Vec<LanguageLink>,
+    pub related: Vec<ArticleCard>,
+    pub backlinks: Vec<ArticleCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicContext {
+    pub id: String,
+    pub label: String,
+    pub definition: String,
+    /// The topic's label in every other language, for readers who know it by another name.
+    pub other_labels: Vec<LabelInLanguage>,
+    /// Articles in the page's language.
+    pub here: Vec<ArticleCard>,
+    /// Articles in other languages, grouped by language.
+    pub elsewhere: Vec<LanguageGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelInLanguage {
+    pub lang: String,
+    pub lang_name: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicsIndexContext {
+    pub topics: Vec<TopicLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintArticle {
+    pub title: String,
+    pub description: String,
+    pub html: String,
+    /// Anchor of the article on the print page.
+    pub anchor: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintContext {
+    pub articles: Vec<PrintArticle>,
+}

@@ -1,0 +1,157 @@
+//! Files for machines: `sitemap.xml` with hreflang alternates, Atom feeds, robots.txt.
+
+/// One page of the sitemap with its language alternates (absolute URLs).
+#[derive(Debug, Clone)]
+pub struct SitemapEntry {
+    pub url: String,
+    pub lastmod: Option<String>,
+    /// (hreflang, absolute URL), including the page itself when it has alternates.
+    pub alternates: Vec<(String, String)>,
+}
+
+pub fn sitemap(entries: &[SitemapEntry]) -> String {
+    let mut xml = String::from(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
+        "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    ));
+    for entry in entries {
+        xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&entry.url)));
+        if let Some(date) = &entry.lastmod {
+            xml.push_str(&format!("    <lastmod>{}</lastmod>\n", escape(date)));
+        }
+        for (lang, href) in &entry.alternates {
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                escape(lang),
+                escape(href)
+            ));
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    pub title: String,
+    pub url: String,
+    pub summary: String,
+    /// `YYYY-MM-DD`, if the page has one.
+    pub date: Option<String>,
+}
+
+pub struct Feed<'a> {
+    pub title: &'a str,
+    pub lang: &'a str,
+    /// Absolute URL of the feed itself.
+    pub self_url: &'a str,
+    /// Absolute URL of the language home.
+    pub home_url: &'a str,
+    pub entries: &'a [FeedEntry],
+}
+
+/// An Atom feed; undated entries take the feed's newest date, so the output
+/// never depends on the clock.
+pub fn atom(feed: &Feed) -> String {
+    let newest = feed
+        .entries
+        .iter()
+        .filter_map(|e| e.date.as_deref())
+        .max()
+        .unwrap_or("1970-01-01");
+    let stamp = |d: &str| format!("{d}T00:00:00Z");
+    let mut xml = format!(
+        concat!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n",
+            "  <title>{title}</title>\n",
+            "  <link rel=\"self\" href=\"{self_url}\"/>\n",
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n",
+            "  <id>{self_url}</id>\n",
+            "  <updated>{updated}</updated>\n",
+            "  <generator>polybook</generator>\n"
+        ),
+        lang = escape(feed.lang),
+        title = escape(feed.title),
+        self_url = escape(feed.self_url),
+        home = escape(feed.home_url),
+        updated = stamp(newest),
+    );
+    for entry in feed.entries {
+        let updated = stamp(entry.date.as_deref().unwrap_or(newest));
+        xml.push_str(&format!(
+            concat!(
+                "  <entry>\n",
+                "    <title>{title}</title>\n",
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
+                "    <id>{url}</id>\n",
+                "    <updated>{updated}</updated>\n",
+                "    <summary>{summary}</summary>\n",
+                "  </entry>\n"
+            ),
+            title = escape(&entry.title),
+            url = escape(&entry.url),
+            updated = updated,
+            summary = escape(&entry.summary),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+pub fn robots(base_url: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemap_lists_alternates() {
+        let xml = sitemap(&[SitemapEntry {
+            url: "https://x.org/pt/a/".into(),
+            lastmod: None,
+            alternates: vec![("hr".into(), "https://x.org/hr/b/".into())],
+        }]);
+        assert!(xml.contains(
+            "<xhtml:link rel=\"alternate\" hreflang=\"hr\" href=\"https://x.org/hr/b/\"/>"
+        ));
+    }
+
+    #[test]
+    fn atom_escapes_and_dates() {
+        let entries = [FeedEntry {
+            title: "A & <B>".into(),
+            url: "https://x.org/pt/a/".into(),
+            summary: String::new(),
+            date: Some("2024-05-01".into()),
+        }];
+        let xml = atom(&Feed {
+            title: "T",
+            lang: "pt",
+            self_url: "https://x.org/pt/atom.xml",
+            home_url: "https://x.org/pt/",
+            entries: &entries,
+        });
+        assert!(xml.contains("<title>A &amp; &lt;B&gt;</title>"));
+        assert!(xml.contains("<updated>2024-05-01T00:00:00Z</updated>"));
+    }
+}

@@ -1,0 +1,289 @@
+//! Turns the content, its graph and the theme into the files of the site.
+
+pub mod context;
+pub mod feeds;
+pub mod pages;
+pub mod theme;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{Locales, TranslateFn};
+use pages::{PageJob, SiteData};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+pub use theme::Theme;
+
+/// A file of the built site: path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The templates a theme must provide.
+pub const REQUIRED_TEMPLATES: [&str; 8] = [
+    "chooser.html",
+    "home.html",
+    "article.html",
+    "topic.html",
+    "topics.html",
+    "search.html",
+    "print.html",
+    "404.html",
+];
+
+/// One Tera per language, each with `t()` bound to that language's fallback chain.
+pub struct Engines {
+    by_lang: HashMap<String, tera::Tera>,
+}
+
+pub fn engines(
+    config: &SiteConfig,
+    theme: &Theme,
+    locales: Arc<Locales>,
+) -> Result<Engines, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    for name in REQUIRED_TEMPLATES {
+        if !theme.templates.0.contains_key(name) {
+            problems.push(
+                Diagnostic::error(
+                    config.theme_dir().join("templates").join(name),
+                    "the theme has no such template",
+                )
+                .hint("add it to the theme or to the site's templates/ folder"),
+            );
+        }
+    }
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .0
+        .iter()
+        .map(|(name, (_, text))| (name.as_str(), text.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        let message = error_chain(&e);
+        let path = theme
+            .templates
+            .0
+            .iter()
+            .find(|(name, _)| message.contains(&format!("'{name}'")))
+            .map(|(_, (path, _))| path.clone())
+            .unwrap_or_else(|| config.theme_dir().join("templates"));
+        problems.push(
+            Diagnostic::error(path, message).hint("fix the template syntax (Tera, like Jinja2)"),
+        );
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let by_lang = config
+        .languages
+        .iter()
+        .map(|l| {
+            let mut engine = tera.clone();
+            engine.register_function(
+                "t",
+                TranslateFn {
+                    locales: Arc::clone(&locales),
+                    lang: l.code.clone(),
+                    default_language: config.default_language.clone(),
+                },
+            );
+            (l.code.clone(), engine)
+        })
+        .collect();
+    Ok(Engines { by_lang })
+}
+
+/// Tera's default also escapes `/`, which makes every URL unreadable in the source.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Tera's errors nest the useful part (which variable, which line) in sources.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(inner) = source {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    message
+}
+
+/// Renders every page, feed and machine file, in parallel, sorted by path.
+pub fn render_site(
+    site: &SiteData,
+    engines: &Engines,
+    theme: &Theme,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let jobs = site.jobs();
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_page(job, engines, site.config))
+        .collect();
+    let mut problems = Diagnostics::default();
+    let mut files = Vec::with_capacity(results.len() + theme.assets.len() + 8);
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    files.extend(machine_files(site));
+    files.extend(theme.assets.values().map(|a| OutputFile {
+        path: a.output_path.clone(),
+        bytes: a.bytes.clone(),
+    }));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn render_page(
+    job: &PageJob,
+    engines: &Engines,
+    config: &SiteConfig,
+) -> Result<OutputFile, Diagnostic> {
+    let engine = engines
+        .by_lang
+        .get(&job.lang)
+        .expect("an engine exists for every configured language");
+    engine
+        .render(job.template, &job.context)
+        .map(|html| OutputFile {
+            path: job.output_file(),
+            bytes: html.into_bytes(),
+        })
+        .map_err(|e| {
+            let template = config.theme_dir().join("templates").join(job.template);
+            Diagnostic::error(
+                template,
+                format!("rendering /{}: {}", job.url_path, error_chain(&e)),
+            )
+            .hint("a template uses a value or a t() key that does not exist")
+        })
+}
+
+/// Sitemap, robots.txt and one Atom feed per language.
+fn machine_files(site: &SiteData) -> Vec<OutputFile> {
+    let config = site.config;
+    let base = &config.base_url;
+    let mut entries = Vec::new();
+    let every = |path: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
+        config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), format!("{base}{}", path(&l.code))))
+            .collect()
+    };
+    for lang in config.languages.iter().map(|l| l.code.as_str()) {
+        entries.push(feeds::SitemapEntry {
+            url: format!("{base}{}", pages::home_path(lang)),
+            lastmod: None,
+            alternates: every(&|l| pages::home_path(l)),
+        });
+        for topic in &site.content.topics.list {
+            entries.push(feeds::SitemapEntry {
+                url: format!("{base}{}", pages::topic_path(lang, &topic.id)),
+                lastmod: None,
+                alternates: every(&|l| pages::topic_path(l, &topic.id)),
+            });
+        }
+    }
+    for (id, doc) in site.content.documents.iter().enumerate() {
+        let translations = &site.graph.translations[id];
+        let mut alternates: Vec<(String, String)> = translations
+            .iter()
+            .map(|&t| {
+                let other = &site.content.documents[t];
+                (other.lang.clone(), format!("{base}{}", other.url_path()))
+            })
+            .collect();
+        if !alternates.is_empty() {
+            alternates.push((doc.lang.clone(), format!("{base}{}", doc.url_path())));
+            alternates.sort();
+        }
+        entries.push(feeds::SitemapEntry {
+            url: format!("{base}{}", doc.url_path()),
+            lastmod: doc.front.date.clone(),
+            alternates,
+        });
+    }
+    entries.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut files = vec![
+        OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: feeds::sitemap(&entries).into_bytes(),
+        },
+        OutputFile {
+            path: "robots.txt".into(),
+            bytes: feeds::robots(base).into_bytes(),
+        },
+    ];
+    for lang in &config.languages {
+        let mut ids = site
+            .graph
+            .by_lang
+            .get(&lang.code)
+            .cloned()
+            .unwrap_or_default();
+        ids.sort_by(|&a, &b| {
+            let (da, db) = (&site.content.documents[a], &site.content.documents[b]);
+            db.front.date.cmp(&da.front.date).then(a.cmp(&b))
+        });
+        ids.truncate(config.feed_limit);
+        let entries: Vec<feeds::FeedEntry> = ids
+            .iter()
+            .map(|&id| {
+                let doc = &site.content.documents[id];
+                feeds::FeedEntry {
+                    title: doc.front.title.clone(),
+                    url: format!("{base}{}", doc.url_path()),
+                    summary: doc.front.description.clone(),
+                    date: doc.front.date.clone(),
+                }
+            })
+            .collect();
+        let self_url = format!("{base}{}/atom.xml", lang.code);
+        let home_url = format!("{base}{}", pages::home_path(&lang.code));
+        let title = format!("{} ({})", config.title_in(&lang.code), lang.name);
+        files.push(OutputFile {
+            path: format!("{}/atom.xml", lang.code),
+            bytes: feeds::atom(&feeds::Feed {
+                title: &title,
+                lang: &lang.code,
+                self_url: &self_url,
+                home_url: &home_url,
+                entries: &entries,
+            })
+            .into_bytes(),
+        });
+    }
+    files
+}
+
+/// An article's HTML for the print page: ids and in-page anchors get the article's
+/// slug as prefix, so several articles on one page keep unique ids.
+pub fn print_html(html: &str, slug: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{slug}--"))
+        .replace("href=\"#", &format!("href=\"#{slug}--"))
+}

@@ -1,0 +1,130 @@
+//! The theme: Tera templates and static files, where a site's own `templates/`
+//! and `static/` replace the theme's file by file.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Templates by name (`article.html`) with the file each came from.
+#[derive(Debug, Clone, Default)]
+pub struct Templates(pub BTreeMap<String, (PathBuf, String)>);
+
+/// A static file as it will be written: output path (fingerprinted for CSS and
+/// JS) and bytes.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    pub output_path: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub templates: Templates,
+    /// By path under `static/` (`style.css`).
+    pub assets: BTreeMap<String, Asset>,
+}
+
+impl Theme {
+    /// Output path of a static file by its name under `static/`, fingerprinted if CSS or JS.
+    pub fn asset_path(&self, name: &str) -> Option<&str> {
+        self.assets.get(name).map(|a| a.output_path.as_str())
+    }
+}
+
+/// Reads the theme folder and the site's overrides.
+pub fn load(theme_dir: &Path, site_root: &Path) -> Result<Theme, Diagnostics> {
+    if !theme_dir.is_dir() {
+        return Err(
+            Diagnostic::error(theme_dir, "the theme folder does not exist")
+                .hint("set theme in site.toml to a folder under themes/, e.g. \"default\"")
+                .into(),
+        );
+    }
+    let mut problems = Diagnostics::default();
+    let mut templates = Templates::default();
+    let mut assets = BTreeMap::new();
+    for dir in [theme_dir, site_root] {
+        for (name, path) in files_under(&dir.join("templates"), &mut problems) {
+            match crate::fs::read_to_string(&path) {
+                Ok(text) => {
+                    templates.0.insert(name, (path, text));
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        for (name, path) in files_under(&dir.join("static"), &mut problems) {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let output_path = fingerprinted(&name, &bytes);
+                    assets.insert(
+                        name,
+                        Asset {
+                            source: path,
+                            output_path,
+                            bytes,
+                        },
+                    );
+                }
+                Err(e) => problems.push(crate::fs::io_error(&path, "cannot read", e)),
+            }
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(Theme { templates, assets })
+}
+
+fn files_under(dir: &Path, problems: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::content::is_ignored_name(&e.file_name().to_string_lossy())
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                files.push((crate::fs::slash_path(rel), e.into_path()));
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(Diagnostic::error(dir, format!("cannot read: {e}"))),
+        }
+    }
+    files
+}
+
+/// `css/style.css` → `css/style.1a2b3c4d5e.css`, so a deploy never serves stale assets.
+pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
+    let is_code = name.ends_with(".css") || name.ends_with(".js");
+    let Some(dot) = name.rfind('.').filter(|_| is_code) else {
+        return name.to_string();
+    };
+    let hash = Sha256::digest(bytes);
+    let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    format!("{}.{short}{}", &name[..dot], &name[dot..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_code_is_fingerprinted() {
+        let css = fingerprinted("css/style.css", b"body{}");
+        assert!(
+            css.starts_with("css/style.")
+                && css.ends_with(".css")
+                && css.len() == "css/style..css".len() + 10
+        );
+        assert_eq!(fingerprinted("img/logo.png", b"x"), "img/logo.png");
+        assert_ne!(fingerprinted("a.js", b"1"), fingerprinted("a.js", b"2"));
+    }
+}

@@ -1,0 +1,315 @@
+//! `polybook build` on fixture sites: what it writes, and what it refuses.
+
+mod support;
+use support::{page, site_toml, urls_in, Site};
+
+fn two_language_site() -> Site {
+    let site = Site::new();
+    site.write("site.toml", &site_toml(""))
+        .write("content/topics.toml", "[empathy]\nlabel = { pt = \"Empatia\", hr = \"Empatija\", en = \"Empathy\" }\ndefinition = { pt = \"Pôr-se no lugar do outro.\", hr = \"Staviti se u tuđu kožu.\" }\n")
+        .write(
+            "content/pt/ouvir.md",
+            &page("Ouvir", "translation_key = \"listen\"\ntopics = [\"empathy\"]\n", "## Escuta ativa\n\nTexto.\n"),
+        )
+        .write(
+            "content/hr/slusati.md",
+            &page(
+                "Slušati",
+                "translation_key = \"listen\"\ntopics = [\"empathy\"]\n",
+                "## 5. Ponudite rješenja\n\nVidi [ouvir](../pt/ouvir.md#escuta-ativa).\n",
+            ),
+        )
+        .write("content/hr/drugi.md", &page("Drugi", "topics = [\"empathy\"]\n", "Vidi [slušati](slusati.md#5-ponudite-rjesenja).\n"));
+    site
+}
+
+#[test]
+fn translations_get_hreflang_alternates_and_a_switcher_to_the_translation() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    let pt = site.read("pt/ouvir/index.html");
+    assert!(
+        pt.contains(r#"hreflang="hr" href="https://example.com/hb/hr/slusati/""#),
+        "{pt}"
+    );
+    assert!(pt.contains(r#"hreflang="pt" href="https://example.com/hb/pt/ouvir/""#));
+    assert!(
+        pt.contains(r#"href="../../hr/slusati/index.html""#),
+        "switcher or translations list links the translation"
+    );
+    let drugi = site.read("hr/drugi/index.html");
+    assert!(
+        drugi.contains(r#"href="../../pt/index.html""#),
+        "without a translation the switcher goes to the home"
+    );
+    assert!(!drugi.contains(r#"hreflang="pt" href="https://example.com/hb/pt/"#));
+}
+
+#[test]
+fn links_between_pages_are_rewritten_relative_and_become_backlinks() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    let hr = site.read("hr/slusati/index.html");
+    assert!(
+        hr.contains(r#"href="../../pt/ouvir/index.html#escuta-ativa""#),
+        "{hr}"
+    );
+    assert!(hr.contains(r#"<h2 id="5-ponudite-rjesenja">5. Ponudite rješenja</h2>"#));
+    // drugi links to slusati: slusati lists drugi as a backlink.
+    assert!(hr.contains("../../hr/drugi/index.html"), "backlink missing");
+}
+
+#[test]
+fn a_broken_link_fails_at_its_position() {
+    let site = two_language_site();
+    site.write(
+        "content/pt/ouvir.md",
+        &page("Ouvir", "", "Intro.\n\nVer [x](../hr/nada.md).\n"),
+    );
+    site.build()
+        .assert_failed_with("content/pt/ouvir.md:7:5: error: the link `../hr/nada.md` points to content/hr/nada.md, which does not exist");
+    assert!(!site.exists("index.html"));
+}
+
+#[test]
+fn a_missing_anchor_fails_at_its_position() {
+    let site = two_language_site();
+    site.write(
+        "content/hr/drugi.md",
+        &page("Drugi", "", "Vidi\n[x](slusati.md#nema).\n"),
+    );
+    site.build()
+        .assert_failed_with("content/hr/drugi.md:6:1: error: the anchor `#nema` does not exist in content/hr/slusati.md");
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported() {
+    let site = two_language_site();
+    site.write(
+        "content/pt/a.md",
+        &page("A", "topics = [\"nope\"]\n", "[x](b.md)\n"),
+    )
+    .write("content/hr/b.md", "+++\ntitle = \"B\"\n");
+    let run = site.build();
+    run.assert_failed_with("content/pt/a.md:6:1: error: the link `b.md`");
+    run.assert_failed_with("content/pt/a.md:4:11: error: unknown topic `nope`");
+    run.assert_failed_with("content/hr/b.md:1:1: error: the front matter is never closed");
+}
+
+#[test]
+fn template_syntax_in_content_stays_literal() {
+    let site = two_language_site();
+    site.write(
+        "content/pt/t.md",
+        &page(
+            "{{ title }}",
+            "",
+            "Use {{ x }} and {% if y %}z{% endif %} and {# c #}.\n",
+        ),
+    );
+    site.build().assert_ok();
+    let html = site.read("pt/t/index.html");
+    assert!(
+        html.contains("Use {{ x }} and {% if y %}z{% endif %} and {# c #}."),
+        "{html}"
+    );
+    assert!(html.contains("<h1>{{ title }}</h1>") || html.contains(">{{ title }}</h1>"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    let before = site.snapshot();
+    site.write("content/pt/ouvir.md", "+++\ntitle = \n+++\n");
+    site.build().assert_failed_with("content/pt/ouvir.md:2:");
+    assert_eq!(site.snapshot(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("polybook"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn refuses_output_folders_it_would_damage() {
+    let site = two_language_site();
+    site.run(&["build", "--output", "."])
+        .assert_failed_with("refusing to write the site here");
+    site.run(&["build", "--output", "content"])
+        .assert_failed_with("refusing to write the site here");
+    site.write("mine/notes.txt", "keep me");
+    site.run(&["build", "--output", "mine"])
+        .assert_failed_with("a non-empty folder that polybook did not write");
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("mine/notes.txt")).unwrap(),
+        "keep me"
+    );
+    site.run(&["build", "--output", "out"]).assert_ok();
+    site.run(&["build", "--output", "out"]).assert_ok();
+}
+
+#[test]
+fn unknown_site_toml_keys_are_errors_naming_the_key() {
+    let site = two_language_site();
+    site.write("site.toml", &site_toml("titel = \"typo\""));
+    site.build()
+        .assert_failed_with("site.toml:4:1: error: unknown field `titel`");
+}
+
+#[test]
+fn check_reports_like_build_and_writes_nothing() {
+    let site = two_language_site();
+    site.run(&["check"]).assert_ok();
+    assert!(!site.exists(""));
+    site.write("content/pt/a.md", &page("A", "", "[x](../hr/b.md)\n"));
+    site.run(&["check"])
+        .assert_failed_with("content/pt/a.md:5:1: error: the link");
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn drafts_build_only_with_the_flag() {
+    let site = two_language_site();
+    site.write(
+        "content/pt/rascunho.md",
+        &page("Rascunho", "draft = true\n", "x\n"),
+    );
+    site.build().assert_ok();
+    assert!(!site.exists("pt/rascunho/index.html"));
+    site.run(&["build", "--drafts"]).assert_ok();
+    assert!(site.exists("pt/rascunho/index.html"));
+}
+
+#[test]
+fn croatian_and_portuguese_article_counts_use_cldr_plurals() {
+    for (count, expected) in [
+        (1, "1 članak"),
+        (2, "2 članka"),
+        (5, "5 članaka"),
+        (21, "21 članak"),
+        (22, "22 članka"),
+    ] {
+        let site = Site::new();
+        site.write("site.toml", &site_toml(""));
+        for i in 0..count {
+            site.write(
+                &format!("content/hr/clanak-{i}.md"),
+                &page(&format!("Članak {i}"), "", "Tekst.\n"),
+            );
+        }
+        site.write("content/pt/a.md", &page("A", "", "x\n"));
+        site.build().assert_ok();
+        let home = site.read("hr/index.html");
+        assert!(home.contains(expected), "{expected} not on the hr home");
+        assert!(site.read("pt/index.html").contains("1 artigo"));
+    }
+}
+
+#[test]
+fn pages_carry_lang_title_description_canonical_and_search_form() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    for (path, lang) in [
+        ("index.html", "pt"),
+        ("pt/index.html", "pt"),
+        ("hr/slusati/index.html", "hr"),
+        ("hr/topics/empathy/index.html", "hr"),
+        ("pt/search/index.html", "pt"),
+        ("hr/print/index.html", "hr"),
+        ("404.html", "pt"),
+    ] {
+        let html = site.read(path);
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\"")),
+            "{path}: lang"
+        );
+        assert!(html.contains("<title>"), "{path}: title");
+        assert!(
+            html.contains("<meta name=\"description\""),
+            "{path}: description"
+        );
+        assert!(
+            html.contains("<link rel=\"canonical\" href=\"https://example.com/hb/"),
+            "{path}: canonical"
+        );
+        assert!(html.contains("role=\"search\""), "{path}: search form");
+        assert!(html.contains("type=\"search\""), "{path}: search input");
+        assert!(html.contains("id=\"search-results\""), "{path}: results");
+    }
+}
+
+#[test]
+fn topic_pages_list_this_language_then_the_others() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    let topic = site.read("pt/topics/empathy/index.html");
+    assert!(topic.contains("Empatia") && topic.contains("Pôr-se no lugar do outro."));
+    let here = topic
+        .find("../../../pt/ouvir/index.html")
+        .expect("pt article listed");
+    let elsewhere = topic
+        .find("../../../hr/slusati/index.html")
+        .expect("hr article listed");
+    assert!(
+        here < elsewhere,
+        "articles in the page's language come first"
+    );
+}
+
+#[test]
+fn sitemap_feeds_and_robots_use_absolute_urls() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.com/hb/pt/ouvir/</loc>"));
+    assert!(sitemap.contains(
+        r#"<xhtml:link rel="alternate" hreflang="hr" href="https://example.com/hb/hr/slusati/"/>"#
+    ));
+    assert!(site
+        .read("hr/atom.xml")
+        .contains("<id>https://example.com/hb/hr/slusati/</id>"));
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://example.com/hb/sitemap.xml"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = two_language_site();
+    site.build().assert_ok();
+    let first = site.snapshot();
+    site.build().assert_ok();
+    assert_eq!(site.snapshot(), first);
+}
+
+#[test]
+fn assets_are_fingerprinted_and_colocated_files_copied() {
+    let site = two_language_site();
+    site.write("content/pt/diagram.txt", "a diagram");
+    site.write(
+        "content/pt/com-imagem.md",
+        &page("Imagem", "", "![d](diagram.txt)\n"),
+    );
+    site.build().assert_ok();
+    assert_eq!(site.read("pt/diagram.txt"), "a diagram");
+    assert!(site
+        .read("pt/com-imagem/index.html")
+        .contains(r#"src="../../pt/diagram.txt""#));
+    let css: Vec<_> = site
+        .snapshot()
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.ends_with(".css"))
+        .collect();
+    assert!(css.iter().all(|p| p.split('.').count() == 3), "{css:?}");
+    let html = site.read("pt/index.html");
+    assert!(urls_in(&html)
+        .iter()
+        .any(|u| css.iter().any(|c| u.ends_with(c.as_str()))));
+}

@@ -1,0 +1,202 @@
+//! A fixture-site builder for integration tests: copy a fixture (or start
+//! empty), add files, run the real `polybook` binary, read what it wrote.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+/// The result of running the binary.
+pub struct Run {
+    pub output: Output,
+}
+
+impl Run {
+    pub fn success(&self) -> bool {
+        self.output.status.success()
+    }
+    pub fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert!(
+            self.success(),
+            "polybook failed:\n{}{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+    #[track_caller]
+    pub fn assert_failed_with(&self, expected: &str) -> &Self {
+        assert!(
+            !self.success(),
+            "polybook should have failed; stderr:\n{}",
+            self.stderr()
+        );
+        assert_ne!(
+            self.code(),
+            Some(101),
+            "polybook panicked:\n{}",
+            self.stderr()
+        );
+        assert!(
+            self.stderr().contains(expected),
+            "expected {expected:?} in stderr:\n{}",
+            self.stderr()
+        );
+        self
+    }
+}
+
+impl Site {
+    /// A site with the repository's theme and locales, and the given `site.toml` languages.
+    pub fn new() -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = Site { dir };
+        copy_dir(&repo_root().join("themes"), &site.root().join("themes"));
+        copy_dir(&repo_root().join("locales"), &site.root().join("locales"));
+        site
+    }
+
+    /// The fixture `tests/fixtures/<name>` on top of the theme and locales.
+    pub fn fixture(name: &str) -> Site {
+        let site = Site::new();
+        copy_dir(&repo_root().join("tests/fixtures").join(name), site.root());
+        site
+    }
+
+    /// The repository's own handbook (site.toml, content, theme, locales).
+    pub fn handbook() -> Site {
+        let site = Site::new();
+        copy_dir(&repo_root().join("content"), &site.root().join("content"));
+        std::fs::copy(repo_root().join("site.toml"), site.root().join("site.toml")).unwrap();
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        std::fs::remove_file(self.root().join(rel)).unwrap();
+        self
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_polybook"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("run polybook");
+        Run { output }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.public().join(rel).exists()
+    }
+
+    /// Every file under the output folder with its bytes, sorted by path.
+    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        snapshot(&self.public())
+    }
+}
+
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The site.toml of small test sites: pt (default) and hr, plus any extra tables.
+pub fn site_toml(extra: &str) -> String {
+    format!(
+        "title = \"Test handbook\"\nbase_url = \"https://example.com/hb/\"\ndefault_language = \"pt\"\n{extra}\n\
+         [languages.pt]\nname = \"Português\"\nweight = 1\n\n[languages.hr]\nname = \"Hrvatski\"\nweight = 2\n"
+    )
+}
+
+/// A page with TOML front matter.
+pub fn page(title: &str, extra_front_matter: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\ndescription = \"About {title}.\"\n{extra_front_matter}+++\n{body}")
+}
+
+/// Every `href="…"` and `src="…"` value of an HTML text.
+pub fn urls_in(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(start) = rest.find(attr) {
+            let after = &rest[start + attr.len()..];
+            let end = after.find('"').unwrap_or(after.len());
+            urls.push(after[..end].replace("&amp;", "&"));
+            rest = &after[end..];
+        }
+    }
+    urls
+}
