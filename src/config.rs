@@ -40,6 +40,9 @@ struct RawLanguage {
     /// The site title in this language; the top-level title when absent.
     #[serde(default)]
     title: Option<String>,
+    /// The site description in this language; the top-level description when absent.
+    #[serde(default)]
+    description: Option<String>,
 }
 
 fn default_theme() -> String {
@@ -65,6 +68,7 @@ pub struct Language {
     pub name: String,
     pub weight: i64,
     pub title: Option<String>,
+    pub description: Option<String>,
 }
 
 /// The validated configuration; paths are absolute-ish (joined onto the root).
@@ -111,6 +115,12 @@ impl SiteConfig {
         self.language(lang)
             .and_then(|l| l.title.as_deref())
             .unwrap_or(&self.title)
+    }
+    /// The site's description in `lang`.
+    pub fn description_in(&self, lang: &str) -> &str {
+        self.language(lang)
+            .and_then(|l| l.description.as_deref())
+            .unwrap_or(&self.description)
     }
     /// The order in which a UI string or topic label is looked up for `lang`.
     pub fn fallback_chain(&self, lang: &str) -> Vec<String> {
@@ -242,6 +252,7 @@ fn validate(
             name: l.name,
             weight: l.weight,
             title: l.title,
+            description: l.description,
         })
         .collect();
     languages.sort_by(|a, b| (a.weight, &a.code).cmp(&(b.weight, &b.code)));

@@ -282,8 +282,16 @@ fn machine_files(site: &SiteData) -> Vec<OutputFile> {
 }
 
 /// An article's HTML for the print page: ids and in-page anchors get the article's
-/// slug as prefix, so several articles on one page keep unique ids.
+/// slug as prefix, so several articles on one page keep unique ids, and headings
+/// move one level down under the article's own title.
 pub fn print_html(html: &str, slug: &str) -> String {
-    html.replace(" id=\"", &format!(" id=\"{slug}--"))
-        .replace("href=\"#", &format!("href=\"#{slug}--"))
+    let mut out = html
+        .replace(" id=\"", &format!(" id=\"{slug}--"))
+        .replace("href=\"#", &format!("href=\"#{slug}--"));
+    for level in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
 }

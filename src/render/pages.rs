@@ -134,7 +134,7 @@ impl<'a> SiteData<'a> {
             .collect();
         let description = [
             description,
-            &self.config.description,
+            self.config.description_in(lang),
             self.config.title_in(lang),
         ]
         .into_iter()
@@ -306,7 +306,7 @@ impl<'a> SiteData<'a> {
             "chooser",
             lang,
             self.config.title_in(lang),
-            &self.config.description,
+            self.config.description_in(lang),
             "",
             &versions,
         );

@@ -1,0 +1,141 @@
+//! Case and diacritic folding, so that a query typed without accents
+//! (`resenje`, `solucion`) matches text written with them (`rješenje`,
+//! `solución`), and vice versa.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercases `word` and strips diacritics.
+///
+/// Canonical decomposition (NFD) splits `é` into `e` + U+0301 and the
+/// combining mark is dropped. Letters whose stroke or ligature is part of
+/// the base glyph (`đ`, `ø`, `ł`, `ß`, `æ`, `œ`, dotless `ı`) have no
+/// decomposition, so they are mapped by hand.
+///
+/// The result is a fixed point: `fold(&fold(x)) == fold(x)`. The index and
+/// the query path both fold, and idempotence is what keeps a folded query
+/// term equal to the folded index term.
+pub fn fold(word: &str) -> String {
+    // Most words, in every handbook language, are plain ASCII.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    // Lowercase before decomposing and mapping: `İ` lowercases to `i` plus
+    // a combining dot that must still be dropped, and `Đ`/`ẞ` must reach the
+    // hand-written table below as `đ`/`ß`.
+    let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
+    for c in lowered.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'ø' => out.push('o'),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ł' => out.push('l'),
+            'ı' => out.push('i'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn ascii_is_lowercased() {
+        assert_eq!(fold("Hello World 42"), "hello world 42");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn croatian_letters() {
+        assert_eq!(fold("Rješenje"), "rjesenje");
+        assert_eq!(fold("ČĆŽŠĐ"), "cczsd");
+        assert_eq!(fold("čćžšđ"), "cczsd");
+        assert_eq!(fold("Pokažite"), "pokazite");
+        assert_eq!(fold("poštovanja"), "postovanja");
+    }
+
+    #[test]
+    fn romance_letters() {
+        assert_eq!(fold("crônicos"), "cronicos");
+        assert_eq!(fold("Solución"), "solucion");
+        assert_eq!(fold("perché"), "perche");
+        assert_eq!(fold("NIÑO"), "nino");
+        assert_eq!(fold("ação"), "acao");
+        assert_eq!(fold("È"), "e");
+    }
+
+    #[test]
+    fn special_letters_without_decomposition() {
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("STRAẞE"), "strasse");
+        assert_eq!(fold("Øre"), "ore");
+        assert_eq!(fold("Æsir"), "aesir");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("ıi"), "ii");
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn decomposed_input_matches_precomposed() {
+        assert_eq!(fold("e\u{0301}"), fold("é"));
+        assert_eq!(fold("Z\u{030C}"), "z");
+    }
+
+    #[test]
+    fn non_latin_scripts_survive() {
+        assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα");
+        assert_eq!(fold("Ἀθῆναι"), "αθηναι");
+        assert_eq!(fold("Москва"), "москва");
+        assert_eq!(fold("東京"), "東京");
+    }
+
+    fn assert_idempotent(s: &str) {
+        let once = fold(s);
+        assert_eq!(fold(&once), once, "fold is not idempotent on {s:?}");
+    }
+
+    #[test]
+    fn idempotent_on_samples() {
+        for s in [
+            "Ostanite mirni i budite strpljivi",
+            "Potražite podršku ako je potrebna",
+            "dall'inizio nient'altro",
+            "STRAẞE Ǆ ǅ ǆ ﬁ Å",
+        ] {
+            assert_idempotent(s);
+        }
+    }
+
+    /// Property check over every scalar value in the planes where letters
+    /// live, alone and after a base letter (so stray combining marks and
+    /// case pairs are exercised in context).
+    #[test]
+    fn idempotent_on_many_chars() {
+        let ranges = [
+            0x0000..0x3400u32,
+            0xA000..0xAC00,
+            0xF900..0x10000,
+            0x1D400..0x1D800,
+        ];
+        let mut buf = String::new();
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            buf.clear();
+            buf.push(c);
+            assert_idempotent(&buf);
+            buf.clear();
+            buf.push('A');
+            buf.push(c);
+            buf.push('ẞ');
+            assert_idempotent(&buf);
+        }
+    }
+}
