@@ -38,4 +38,21 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Search the handbook from the command line, with the browser's ranking.
+    Search {
+        /// What to look for; the last word also matches as a prefix.
+        query: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// A language code, or `all`.
+        #[arg(long, default_value = "all")]
+        lang: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print a JSON array of {url, path, title, lang, score, snippet}.
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        drafts: bool,
+    },
 }

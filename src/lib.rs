@@ -53,27 +53,20 @@ pub fn load_config(options: &BuildOptions) -> Result<SiteConfig, Diagnostics> {
     Ok(config)
 }
 
-/// Runs every stage and returns the site's files without writing anything.
-/// All problems of all stages are reported together.
-pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagnostics> {
+/// The content read, rendered and linked: what pages and the search index are made from.
+pub struct Analyzed {
+    pub content: Content,
+    pub rendered: Vec<Rendered>,
+    /// Per article, its body with links relative to the print page.
+    pub print_html: Vec<String>,
+    pub graph: graph::Graph,
+}
+
+/// Reads, renders and links the content; pages that fail are reported and left out.
+pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
     let mut problems = Diagnostics::default();
     let (content, content_problems) = content::load(config, &content::LoadOptions { drafts });
     problems.extend(content_problems.0);
-    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
-    let theme = render::theme::load(&config.theme_dir(), &config.root);
-    let (theme, engines) = match (locales, theme) {
-        (Ok(locales), Ok(theme)) => {
-            let engines = render::engines(config, &theme, Arc::new(locales));
-            (theme, engines)
-        }
-        (locales, theme) => {
-            let failures = [locales.err(), theme.err()].into_iter().flatten();
-            (
-                render::Theme::default(),
-                Err(failures.flat_map(|e| e.0).collect::<Vec<_>>().into()),
-            )
-        }
-    };
     let (rendered, print_html) = render_markdown(config, &content);
     for r in &rendered {
         problems.extend(r.problems.iter().cloned());
@@ -88,31 +81,69 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
         },
     );
     problems.extend(graph_problems);
-    let engines = match engines {
-        Ok(e) => e,
+    let analyzed = Analyzed {
+        content,
+        rendered,
+        print_html,
+        graph,
+    };
+    (analyzed, problems)
+}
+
+/// The search index of the analyzed site.
+pub fn search_index(config: &SiteConfig, site: &Analyzed) -> search::index::SearchIndex {
+    let documents = search::source::documents(config, &site.content, &site.rendered, &site.graph);
+    let topics = search::source::topics(config, &site.content);
+    search::index::build(&documents, &topics)
+}
+
+/// Loads the theme and the catalogs, ready to render.
+fn prepare_theme(config: &SiteConfig) -> Result<(render::Theme, render::Engines), Diagnostics> {
+    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
+    let theme = render::theme::load(&config.theme_dir(), &config.root);
+    match (locales, theme) {
+        (Ok(locales), Ok(theme)) => {
+            let engines = render::engines(config, &theme, Arc::new(locales))?;
+            Ok((theme, engines))
+        }
+        (locales, theme) => {
+            let failures = [locales.err(), theme.err()].into_iter().flatten();
+            Err(failures.flat_map(|e| e.0).collect::<Vec<_>>().into())
+        }
+    }
+}
+
+/// Runs every stage and returns the site's files without writing anything.
+/// All problems of all stages are reported together.
+pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagnostics> {
+    let (site, mut problems) = analyze(config, drafts);
+    let prepared = prepare_theme(config);
+    let (theme, engines) = match prepared {
+        Ok(prepared) if !problems.has_errors() => prepared,
+        Ok(_) => return Err(problems.sorted()),
         Err(e) => {
             problems.extend(e.0);
             return Err(problems.sorted());
         }
     };
-    if problems.has_errors() {
-        return Err(problems.sorted());
-    }
-    let site = render::pages::SiteData {
+    let index = search::shards::write(&search_index(config, &site));
+    let data = render::pages::SiteData {
         config,
-        content: &content,
-        rendered: &rendered,
-        graph: &graph,
+        content: &site.content,
+        rendered: &site.rendered,
+        graph: &site.graph,
         stylesheet: theme.asset_path("style.css").unwrap_or("style.css"),
         script: theme.asset_path("polybook.js").unwrap_or("polybook.js"),
-        search_index: None,
-        print_html: &print_html,
+        search_index: Some(&index.manifest_path),
+        search_engine: Some(&index.engine_path),
+        print_html: &site.print_html,
     };
-    let mut files = render::render_site(&site, &engines, &theme).map_err(|e| {
+    let mut files = render::render_site(&data, &engines, &theme).map_err(|e| {
         problems.extend(e.0);
         std::mem::take(&mut problems).sorted()
     })?;
-    files.extend(content.files.iter().map(|f| OutputFile {
+    files.extend(index.files);
+    files.extend(site.content.files.iter().map(|f| OutputFile {
         path: f.rel_path.clone(),
         bytes: f.bytes.clone(),
     }));
@@ -220,6 +251,61 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
         Ok(site) => site.warnings,
         Err(problems) => problems,
     }
+}
+
+/// One answer of `polybook search`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchResult {
+    /// Absolute, from `base_url`.
+    pub url: String,
+    /// Relative to the site root, as in the index.
+    pub path: String,
+    pub title: String,
+    pub lang: String,
+    pub score: u64,
+    pub snippet: String,
+}
+
+/// `polybook search`: the same index and ranking as the browser, built in memory.
+pub fn search(
+    options: &BuildOptions,
+    text: &str,
+    scope: search::query::Scope,
+    limit: usize,
+) -> Result<Vec<SearchResult>, Diagnostics> {
+    let config = load_config(options)?;
+    if let search::query::Scope::Language(lang) = &scope {
+        if config.language(lang).is_none() {
+            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(Diagnostic::error(
+                config.config_path(),
+                format!("`{lang}` is not a language of this site"),
+            )
+            .hint(format!("use one of {} or all", codes.join(", ")))
+            .into());
+        }
+    }
+    let (site, problems) = analyze(&config, options.drafts);
+    if problems.has_errors() {
+        return Err(problems.sorted());
+    }
+    let index = search_index(&config, &site);
+    let results = search::query::search(&index, &search::query::Query { text, scope, limit });
+    Ok(results
+        .hits
+        .iter()
+        .map(|hit| {
+            let doc = &index.docs[hit.doc as usize];
+            SearchResult {
+                url: format!("{}{}", config.base_url, doc.url),
+                path: doc.url.clone(),
+                title: doc.title.clone(),
+                lang: doc.lang.clone(),
+                score: hit.score,
+                snippet: search::query::snippet(&doc.text, &hit.terms),
+            }
+        })
+        .collect())
 }
 
 /// For callers that only have one diagnostic.

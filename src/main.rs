@@ -1,6 +1,7 @@
 use clap::Parser;
 use polybook::cli::{Cli, Command};
 use polybook::diagnostics::Diagnostics;
+use polybook::search::query::Scope;
 use polybook::BuildOptions;
 use std::path::Path;
 use std::process::ExitCode;
@@ -44,6 +45,21 @@ fn main() -> ExitCode {
                 ),
             }
         }
+        Command::Search {
+            query,
+            root,
+            lang,
+            limit,
+            json,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                drafts,
+                ..Default::default()
+            };
+            search(&options, &query, &lang, limit, json)
+        }
         Command::Check { root, drafts } => {
             let options = BuildOptions {
                 root: root.clone(),
@@ -58,6 +74,41 @@ fn main() -> ExitCode {
             eprintln!("check passed");
             ExitCode::SUCCESS
         }
+    }
+}
+
+fn search(options: &BuildOptions, query: &str, lang: &str, limit: usize, json: bool) -> ExitCode {
+    let scope = if lang == "all" {
+        Scope::All
+    } else {
+        Scope::Language(lang.to_string())
+    };
+    match polybook::search(options, query, scope, limit) {
+        Ok(results) if json => {
+            let text = serde_json::to_string_pretty(&results).expect("results serialize");
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Ok(results) => {
+            if results.is_empty() {
+                eprintln!("no results for {query:?}");
+            }
+            for (rank, r) in results.iter().enumerate() {
+                println!(
+                    "{:>2}. {} [{}] ({})
+    {}
+    {}",
+                    rank + 1,
+                    r.title,
+                    r.lang,
+                    r.score,
+                    r.url,
+                    r.snippet
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => fail(&problems, &options.root, "search failed"),
     }
 }
 

@@ -66,6 +66,8 @@ pub struct PageContext {
     pub topics_url: String,
     /// URL of the search index manifest script, relative; empty until search is built.
     pub search_index_url: String,
+    /// URL of the search engine script, relative; empty until search is built.
+    pub search_engine_url: String,
 }
 
 /// A topic as a tag on an article or in a list.

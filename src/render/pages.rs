@@ -17,6 +17,8 @@ pub struct SiteData<'a> {
     pub script: &'a str,
     /// Output path of the search index manifest, when search is built.
     pub search_index: Option<&'a str>,
+    /// Output path of the search engine script, when search is built.
+    pub search_engine: Option<&'a str>,
     /// Per article, its body rendered with links relative to the print page.
     pub print_html: &'a [String],
 }
@@ -161,6 +163,10 @@ impl<'a> SiteData<'a> {
             topics_url: self.url(from, &format!("{lang}/topics/")),
             search_index_url: self
                 .search_index
+                .map(|p| self.url(from, p))
+                .unwrap_or_default(),
+            search_engine_url: self
+                .search_engine
                 .map(|p| self.url(from, p))
                 .unwrap_or_default(),
         }

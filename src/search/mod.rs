@@ -1,9 +1,13 @@
-//! Text analysis for the search index: tokenizing, folding, stop words and
-//! stemming, shared by the index builder and the query path so both sides
-//! reduce words to the same terms.
+//! Search: text analysis shared by the index builder and the query path, the
+//! index (built at build time, written as shards), and the Rust ranking that
+//! the browser's `engine.js` mirrors. `docs/search-index.md` is the format.
 
 pub mod analyze;
 pub mod fold;
+pub mod index;
+pub mod query;
+pub mod shards;
+pub mod source;
 pub mod stem;
 pub mod stem_hr;
 pub mod stop_words;

@@ -15,15 +15,19 @@ use super::stem::Lang;
 /// True if `folded_word` is a stop word in `lang`. Unknown languages have
 /// no stop words.
 pub fn is_stop_word(lang: &str, folded_word: &str) -> bool {
-    let list = match Lang::from_tag(lang) {
+    stop_words(lang).binary_search(&folded_word).is_ok()
+}
+
+/// The sorted, folded stop list of `lang` (empty for unknown languages).
+pub fn stop_words(lang: &str) -> &'static [&'static str] {
+    match Lang::from_tag(lang) {
         Some(Lang::Pt) => PT,
         Some(Lang::Hr) => HR,
         Some(Lang::Es) => ES,
         Some(Lang::It) => IT,
         Some(Lang::En) => EN,
-        None => return false,
-    };
-    list.binary_search(&folded_word).is_ok()
+        None => &[],
+    }
 }
 
 const PT: &[&str] = &[

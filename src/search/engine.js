@@ -1,0 +1,561 @@
+/* polybook search engine: queries the static index that `polybook build`
+   writes under search/<build>/ (format and ranking: docs/search-index.md).
+   Dependency-free, no modules; sets globalThis.PolybookSearch.
+
+   The ranking (`rank`) is synchronous and pure: it reads a store of already
+   loaded index files and must give exactly what `polybook search` gives
+   (src/search/query.rs; tests/search_parity.rs runs both). `needed` says
+   which files the store still lacks for a query; `create` makes an engine
+   that loads them, in rounds, through <script> tags (which work from
+   file://) and then ranks. The DOM is touched only by the script loader. */
+(function (global) {
+  "use strict";
+
+  var has = Object.prototype.hasOwnProperty;
+  function own(obj, key) {
+    return obj != null && has.call(obj, key) ? obj[key] : undefined;
+  }
+
+  /* ---- Folding (mirrors src/search/fold.rs) ---- */
+
+  // Letters whose stroke or ligature is part of the glyph: no decomposition.
+  var SPECIAL = { "đ": "d", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i" };
+  var SPECIAL_RE = /[đßøæœłı]/g;
+  var MARKS_RE = /\p{M}/gu;
+  var ASCII_RE = /^[\x00-\x7f]*$/;
+
+  // Lowercase + NFD + drop combining marks + the hand-written letters. Case
+  // is mapped code point by code point, as Rust's char::to_lowercase does
+  // (String#toLowerCase would apply the final-sigma rule: Σ → ς).
+  function fold(text) {
+    text = String(text);
+    if (ASCII_RE.test(text)) return text.toLowerCase();
+    var lowered = "";
+    for (var ch of text) lowered += ch.toLowerCase();
+    return lowered.normalize("NFD").replace(MARKS_RE, "").replace(SPECIAL_RE, function (c) {
+      return SPECIAL[c];
+    });
+  }
+
+  /* ---- Query words (spec step 1) ---- */
+
+  // "Letter or digit" as Rust's char::is_alphanumeric: Alphabetic or N*.
+  var NOT_WORD_RE = /[^\p{Alphabetic}\p{N}]+/u;
+  var ENDS_IN_SPACE_RE = /\s$/u;
+
+  function splitWords(folded) {
+    return folded.split(NOT_WORD_RE).filter(function (w) { return w !== ""; });
+  }
+
+  function cpLength(s) {
+    var n = 0;
+    for (var _ of s) n++; // eslint-disable-line no-unused-vars
+    return n;
+  }
+
+  // Without a stop list: the folded words and whether the last is a prefix.
+  function queryWords(text, stopWords) {
+    text = String(text == null ? "" : text);
+    var all = splitWords(fold(text));
+    var words = all;
+    if (stopWords) {
+      var kept = all.filter(function (w) { return !stopWords.has(w); });
+      if (kept.length) words = kept;
+    }
+    var last = words[words.length - 1];
+    var prefixLast = !ENDS_IN_SPACE_RE.test(text) && last !== undefined && cpLength(last) >= 2;
+    return { words: words, prefixLast: prefixLast };
+  }
+
+  /* ---- Shards ---- */
+
+  // A prefix as a file name: [a-z0-9] kept, else "_" + hex code point; "" is "_".
+  function shardFile(prefix) {
+    if (prefix === "") return "_";
+    var out = "";
+    for (var ch of prefix) {
+      out += /^[a-z0-9]$/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16);
+    }
+    return out;
+  }
+
+  // Per-manifest lookup tables, computed once.
+  var derived = typeof WeakMap === "function" ? new WeakMap() : null;
+  function info(manifest) {
+    var d = derived && derived.get(manifest);
+    if (d) return d;
+    d = {
+      termSet: new Set(manifest.termShards || []),
+      stemSet: new Set(manifest.stemShards || []),
+      termFiles: {},
+      stemFiles: {},
+      stop: new Set(manifest.stopWords || []),
+      weights: manifest.weights || { exact: 4, stem: 3, prefix: 2, topic: 1 },
+      topicScore: manifest.topicScore == null ? 100 : manifest.topicScore,
+    };
+    (manifest.termShards || []).forEach(function (p) { d.termFiles[shardFile(p)] = p; });
+    (manifest.stemShards || []).forEach(function (p) { d.stemFiles[shardFile(p)] = p; });
+    if (derived) derived.set(manifest, d);
+    return d;
+  }
+
+  // The longest listed prefix `word` starts with, or null.
+  function shardOf(set, word) {
+    var cps = Array.from(word);
+    for (var n = cps.length; n >= 0; n--) {
+      var p = n === cps.length ? word : cps.slice(0, n).join("");
+      if (set.has(p)) return p;
+    }
+    return null;
+  }
+
+  // Every shard that can hold a word starting with `word`: the shard of
+  // `word` itself and every listed prefix that starts with `word`.
+  function shardsWithPrefix(list, set, word) {
+    var out = [];
+    var home = shardOf(set, word);
+    if (home !== null) out.push(home);
+    for (var i = 0; i < list.length; i++) {
+      if (list[i] !== home && list[i].startsWith(word)) out.push(list[i]);
+    }
+    return out;
+  }
+
+  function emptyStore() {
+    return { manifest: null, terms: {}, stems: {}, topics: {}, docs: {} };
+  }
+
+  // Files a query needs, recorded while the ranking walks the store. Each
+  // lookup of a missing shard notes its path and acts as if it were empty;
+  // the engine loads what was noted and walks again, until nothing is missing.
+  function Walk(store, missing) {
+    this.store = store;
+    this.manifest = store.manifest;
+    this.info = info(store.manifest);
+    this.missing = missing; // Set of paths, or null when ranking
+  }
+  Walk.prototype.note = function (path) {
+    if (this.missing) this.missing.add(path);
+  };
+  Walk.prototype.termShard = function (prefix) {
+    var shard = own(this.store.terms, prefix);
+    if (shard === undefined) this.note("terms/" + shardFile(prefix));
+    return shard;
+  };
+  // Stem keys of a term (empty if it is not a term).
+  Walk.prototype.keysOf = function (term) {
+    var prefix = shardOf(this.info.termSet, term);
+    if (prefix === null) return [];
+    return own(this.termShard(prefix), term) || [];
+  };
+  Walk.prototype.isTerm = function (term) {
+    var prefix = shardOf(this.info.termSet, term);
+    return prefix !== null && own(this.termShard(prefix), term) !== undefined;
+  };
+  // term -> postings (still delta-encoded) of one stem group.
+  Walk.prototype.group = function (key) {
+    var prefix = shardOf(this.info.stemSet, key);
+    if (prefix === null) return undefined;
+    var shard = own(this.store.stems, prefix);
+    if (shard === undefined) {
+      this.note("stems/" + shardFile(prefix));
+      return undefined;
+    }
+    return own(shard, key);
+  };
+  // Every term starting with `word`.
+  Walk.prototype.termsWithPrefix = function (word) {
+    var list = this.manifest.termShards || [];
+    var prefixes = shardsWithPrefix(list, this.info.termSet, word);
+    var out = [];
+    for (var i = 0; i < prefixes.length; i++) {
+      var shard = this.termShard(prefixes[i]);
+      if (!shard) continue;
+      for (var term in shard) {
+        if (has.call(shard, term) && term.startsWith(word)) out.push(term);
+      }
+    }
+    return out;
+  };
+  Walk.prototype.topicDocs = function (id) {
+    var docs = own(this.store.topics, id);
+    if (docs === undefined) this.note("topics/" + id);
+    return docs || [];
+  };
+
+  /* ---- Ranking (spec steps 2–7; src/search/query.rs) ---- */
+
+  // Step 2: term -> kind weight of its best match, for one word.
+  function candidates(walk, word, prefix) {
+    var w = walk.info.weights;
+    var found = new Map();
+    function offer(term, weight) {
+      var best = found.get(term);
+      if (best === undefined || weight > best) found.set(term, weight);
+    }
+    var prefixOfWord = shardOf(walk.info.termSet, word);
+    var shard = prefixOfWord === null ? undefined : walk.termShard(prefixOfWord);
+    var keys = own(shard, word);
+    if (keys !== undefined) {
+      offer(word, w.exact);
+      for (var k = 0; k < keys.length; k++) {
+        var group = walk.group(keys[k]);
+        if (!group) continue;
+        for (var term in group) if (has.call(group, term)) offer(term, w.stem);
+      }
+    }
+    if (prefix) {
+      var terms = walk.termsWithPrefix(word);
+      for (var t = 0; t < terms.length; t++) offer(terms[t], w.prefix);
+    }
+    return found;
+  }
+
+  // Step 3: doc -> best kind weight × impact among the word's candidates.
+  function wordScores(walk, found) {
+    var scores = new Map();
+    found.forEach(function (weight, term) {
+      var keys = walk.keysOf(term);
+      for (var k = 0; k < keys.length; k++) {
+        var group = walk.group(keys[k]);
+        var postings = own(group, term);
+        if (!postings) continue;
+        var doc = 0;
+        for (var i = 0; i + 1 < postings.length; i += 2) {
+          doc += postings[i];
+          var score = weight * postings[i + 1];
+          var best = scores.get(doc);
+          if (best === undefined || score > best) scores.set(doc, score);
+        }
+      }
+    });
+    return scores;
+  }
+
+  // Step 4: [topic id, Set of indexes of the query words its labels use].
+  function topicMatches(walk, words, prefixLast) {
+    var keys = words.map(function (w) { return walk.keysOf(w); });
+    var last = words.length - 1;
+    var matches = [];
+    var topics = walk.manifest.topics || [];
+    for (var t = 0; t < topics.length; t++) {
+      var used = new Set();
+      var matched = false;
+      var labels = topics[t].labels || [];
+      for (var l = 0; l < labels.length; l++) {
+        var label = labels[l][1] || [];
+        if (!label.length) continue; // an empty label matches nothing
+        var labelUsed = [];
+        var all = true;
+        for (var j = 0; j < label.length && all; j++) {
+          var term = label[j][0];
+          var key = label[j][1];
+          var hit = -1;
+          // The first query word that matches the label word uses it.
+          for (var i = 0; i < words.length; i++) {
+            if (words[i] === term || (key != null && keys[i].indexOf(key) >= 0) ||
+                (prefixLast && i === last && term.startsWith(words[i]))) {
+              hit = i;
+              break;
+            }
+          }
+          if (hit < 0) all = false;
+          else labelUsed.push(hit);
+        }
+        if (all) {
+          matched = true;
+          labelUsed.forEach(function (i) { used.add(i); });
+        }
+      }
+      if (matched) matches.push([topics[t].id, used]);
+    }
+    return matches;
+  }
+
+  function languageOf(manifest, doc) {
+    var langs = manifest.languages || [];
+    for (var i = 0; i < langs.length; i++) {
+      if (doc >= langs[i][1] && doc < langs[i][2]) return langs[i][0];
+    }
+    return null;
+  }
+
+  // Code point order, as Rust sorts strings.
+  function compareStrings(a, b) {
+    if (a === b) return 0;
+    var ia = a[Symbol.iterator](), ib = b[Symbol.iterator]();
+    for (;;) {
+      var x = ia.next(), y = ib.next();
+      if (x.done) return y.done ? 0 : -1;
+      if (y.done) return 1;
+      var cx = x.value.codePointAt(0), cy = y.value.codePointAt(0);
+      if (cx !== cy) return cx < cy ? -1 : 1;
+    }
+  }
+
+  function walkQuery(walk, text, options) {
+    var q = queryWords(text, walk.info.stop);
+    var words = q.words;
+    if (!words.length) return { hits: [], total: 0 };
+    var matchedTerms = new Set();
+    var perWord = words.map(function (word, i) {
+      var found = candidates(walk, word, q.prefixLast && i === words.length - 1);
+      found.forEach(function (_, term) { matchedTerms.add(term); });
+      return wordScores(walk, found);
+    });
+    var bonus = walk.info.weights.topic * walk.info.topicScore;
+    topicMatches(walk, words, q.prefixLast).forEach(function (m) {
+      var docs = walk.topicDocs(m[0]);
+      var doc = 0;
+      for (var d = 0; d < docs.length; d++) {
+        doc += docs[d];
+        m[1].forEach(function (i) {
+          var best = perWord[i].get(doc);
+          if (best === undefined || bonus > best) perWord[i].set(doc, bonus);
+        });
+      }
+    });
+    if (walk.missing) return null;
+
+    var lang = options && options.lang != null ? String(options.lang) : "all";
+    var totals = new Map(); // doc -> [score, words]
+    perWord.forEach(function (scores) {
+      scores.forEach(function (score, doc) {
+        if (lang !== "all" && languageOf(walk.manifest, doc) !== lang) return;
+        var entry = totals.get(doc);
+        if (!entry) totals.set(doc, (entry = [0, 0]));
+        entry[0] += score;
+        entry[1] += 1;
+      });
+    });
+    var every = [], any = [];
+    totals.forEach(function (entry, doc) {
+      any.push([doc, entry[0]]);
+      if (entry[1] === words.length) every.push([doc, entry[0]]);
+    });
+    var ranked = every.length ? every : any;
+    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var terms = Array.from(matchedTerms).sort(compareStrings);
+    var limit = options && options.limit != null ? options.limit : Infinity;
+    return {
+      hits: ranked.slice(0, limit).map(function (r) {
+        return { doc: r[0], score: r[1], terms: terms.slice() };
+      }),
+      total: ranked.length,
+    };
+  }
+
+  // The ranking on an already loaded store (see `needed`).
+  function rank(store, text, options) {
+    if (!store || !store.manifest) throw new Error("polybook search: the manifest is not loaded");
+    return walkQuery(new Walk(store, null), text, options);
+  }
+
+  // Paths of the index files ("terms/co", "stems/cl", "topics/empathy") that
+  // `rank` would read for this query and the store lacks. Some files are only
+  // known once others are in (a term's stem keys name the stem shards, a stem
+  // group names more terms), so: load these, ask again, until it is empty.
+  function needed(store, text) {
+    if (!store || !store.manifest) return ["manifest"];
+    var missing = new Set();
+    walkQuery(new Walk(store, missing), text, { lang: "all" });
+    return Array.from(missing).sort();
+  }
+
+  // Files a store to be used by `rank`: `path` as the file's load() call names it.
+  function put(store, path, data) {
+    if (path === "manifest") {
+      store.manifest = data;
+      return true;
+    }
+    var slash = path.indexOf("/");
+    var kind = path.slice(0, slash), name = path.slice(slash + 1);
+    if (kind === "docs") store.docs[name] = data;
+    else if (kind === "topics") store.topics[name] = data;
+    else if (kind === "terms" || kind === "stems") {
+      if (!store.manifest) throw new Error("polybook search: load the manifest before " + path);
+      var files = kind === "terms" ? info(store.manifest).termFiles : info(store.manifest).stemFiles;
+      if (!has.call(files, name)) return false;
+      store[kind][files[name]] = data;
+    } else return false;
+    return true;
+  }
+
+  /* ---- Highlighting and snippets ---- */
+
+  var WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+
+  // `text` as [{text, mark}] segments, every word whose fold is in `terms` marked.
+  function highlight(text, terms) {
+    text = String(text == null ? "" : text);
+    var set = terms instanceof Set ? terms : new Set(terms || []);
+    var out = [];
+    var at = 0;
+    function push(t, mark) {
+      if (!t) return;
+      var lastSeg = out[out.length - 1];
+      if (lastSeg && lastSeg.mark === mark) lastSeg.text += t;
+      else out.push({ text: t, mark: mark });
+    }
+    WORD_RE.lastIndex = 0;
+    var m;
+    while ((m = WORD_RE.exec(text))) {
+      if (set.has(fold(m[0]))) {
+        push(text.slice(at, m.index), false);
+        push(m[0], true);
+        at = m.index + m[0].length;
+      }
+    }
+    push(text.slice(at), false);
+    return out;
+  }
+
+  var SNIPPET_WIDTH = 160;
+
+  // About 160 characters of the document's text around the first matched
+  // term (or its description when no term is in the text), as segments.
+  function snippet(doc, terms) {
+    var set = new Set(terms || []);
+    var text = String((doc && doc.text) || "");
+    WORD_RE.lastIndex = 0;
+    var m, first = -1;
+    while ((m = WORD_RE.exec(text))) {
+      if (set.has(fold(m[0]))) { first = m.index; break; }
+    }
+    if (first < 0) {
+      var description = String((doc && doc.description) || "");
+      if (description || !text) return highlight(description, set);
+      first = 0;
+    }
+    var cps = Array.from(text);
+    // Code point index of `first`.
+    var word = Array.from(text.slice(0, first)).length;
+    var back = Math.max(0, word - Math.floor(SNIPPET_WIDTH / 3));
+    var from = word;
+    for (var j = back; j < word; j++) {
+      if (j === 0 || /\s/u.test(cps[j - 1])) { from = j; break; }
+    }
+    var to = Math.min(from + SNIPPET_WIDTH, cps.length);
+    // End at a word boundary when one is near.
+    if (to < cps.length) {
+      for (var k = to; k > from + SNIPPET_WIDTH - 30; k--) {
+        if (/\s/u.test(cps[k])) { to = k; break; }
+      }
+    }
+    var cut = cps.slice(from, to).join("").trim();
+    var segments = highlight(cut, set);
+    if (from > 0) segments.unshift({ text: "… ", mark: false });
+    if (to < cps.length) segments.push({ text: " …", mark: false });
+    return segments;
+  }
+
+  /* ---- Loading ---- */
+
+  // Waiters by path, shared by every engine of the page: index files call
+  // the global polybookSearch.load(path, data).
+  var waiting = {};
+  function installLoader() {
+    var existing = global.polybookSearch;
+    if (existing && existing.__polybook) return;
+    global.polybookSearch = {
+      __polybook: true,
+      load: function (path, data) {
+        var list = waiting[path];
+        delete waiting[path];
+        if (list) list.forEach(function (done) { done(data); });
+      },
+    };
+  }
+
+  // Default transport: a <script src> per file (works from file://).
+  function scriptTag(url) {
+    return new Promise(function (resolve, reject) {
+      var doc = global.document;
+      if (!doc) { reject(new Error("polybook search: no document to load " + url)); return; }
+      var script = doc.createElement("script");
+      script.async = true;
+      script.src = url;
+      script.onload = function () { script.remove(); resolve(); };
+      script.onerror = function () {
+        script.remove();
+        reject(new Error("polybook search: cannot load " + url));
+      };
+      (doc.head || doc.documentElement).appendChild(script);
+    });
+  }
+
+  function create(options) {
+    options = options || {};
+    var manifestUrl = String(options.manifestUrl || "");
+    var base = manifestUrl.replace(/manifest\.js(?:[?#].*)?$/, "");
+    var inject = options.loadScript || scriptTag;
+    var store = emptyStore();
+    var loads = {};
+
+    function load(path) {
+      if (loads[path]) return loads[path];
+      installLoader();
+      var promise = new Promise(function (resolve, reject) {
+        var settled = false;
+        (waiting[path] = waiting[path] || []).push(function (data) {
+          settled = true;
+          put(store, path, data);
+          resolve(data);
+        });
+        inject(path === "manifest" ? manifestUrl : base + path + ".js").then(function () {
+          if (!settled) reject(new Error("polybook search: " + path + " did not load its data"));
+        }, reject);
+      });
+      loads[path] = promise;
+      promise.catch(function () { delete loads[path]; }); // a later query may retry
+      return promise;
+    }
+
+    function ready() {
+      return load("manifest").then(function () { return store.manifest; });
+    }
+
+    function search(text, opts) {
+      var tried = new Set();
+      function round() {
+        var need = needed(store, text).filter(function (p) { return !tried.has(p); });
+        if (!need.length) return rank(store, text, opts);
+        need.forEach(function (p) { tried.add(p); });
+        return Promise.all(need.map(load)).then(round);
+      }
+      return ready().then(round);
+    }
+
+    function doc(id) {
+      var key = String(id);
+      if (has.call(store.docs, key)) return Promise.resolve(store.docs[key]);
+      return load("docs/" + key);
+    }
+
+    return {
+      store: store,
+      ready: ready,
+      search: search,
+      doc: doc,
+      snippet: snippet,
+      highlight: highlight,
+      languageOf: function (id) { return store.manifest ? languageOf(store.manifest, id) : null; },
+    };
+  }
+
+  global.PolybookSearch = {
+    fold: fold,
+    queryWords: function (text, stopWords) {
+      return queryWords(text, stopWords ? new Set(stopWords) : null);
+    },
+    rank: rank,
+    needed: needed,
+    put: put,
+    emptyStore: emptyStore,
+    shardFile: shardFile,
+    highlight: highlight,
+    snippet: snippet,
+    languageOf: languageOf,
+    create: create,
+  };
+})(typeof globalThis !== "undefined" ? globalThis : this);

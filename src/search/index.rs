@@ -1,0 +1,341 @@
+//! The search index in memory, and how it is built from the site's documents.
+//! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
+
+use super::analyze::analyze;
+use super::fold::fold;
+use super::stem::stem;
+use super::tokenize::words;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Field weights of BM25F, in the order of [`Field`].
+pub const FIELD_WEIGHTS: [f64; 5] = [8.0, 4.0, 4.0, 3.0, 1.0];
+const FIELD_B: [f64; 5] = [0.5, 0.5, 0.5, 0.5, 0.75];
+const K1: f64 = 1.2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title = 0,
+    Headings = 1,
+    Topics = 2,
+    Description = 3,
+    Body = 4,
+}
+
+/// Kind weights and the topic score: how a query's matches add up.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Weights {
+    pub exact: u64,
+    pub stem: u64,
+    pub prefix: u64,
+    pub topic: u64,
+}
+
+pub const WEIGHTS: Weights = Weights {
+    exact: 4,
+    stem: 3,
+    prefix: 2,
+    topic: 1,
+};
+pub const TOPIC_SCORE: u64 = 100;
+
+/// What the index needs of one article.
+#[derive(Debug, Clone)]
+pub struct SourceDocument {
+    pub lang: String,
+    /// URL path relative to the site root (`hr/kako/`).
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub headings: String,
+    pub topic_ids: Vec<String>,
+    /// The labels of its topics in its language, space-separated.
+    pub topic_labels: String,
+    pub body: String,
+}
+
+/// A topic's labels, for matching queries in any language.
+#[derive(Debug, Clone)]
+pub struct SourceTopic {
+    pub id: String,
+    /// (language, label).
+    pub labels: Vec<(String, String)>,
+}
+
+/// `DocFragment` of the format: what a result shows.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DocFragment {
+    pub url: String,
+    pub title: String,
+    pub lang: String,
+    pub description: String,
+    pub text: String,
+}
+
+/// A folded label word and its stem key.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LabelWord(pub String, pub String);
+
+/// `Topic` of the format.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TopicRecord {
+    pub id: String,
+    pub labels: Vec<(String, Vec<LabelWord>)>,
+}
+
+/// Postings of one term in one stem group: (doc id, impact), ascending by doc.
+pub type Postings = Vec<(u32, u32)>;
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    pub docs: Vec<DocFragment>,
+    /// (language, first doc id, end doc id).
+    pub languages: Vec<(String, u32, u32)>,
+    /// Term → its stem keys.
+    pub terms: BTreeMap<String, Vec<String>>,
+    /// Stem key → term → postings.
+    pub stems: BTreeMap<String, BTreeMap<String, Postings>>,
+    pub topics: Vec<TopicRecord>,
+    /// Topic id → tagged docs, ascending.
+    pub topic_docs: BTreeMap<String, Vec<u32>>,
+    /// Folded stop words of every indexed language, sorted.
+    pub stop_words: Vec<String>,
+}
+
+/// `stem|lang`: stems of different languages never share a group.
+pub fn stem_key(stem: &str, lang: &str) -> String {
+    format!("{stem}|{lang}")
+}
+
+/// Builds the index. `documents` must be grouped by language (docs of one
+/// language contiguous); their order is their doc id.
+pub fn build(documents: &[SourceDocument], topics: &[SourceTopic]) -> SearchIndex {
+    use rayon::prelude::*;
+    let analyzed: Vec<AnalyzedDoc> = documents.par_iter().map(AnalyzedDoc::new).collect();
+    let mut index = SearchIndex {
+        languages: language_ranges(documents),
+        ..SearchIndex::default()
+    };
+    for (lang, start, end) in index.languages.clone() {
+        let range = start as usize..end as usize;
+        add_language(&mut index, &lang, &analyzed[range], start);
+    }
+    for (id, doc) in documents.iter().enumerate() {
+        for topic in &doc.topic_ids {
+            index
+                .topic_docs
+                .entry(topic.clone())
+                .or_default()
+                .push(id as u32);
+        }
+    }
+    index.topics = topics.iter().map(topic_record).collect();
+    let langs: BTreeSet<&str> = documents.iter().map(|d| d.lang.as_str()).collect();
+    let stop: BTreeSet<String> = langs
+        .iter()
+        .flat_map(|l| {
+            super::stop_words::stop_words(l)
+                .iter()
+                .map(|w| w.to_string())
+        })
+        .collect();
+    index.stop_words = stop.into_iter().collect();
+    index.docs = documents
+        .iter()
+        .map(|d| DocFragment {
+            url: d.url.clone(),
+            title: d.title.clone(),
+            lang: d.lang.clone(),
+            description: d.description.clone(),
+            text: d.body.split_whitespace().collect::<Vec<_>>().join(" "),
+        })
+        .collect();
+    index
+}
+
+fn language_ranges(documents: &[SourceDocument]) -> Vec<(String, u32, u32)> {
+    let mut ranges: Vec<(String, u32, u32)> = Vec::new();
+    for (id, doc) in documents.iter().enumerate() {
+        match ranges.last_mut() {
+            Some((lang, _, end)) if *lang == doc.lang => *end = id as u32 + 1,
+            _ => ranges.push((doc.lang.clone(), id as u32, id as u32 + 1)),
+        }
+    }
+    ranges
+}
+
+/// Per field: term frequencies and field length.
+struct AnalyzedDoc {
+    /// term → (stem, frequency per field)
+    terms: HashMap<String, (String, [u32; 5])>,
+    lengths: [u32; 5],
+}
+
+impl AnalyzedDoc {
+    fn new(doc: &SourceDocument) -> Self {
+        let fields = [
+            &doc.title,
+            &doc.headings,
+            &doc.topic_labels,
+            &doc.description,
+            &doc.body,
+        ];
+        let mut terms: HashMap<String, (String, [u32; 5])> = HashMap::new();
+        let mut lengths = [0u32; 5];
+        for (f, text) in fields.iter().enumerate() {
+            for token in analyze(&doc.lang, text) {
+                lengths[f] += 1;
+                let entry = terms
+                    .entry(token.surface)
+                    .or_insert_with(|| (token.stem, [0; 5]));
+                entry.1[f] += 1;
+            }
+        }
+        AnalyzedDoc { terms, lengths }
+    }
+}
+
+/// Adds the postings of one language's documents, with IDF among them.
+fn add_language(index: &mut SearchIndex, lang: &str, docs: &[AnalyzedDoc], first_id: u32) {
+    let n = docs.len() as f64;
+    let mut avg = [0f64; 5];
+    for doc in docs {
+        for (f, len) in doc.lengths.iter().enumerate() {
+            avg[f] += *len as f64 / n;
+        }
+    }
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    for doc in docs {
+        for term in doc.terms.keys() {
+            *df.entry(term.as_str()).or_default() += 1;
+        }
+    }
+    for (offset, doc) in docs.iter().enumerate() {
+        let id = first_id + offset as u32;
+        for (term, (stem, freqs)) in &doc.terms {
+            let idf = {
+                let df = df[term.as_str()] as f64;
+                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            };
+            let mut pseudo_tf = 0.0;
+            for f in 0..5 {
+                if freqs[f] == 0 {
+                    continue;
+                }
+                let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * doc.lengths[f] as f64 / avg[f].max(1.0);
+                pseudo_tf += FIELD_WEIGHTS[f] * freqs[f] as f64 / norm;
+            }
+            let score = idf * pseudo_tf * (K1 + 1.0) / (pseudo_tf + K1);
+            let impact = ((score * 100.0).round() as u32).max(1);
+            let key = stem_key(stem, lang);
+            let keys = index.terms.entry(term.clone()).or_default();
+            if !keys.contains(&key) {
+                keys.push(key.clone());
+                keys.sort();
+            }
+            index
+                .stems
+                .entry(key)
+                .or_default()
+                .entry(term.clone())
+                .or_default()
+                .push((id, impact));
+        }
+    }
+    // Docs were visited in id order, but a HashMap gave the terms: sort each list.
+    for group in index.stems.values_mut() {
+        for postings in group.values_mut() {
+            postings.sort_unstable();
+        }
+    }
+}
+
+fn topic_record(topic: &SourceTopic) -> TopicRecord {
+    TopicRecord {
+        id: topic.id.clone(),
+        labels: topic
+            .labels
+            .iter()
+            .map(|(lang, label)| {
+                let label_words = words(label)
+                    .map(fold)
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let key = stem_key(&stem(lang, &w), lang);
+                        LabelWord(w, key)
+                    })
+                    .collect();
+                (lang.clone(), label_words)
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn doc(
+        lang: &str,
+        url: &str,
+        title: &str,
+        body: &str,
+        topics: &[&str],
+    ) -> SourceDocument {
+        SourceDocument {
+            lang: lang.into(),
+            url: url.into(),
+            title: title.into(),
+            description: String::new(),
+            headings: String::new(),
+            topic_ids: topics.iter().map(|t| t.to_string()).collect(),
+            topic_labels: String::new(),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn terms_map_to_stem_groups_per_language() {
+        let index = build(
+            &[
+                doc(
+                    "hr",
+                    "hr/a/",
+                    "Slušajte aktivno",
+                    "Slušanje je važno.",
+                    &["x"],
+                ),
+                doc("pt", "pt/b/", "Escuta", "clientes e cliente", &[]),
+            ],
+            &[],
+        );
+        assert_eq!(
+            index.languages,
+            vec![("hr".into(), 0, 1), ("pt".into(), 1, 2)]
+        );
+        let keys = &index.terms["slusajte"];
+        assert_eq!(keys.len(), 1);
+        assert!(keys[0].ends_with("|hr"));
+        let group = &index.stems[&keys[0]];
+        assert!(group.contains_key("slusanje"), "{group:?}");
+        assert_eq!(index.terms["clientes"], index.terms["cliente"]);
+        assert_eq!(index.topic_docs["x"], vec![0]);
+        assert!(index.stop_words.contains(&"e".to_string()));
+    }
+
+    #[test]
+    fn title_words_weigh_more_than_body_words() {
+        let index = build(
+            &[
+                doc("pt", "pt/a/", "Empatia", "outra coisa aqui", &[]),
+                doc("pt", "pt/b/", "Outra", "empatia aqui", &[]),
+                doc("pt", "pt/c/", "Nada", "nada aqui", &[]),
+            ],
+            &[],
+        );
+        let key = &index.terms["empatia"][0];
+        let postings = &index.stems[key]["empatia"];
+        assert_eq!(postings.len(), 2);
+        assert!(postings[0].1 > postings[1].1, "{postings:?}");
+    }
+}

@@ -1,0 +1,157 @@
+use super::*;
+use crate::search::index::{build, SourceDocument, SourceTopic};
+
+fn doc(lang: &str, url: &str, title: &str, body: &str, topics: &[&str]) -> SourceDocument {
+    SourceDocument {
+        lang: lang.into(),
+        url: url.into(),
+        title: title.into(),
+        description: String::new(),
+        headings: String::new(),
+        topic_ids: topics.iter().map(|t| t.to_string()).collect(),
+        topic_labels: String::new(),
+        body: body.into(),
+    }
+}
+
+fn index() -> SearchIndex {
+    build(
+        &[
+            doc(
+                "pt",
+                "pt/escuta/",
+                "Escuta ativa",
+                "Ouça o cliente com atenção e empatia.",
+                &["active-listening"],
+            ),
+            doc(
+                "pt",
+                "pt/clientes/",
+                "Clientes crônicos",
+                "O cliente crônico reclama sempre.",
+                &[],
+            ),
+            doc(
+                "pt",
+                "pt/outro/",
+                "Outro assunto",
+                "Nada a ver com clientela ou escutas.",
+                &[],
+            ),
+            doc(
+                "hr",
+                "hr/slusanje/",
+                "Slušajte aktivno",
+                "Pokažite da iskreno slušate.",
+                &["active-listening"],
+            ),
+            doc(
+                "es",
+                "es/resuelve/",
+                "Resuelve",
+                "Escuche con atención.",
+                &[],
+            ),
+        ],
+        &[SourceTopic {
+            id: "active-listening".into(),
+            labels: vec![
+                ("pt".into(), "Escuta ativa".into()),
+                ("hr".into(), "Aktivno slušanje".into()),
+                ("es".into(), "Escucha activa".into()),
+            ],
+        }],
+    )
+}
+
+fn urls(index: &SearchIndex, text: &str, scope: Scope) -> Vec<String> {
+    search(
+        index,
+        &Query {
+            text,
+            scope,
+            limit: 10,
+        },
+    )
+    .hits
+    .iter()
+    .map(|h| index.docs[h.doc as usize].url.clone())
+    .collect()
+}
+
+#[test]
+fn query_words_fold_drop_stop_words_and_mark_the_prefix() {
+    let stop = vec!["com".to_string(), "o".to_string()];
+    assert_eq!(
+        query_words("Ouça o CLIENTE com", &stop),
+        (vec!["ouca".into(), "cliente".into()], true)
+    );
+    assert_eq!(
+        query_words("com o ", &stop),
+        (vec!["com".into(), "o".into()], false)
+    );
+    assert_eq!(query_words("a", &stop), (vec!["a".into()], false));
+}
+
+#[test]
+fn diacritics_are_optional() {
+    let index = index();
+    assert_eq!(urls(&index, "slusajte", Scope::All)[0], "hr/slusanje/");
+    assert_eq!(urls(&index, "crônicos", Scope::All)[0], "pt/clientes/");
+    assert_eq!(urls(&index, "cronicos", Scope::All)[0], "pt/clientes/");
+}
+
+#[test]
+fn exact_beats_stem_beats_prefix() {
+    let index = index();
+    // "cliente" is exact in pt/clientes/; "clientela" only shares a prefix.
+    let found = urls(&index, "cliente", Scope::Language("pt".into()));
+    assert_eq!(found[0], "pt/clientes/");
+    assert!(
+        found.contains(&"pt/outro/".to_string()),
+        "prefix match clientela: {found:?}"
+    );
+    let stem = urls(&index, "clientes ", Scope::All);
+    assert_eq!(
+        stem,
+        ["pt/clientes/", "pt/escuta/"],
+        "with a trailing space there is no prefix match"
+    );
+}
+
+#[test]
+fn all_words_must_match_with_a_fallback_to_any() {
+    let index = index();
+    assert_eq!(urls(&index, "cliente empatia", Scope::All), ["pt/escuta/"]);
+    let any = urls(&index, "empatia zzzz", Scope::All);
+    assert_eq!(any, ["pt/escuta/"]);
+}
+
+#[test]
+fn topic_labels_expand_across_languages() {
+    let index = index();
+    let found = urls(&index, "escucha activa", Scope::All);
+    assert!(found.contains(&"hr/slusanje/".to_string()), "{found:?}");
+    assert!(found.contains(&"pt/escuta/".to_string()), "{found:?}");
+    let hr_only = urls(&index, "escucha activa", Scope::Language("hr".into()));
+    assert_eq!(hr_only, ["hr/slusanje/"]);
+}
+
+#[test]
+fn scope_limits_to_one_language() {
+    let index = index();
+    assert!(urls(&index, "atenção", Scope::Language("es".into()))
+        .iter()
+        .all(|u| u.starts_with("es/")));
+    assert_eq!(urls(&index, "atencao atencion", Scope::All).len(), 2);
+}
+
+#[test]
+fn snippets_center_on_the_first_match() {
+    let text = "a ".repeat(200) + "Slušajte klijenta pažljivo. " + &"b ".repeat(200);
+    let s = snippet(&text, &["slusajte".to_string()]);
+    assert!(s.starts_with('…') && s.ends_with('…'));
+    assert!(s.contains("Slušajte klijenta"));
+    assert!(s.chars().count() <= 162);
+    assert_eq!(snippet("short text", &[]), "short text");
+}

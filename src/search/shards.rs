@@ -1,0 +1,264 @@
+//! Writes a [`SearchIndex`] as the files of `docs/search-index.md`: a manifest,
+//! term and stem shards split by prefix under a size budget, topic lists and
+//! one fragment per document, each a script that hands its data to the loader.
+
+use super::index::{SearchIndex, TopicRecord, Weights, TOPIC_SCORE, WEIGHTS};
+use crate::render::OutputFile;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// A shard grows until its JSON would pass this many bytes.
+pub const SHARD_BUDGET: usize = 16 * 1024;
+
+/// The browser engine, written beside the index it reads.
+pub const ENGINE_JS: &str = include_str!("engine.js");
+
+/// `Manifest` of the format.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Manifest<'a> {
+    version: u32,
+    build: &'a str,
+    languages: &'a [(String, u32, u32)],
+    term_shards: Vec<String>,
+    stem_shards: Vec<String>,
+    stop_words: &'a [String],
+    topics: &'a [TopicRecord],
+    weights: Weights,
+    topic_score: u64,
+}
+
+/// Where the written index is, for pages to link to.
+#[derive(Debug, Clone)]
+pub struct WrittenIndex {
+    pub files: Vec<OutputFile>,
+    /// `search/<build>/manifest.js`
+    pub manifest_path: String,
+    /// `search/<build>/engine.js`
+    pub engine_path: String,
+}
+
+pub fn write(index: &SearchIndex) -> WrittenIndex {
+    let mut files: Vec<(String, String)> = Vec::new();
+    let term_entries: Vec<(String, String)> = index
+        .terms
+        .iter()
+        .map(|(term, keys)| (term.clone(), json(keys)))
+        .collect();
+    let term_shards = shard(&term_entries, SHARD_BUDGET);
+    for (prefix, entries) in &term_shards {
+        files.push((format!("terms/{}", file_name(prefix)), object(entries)));
+    }
+    let stem_entries: Vec<(String, String)> = index
+        .stems
+        .iter()
+        .map(|(key, group)| {
+            let encoded: BTreeMap<&String, Vec<u32>> = group
+                .iter()
+                .map(|(term, postings)| (term, delta_pairs(postings)))
+                .collect();
+            (key.clone(), json(&encoded))
+        })
+        .collect();
+    let stem_shards = shard(&stem_entries, SHARD_BUDGET);
+    for (prefix, entries) in &stem_shards {
+        files.push((format!("stems/{}", file_name(prefix)), object(entries)));
+    }
+    for (topic, docs) in &index.topic_docs {
+        files.push((format!("topics/{topic}"), json(&delta(docs))));
+    }
+    for (id, doc) in index.docs.iter().enumerate() {
+        files.push((format!("docs/{id}"), json(doc)));
+    }
+    let build = build_hash(&files);
+    let manifest = Manifest {
+        version: 1,
+        build: &build,
+        languages: &index.languages,
+        term_shards: term_shards.keys().cloned().collect(),
+        stem_shards: stem_shards.keys().cloned().collect(),
+        stop_words: &index.stop_words,
+        topics: &index.topics,
+        weights: WEIGHTS,
+        topic_score: TOPIC_SCORE,
+    };
+    files.push(("manifest".into(), json(&manifest)));
+    let folder = format!("search/{build}");
+    let mut output: Vec<OutputFile> = files
+        .into_iter()
+        .map(|(path, data)| OutputFile {
+            path: format!("{folder}/{path}.js"),
+            bytes: format!("polybookSearch.load({},{data});\n", json(&path)).into_bytes(),
+        })
+        .collect();
+    output.push(OutputFile {
+        path: format!("{folder}/engine.js"),
+        bytes: ENGINE_JS.as_bytes().to_vec(),
+    });
+    WrittenIndex {
+        files: output,
+        manifest_path: format!("{folder}/manifest.js"),
+        engine_path: format!("{folder}/engine.js"),
+    }
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("index records serialize")
+}
+
+/// `{"key":value,…}` from already serialized values, in key order.
+fn object(entries: &[(String, String)]) -> String {
+    let mut out = String::from("{");
+    for (i, (key, value)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&json(key));
+        out.push(':');
+        out.push_str(value);
+    }
+    out.push('}');
+    out
+}
+
+fn delta(docs: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    docs.iter()
+        .map(|&d| {
+            let gap = d - previous;
+            previous = d;
+            gap
+        })
+        .collect()
+}
+
+fn delta_pairs(postings: &[(u32, u32)]) -> Vec<u32> {
+    let mut previous = 0;
+    let mut out = Vec::with_capacity(postings.len() * 2);
+    for &(doc, impact) in postings {
+        out.push(doc - previous);
+        out.push(impact);
+        previous = doc;
+    }
+    out
+}
+
+/// Splits sorted `(key, json)` entries into shards by key prefix: a group over
+/// the budget is split by one more character; keys equal to the prefix stay.
+pub fn shard(
+    entries: &[(String, String)],
+    budget: usize,
+) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut shards = BTreeMap::new();
+    split(entries, String::new(), 0, budget, &mut shards);
+    shards
+}
+
+fn split(
+    entries: &[(String, String)],
+    prefix: String,
+    depth: usize,
+    budget: usize,
+    shards: &mut BTreeMap<String, Vec<(String, String)>>,
+) {
+    let size: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+    if (size <= budget && depth > 0) || entries.is_empty() {
+        if !entries.is_empty() {
+            shards.insert(prefix, entries.to_vec());
+        }
+        return;
+    }
+    let mut own = Vec::new();
+    let mut children: BTreeMap<char, Vec<(String, String)>> = BTreeMap::new();
+    for entry in entries {
+        match entry.0.chars().nth(depth) {
+            Some(c) => children.entry(c).or_default().push(entry.clone()),
+            None => own.push(entry.clone()),
+        }
+    }
+    if !own.is_empty() {
+        shards.insert(prefix.clone(), own);
+    }
+    for (c, group) in children {
+        let mut child = prefix.clone();
+        child.push(c);
+        split(&group, child, depth + 1, budget, shards);
+    }
+}
+
+/// A prefix as a file name: `[a-z0-9]` kept, anything else `_` + hex code point.
+pub fn file_name(prefix: &str) -> String {
+    if prefix.is_empty() {
+        return "_".into();
+    }
+    prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c.to_string()
+            } else {
+                format!("_{:x}", c as u32)
+            }
+        })
+        .collect()
+}
+
+fn build_hash(files: &[(String, String)]) -> String {
+    let mut hasher = Sha256::new();
+    for (path, data) in files {
+        hasher.update(path.as_bytes());
+        hasher.update([0]);
+        hasher.update(data.as_bytes());
+        hasher.update([0]);
+    }
+    hasher.update(ENGINE_JS.as_bytes());
+    hasher
+        .finalize()
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(keys: &[&str]) -> Vec<(String, String)> {
+        keys.iter()
+            .map(|k| (k.to_string(), "[1]".to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn shards_split_by_prefix_under_the_budget() {
+        let e = entries(&["a", "ab", "abc", "abd", "b", "ba"]);
+        let big = shard(&e, 1000);
+        assert_eq!(big.keys().collect::<Vec<_>>(), ["a", "b"]);
+        let small = shard(&e, 20);
+        assert!(small.len() > 2, "{:?}", small.keys());
+        for (prefix, group) in &small {
+            assert!(group.iter().all(|(k, _)| k.starts_with(prefix.as_str())));
+        }
+        let all: usize = small.values().map(Vec::len).sum();
+        assert_eq!(all, e.len());
+    }
+
+    #[test]
+    fn file_names_are_portable() {
+        assert_eq!(file_name("co"), "co");
+        assert_eq!(file_name("c|"), "c_7c");
+        assert_eq!(file_name("ž"), "_17e");
+        assert_eq!(file_name(""), "_");
+    }
+
+    #[test]
+    fn postings_are_delta_encoded() {
+        assert_eq!(
+            delta_pairs(&[(3, 10), (5, 20), (9, 1)]),
+            [3, 10, 2, 20, 4, 1]
+        );
+        assert_eq!(delta(&[1, 4, 4]), [1, 3, 0]);
+    }
+}
