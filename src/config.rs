@@ -139,8 +139,8 @@ pub fn fallback_chain(lang: &str, default_language: &str) -> Vec<String> {
     chain
 }
 
-/// Reads `<root>/site.toml`.
-pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
+/// Reads `<root>/site.toml`; `base_url`, when given, replaces the file's before validation.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
         return Err(Diagnostic::error(&path, "no site.toml here")
@@ -148,12 +148,20 @@ pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
             .into());
     }
     let text = crate::fs::read_to_string(&path)?;
-    parse(root, &path, &text)
+    parse(root, &path, &text, base_url)
 }
 
 /// Parses and validates the text of `site.toml`; `path` is only for messages.
-pub fn parse(root: &Path, path: &Path, text: &str) -> Result<SiteConfig, Diagnostics> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+pub fn parse(
+    root: &Path,
+    path: &Path,
+    text: &str,
+    base_url: Option<&str>,
+) -> Result<SiteConfig, Diagnostics> {
+    let mut raw: RawConfig = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    if let Some(url) = base_url {
+        raw.base_url = url.to_string();
+    }
     validate(root, path, text, raw)
 }
 
@@ -294,7 +302,7 @@ weight = 1
 "#;
 
     fn parse_str(text: &str) -> Result<SiteConfig, Diagnostics> {
-        parse(Path::new("/site"), Path::new("/site/site.toml"), text)
+        parse(Path::new("/site"), Path::new("/site/site.toml"), text, None)
     }
 
     #[test]

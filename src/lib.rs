@@ -42,15 +42,7 @@ pub struct BuiltSite {
 
 /// Reads and validates `site.toml`, applying command-line overrides.
 pub fn load_config(options: &BuildOptions) -> Result<SiteConfig, Diagnostics> {
-    let mut config = config::load(&options.root)?;
-    if let Some(url) = &options.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
-    }
-    Ok(config)
+    config::load(&options.root, options.base_url.as_deref())
 }
 
 /// The content read, rendered and linked: what pages and the search index are made from.

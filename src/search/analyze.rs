@@ -44,6 +44,14 @@ pub fn analyze(lang: &str, text: &str) -> Vec<Token> {
         .collect()
 }
 
+/// The folded words of `text` without stop words, unstemmed: the index
+/// stems each distinct word once per language instead of every occurrence.
+pub fn surfaces<'a>(lang: &'a str, text: &'a str) -> impl Iterator<Item = String> + 'a {
+    words(text)
+        .map(fold)
+        .filter(move |surface| !surface.is_empty() && !is_stop_word(lang, surface))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{analyze, Token};

@@ -1,7 +1,7 @@
 //! The search index in memory, and how it is built from the site's documents.
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
-use super::analyze::analyze;
+use super::analyze;
 use super::fold::fold;
 use super::stem::stem;
 use super::tokenize::words;
@@ -164,10 +164,11 @@ fn language_ranges(documents: &[SourceDocument]) -> Vec<(String, u32, u32)> {
     ranges
 }
 
-/// Per field: term frequencies and field length.
+/// Per field: term frequencies and field length. Stemming waits until the
+/// language's vocabulary is known, so each distinct word is stemmed once.
 struct AnalyzedDoc {
-    /// term → (stem, frequency per field)
-    terms: HashMap<String, (String, [u32; 5])>,
+    /// term → frequency per field
+    terms: HashMap<String, [u32; 5]>,
     lengths: [u32; 5],
 }
 
@@ -180,15 +181,12 @@ impl AnalyzedDoc {
             &doc.description,
             &doc.body,
         ];
-        let mut terms: HashMap<String, (String, [u32; 5])> = HashMap::new();
+        let mut terms: HashMap<String, [u32; 5]> = HashMap::new();
         let mut lengths = [0u32; 5];
         for (f, text) in fields.iter().enumerate() {
-            for token in analyze(&doc.lang, text) {
+            for surface in analyze::surfaces(&doc.lang, text) {
                 lengths[f] += 1;
-                let entry = terms
-                    .entry(token.surface)
-                    .or_insert_with(|| (token.stem, [0; 5]));
-                entry.1[f] += 1;
+                terms.entry(surface).or_insert([0; 5])[f] += 1;
             }
         }
         AnalyzedDoc { terms, lengths }
@@ -210,44 +208,45 @@ fn add_language(index: &mut SearchIndex, lang: &str, docs: &[AnalyzedDoc], first
             *df.entry(term.as_str()).or_default() += 1;
         }
     }
+    let mut postings: HashMap<&str, Postings> = HashMap::with_capacity(df.len());
     for (offset, doc) in docs.iter().enumerate() {
         let id = first_id + offset as u32;
-        for (term, (stem, freqs)) in &doc.terms {
-            let idf = {
-                let df = df[term.as_str()] as f64;
-                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-            };
-            let mut pseudo_tf = 0.0;
-            for f in 0..5 {
-                if freqs[f] == 0 {
-                    continue;
-                }
-                let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * doc.lengths[f] as f64 / avg[f].max(1.0);
-                pseudo_tf += FIELD_WEIGHTS[f] * freqs[f] as f64 / norm;
-            }
-            let score = idf * pseudo_tf * (K1 + 1.0) / (pseudo_tf + K1);
-            let impact = ((score * 100.0).round() as u32).max(1);
-            let key = stem_key(stem, lang);
-            let keys = index.terms.entry(term.clone()).or_default();
-            if !keys.contains(&key) {
-                keys.push(key.clone());
-                keys.sort();
-            }
-            index
-                .stems
-                .entry(key)
-                .or_default()
-                .entry(term.clone())
+        for (term, freqs) in &doc.terms {
+            let impact = impact(freqs, &doc.lengths, &avg, n, df[term.as_str()] as f64);
+            postings
+                .entry(term.as_str())
                 .or_default()
                 .push((id, impact));
         }
     }
-    // Docs were visited in id order, but a HashMap gave the terms: sort each list.
-    for group in index.stems.values_mut() {
-        for postings in group.values_mut() {
-            postings.sort_unstable();
+    for (term, list) in postings {
+        let key = stem_key(&stem(lang, term), lang);
+        let keys = index.terms.entry(term.to_string()).or_default();
+        if !keys.contains(&key) {
+            keys.push(key.clone());
+            keys.sort();
         }
+        index
+            .stems
+            .entry(key)
+            .or_default()
+            .insert(term.to_string(), list);
     }
+}
+
+/// BM25F score of a term in a document, as an integer (× 100, at least 1).
+fn impact(freqs: &[u32; 5], lengths: &[u32; 5], avg: &[f64; 5], n: f64, df: f64) -> u32 {
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    let mut pseudo_tf = 0.0;
+    for f in 0..5 {
+        if freqs[f] == 0 {
+            continue;
+        }
+        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[f] as f64 / avg[f].max(1.0);
+        pseudo_tf += FIELD_WEIGHTS[f] * freqs[f] as f64 / norm;
+    }
+    let score = idf * pseudo_tf * (K1 + 1.0) / (pseudo_tf + K1);
+    ((score * 100.0).round() as u32).max(1)
 }
 
 fn topic_record(topic: &SourceTopic) -> TopicRecord {

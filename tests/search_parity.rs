@@ -1,0 +1,466 @@
+//! One ranking, two engines: the browser's `engine.js`, run in QuickJS on the
+//! index files `polybook build` wrote, must rank every query exactly as
+//! `polybook search` does (same documents, same order, same integer scores).
+//!
+//! Each JavaScript query runs twice: on a store holding every index file, and
+//! on a store filled only with the files `PolybookSearch.needed` asks for,
+//! round by round, as the browser loads them. Both must agree, so the loader
+//! never misses a shard the ranking reads.
+
+mod support;
+
+use rquickjs::{CatchResultExt, Context, Runtime};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use support::{page, site_toml, Site};
+
+/// A QuickJS context holding the engine and every file of one built index.
+struct Js {
+    _runtime: Runtime,
+    context: Context,
+}
+
+/// Test helpers evaluated after the engine and the index files.
+const PRELUDE: &str = r#"
+var store = PolybookSearch.emptyStore();
+PolybookSearch.put(store, "manifest", files.manifest);
+Object.keys(files).forEach(function (path) {
+  if (path !== "manifest" && !PolybookSearch.put(store, path, files[path])) {
+    throw new Error("the manifest does not list " + path);
+  }
+});
+function hitsOf(result) {
+  return result.hits.map(function (h) {
+    return { path: files["docs/" + h.doc].url, score: h.score, terms: h.terms };
+  });
+}
+function jsSearch(q, lang) {
+  var full = PolybookSearch.rank(store, q, { lang: lang, limit: 10 });
+  // The browser's way: start from the manifest, load what `needed` names.
+  var lazy = PolybookSearch.emptyStore();
+  PolybookSearch.put(lazy, "manifest", files.manifest);
+  var rounds = 0, loaded = 0;
+  for (;;) {
+    var need = PolybookSearch.needed(lazy, q);
+    if (!need.length) break;
+    if (++rounds > 10) throw new Error("needed() does not converge for " + q + ": " + need);
+    need.forEach(function (path) {
+      if (!Object.prototype.hasOwnProperty.call(files, path)) {
+        throw new Error("needed() names " + path + ", which the build did not write (query " + q + ")");
+      }
+      PolybookSearch.put(lazy, path, files[path]);
+      loaded++;
+    });
+  }
+  var partial = PolybookSearch.rank(lazy, q, { lang: lang, limit: 10 });
+  return JSON.stringify({
+    hits: hitsOf(full),
+    total: full.total,
+    lazy: hitsOf(partial),
+    rounds: rounds,
+    loaded: loaded,
+  });
+}
+"#;
+
+impl Js {
+    fn new(index_dir: &Path) -> Js {
+        let runtime = Runtime::new().expect("QuickJS runtime");
+        let context = Context::full(&runtime).expect("QuickJS context");
+        let js = Js {
+            _runtime: runtime,
+            context,
+        };
+        js.run(
+            "<setup>",
+            "globalThis.files = {};\n\
+             globalThis.polybookSearch = { load: function (path, data) {\n\
+               if (Object.prototype.hasOwnProperty.call(files, path)) throw new Error('loaded twice: ' + path);\n\
+               files[path] = data;\n\
+             } };",
+        );
+        let engine = index_dir.join("engine.js");
+        js.run("engine.js", &read(&engine));
+        let mut count = 0;
+        for entry in walkdir::WalkDir::new(index_dir).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            if entry.file_type().is_file() && path != engine {
+                assert_eq!(path.extension().and_then(|e| e.to_str()), Some("js"), "{}", path.display());
+                js.run(&path.display().to_string(), &read(path));
+                count += 1;
+            }
+        }
+        assert!(count > 10, "only {count} index files in {}", index_dir.display());
+        js.run("<prelude>", PRELUDE);
+        js
+    }
+
+    #[track_caller]
+    fn run(&self, name: &str, code: &str) {
+        self.context.with(|ctx| {
+            let result: rquickjs::Result<()> = ctx.eval(code);
+            if let Err(e) = result.catch(&ctx) {
+                panic!("{name}: {e}");
+            }
+        });
+    }
+
+    #[track_caller]
+    fn string(&self, code: &str) -> String {
+        self.context.with(|ctx| {
+            let result: rquickjs::Result<String> = ctx.eval(code);
+            match result.catch(&ctx) {
+                Ok(s) => s,
+                Err(e) => panic!("{code}: {e}"),
+            }
+        })
+    }
+
+    fn search(&self, query: &str, lang: &str) -> JsResult {
+        let code = format!(
+            "jsSearch({}, {})",
+            serde_json::to_string(query).unwrap(),
+            serde_json::to_string(lang).unwrap()
+        );
+        let value: Value = serde_json::from_str(&self.string(&code)).unwrap();
+        let hits = |v: &Value| -> Vec<(String, u64)> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|h| (h["path"].as_str().unwrap().to_string(), h["score"].as_u64().unwrap()))
+                .collect()
+        };
+        JsResult {
+            hits: hits(&value["hits"]),
+            lazy: hits(&value["lazy"]),
+            rounds: value["rounds"].as_u64().unwrap(),
+        }
+    }
+}
+
+struct JsResult {
+    hits: Vec<(String, u64)>,
+    /// The same query ranked on the files `needed` asked for.
+    lazy: Vec<(String, u64)>,
+    rounds: u64,
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `public/search/<build>/`: the one folder under `public/search/`.
+fn index_dir(site: &Site) -> PathBuf {
+    let dirs: Vec<PathBuf> = std::fs::read_dir(site.public().join("search"))
+        .expect("public/search/")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(dirs.len(), 1, "one build folder under public/search/: {dirs:?}");
+    dirs.into_iter().next().unwrap()
+}
+
+/// `polybook search … --json`: (path, score) in rank order.
+fn rust_search(site: &Site, query: &str, lang: &str) -> Vec<(String, u64)> {
+    let run = site.run(&["search", query, "--lang", lang, "--limit", "10", "--json"]);
+    run.assert_ok();
+    let value: Value = serde_json::from_str(&run.stdout())
+        .unwrap_or_else(|e| panic!("polybook search {query:?}: {e}\n{}", run.stdout()));
+    value
+        .as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().expect("path").to_string(),
+                r["score"].as_u64().expect("integer score"),
+            )
+        })
+        .collect()
+}
+
+/// Runs every (query, lang) on both engines, in parallel for the CLI runs,
+/// and asserts they agree. Returns the hits per query.
+fn compare(site: &Site, js: &Js, queries: &[(&str, &str)]) -> Vec<Vec<(String, u64)>> {
+    let rust: Vec<Vec<(String, u64)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = queries
+            .chunks(queries.len().div_ceil(8).max(1))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(q, lang)| rust_search(site, q, lang))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    let mut failures = Vec::new();
+    for ((query, lang), rust) in queries.iter().zip(&rust) {
+        let js = js.search(query, lang);
+        if js.hits != *rust {
+            failures.push(format!(
+                "{query:?} --lang {lang}:\n  rust: {rust:?}\n  js:   {:?}",
+                js.hits
+            ));
+        }
+        if js.lazy != js.hits {
+            failures.push(format!(
+                "{query:?} --lang {lang}: the files `needed` named ({} rounds) rank differently:\n  all files: {:?}\n  needed:    {:?}",
+                js.rounds, js.hits, js.lazy
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "the engines disagree:\n{}", failures.join("\n"));
+    rust
+}
+
+const HR_ARTICLE: &str = "hr/kako-se-nositi-s-teskim-klijentom/";
+const ES_ARTICLE: &str = "es/tome-el-enfoque-decidido-a-clientes-insatisfechos/";
+
+#[test]
+fn browser_and_cli_rank_the_handbook_alike() {
+    let site = Site::handbook();
+    site.build().assert_ok();
+    let js = Js::new(&index_dir(&site));
+
+    let queries: &[(&str, &str)] = &[
+        // Croatian, with and without diacritics, stems and prefixes.
+        ("slušajte", "all"),
+        ("slusajte", "all"),
+        ("slusanje", "all"),
+        ("Slušanje klijenta", "all"),
+        ("rjesenje", "all"),
+        ("rješenja", "hr"),
+        ("strpljivi", "all"),
+        ("granice", "all"),
+        ("postovanje", "all"),
+        ("isprika", "all"),
+        ("ispričajte se", "all"),
+        ("podrska", "all"),
+        ("dokumentirajte situaciju", "all"),
+        ("empatija", "all"),
+        ("teskim klijentom", "hr"),
+        ("klij", "all"),
+        ("sl", "all"),
+        ("aktivno slusanje", "all"),
+        ("aktivno slušanje", "es"),
+        // Portuguese.
+        ("escuta ativa", "all"),
+        ("escuta ativa", "pt"),
+        ("clientes difíceis", "all"),
+        ("clientes dificeis", "pt"),
+        ("crônicos", "all"),
+        ("cronico", "all"),
+        ("conflito", "all"),
+        ("resolver conflitos", "all"),
+        ("desculpas", "all"),
+        ("pedido de desculpas", "all"),
+        ("acalmar a situação", "all"),
+        ("soluções criativas", "all"),
+        ("coleta de fatos", "pt"),
+        ("confl", "all"),
+        ("como lidar", "all"),
+        // Spanish.
+        ("escucha activa", "all"),
+        ("escucha activa", "hr"),
+        ("escucha activa", "es"),
+        ("solución", "all"),
+        ("solucion", "all"),
+        ("soluciones ", "all"),
+        ("disculpas", "all"),
+        ("empatizar", "all"),
+        ("clientes insatisfechos", "all"),
+        ("verifique la solución", "es"),
+        ("documentar el problema", "all"),
+        ("resolv", "all"),
+        // Italian.
+        ("ascolto attivo", "all"),
+        ("clienti difficili", "all"),
+        ("clienti difficili", "it"),
+        ("energia", "all"),
+        ("aspettative", "all"),
+        ("dall'inizio", "all"),
+        ("problematici", "all"),
+        ("sforzo extra", "all"),
+        ("chiedere scusa", "all"),
+        ("difficolta", "all"),
+        ("consig", "it"),
+        // Across languages, mixed, odd input.
+        ("empatia", "all"),
+        ("empathy", "all"),
+        ("cliente problema", "all"),
+        ("cliente zzzz", "all"),
+        ("xyzzyq", "all"),
+        ("qwrtzp plonk", "all"),
+        ("  ", "all"),
+        ("!!!", "all"),
+        ("de la", "all"),
+        ("e", "all"),
+        ("10", "all"),
+        ("a", "all"),
+        ("ESCUTA", "all"),
+        ("Éscuta Ativa!", "all"),
+        ("soluc", "all"),
+        ("soluc ", "all"),
+    ];
+    let results = compare(&site, &js, queries);
+
+    let hits = |q: &str, lang: &str| -> &Vec<(String, u64)> {
+        let i = queries.iter().position(|x| *x == (q, lang)).unwrap();
+        &results[i]
+    };
+    let paths = |q: &str, lang: &str| -> Vec<&str> { hits(q, lang).iter().map(|h| h.0.as_str()).collect() };
+    // Not vacuous: the queries find what a reader expects.
+    assert_eq!(paths("slusajte", "all").first(), Some(&HR_ARTICLE));
+    assert_eq!(hits("slusajte", "all"), hits("slušajte", "all"));
+    assert!(paths("escucha activa", "all").contains(&HR_ARTICLE), "{:?}", paths("escucha activa", "all"));
+    assert_eq!(paths("escucha activa", "hr"), [HR_ARTICLE]);
+    assert!(paths("aktivno slusanje", "all").contains(&ES_ARTICLE));
+    assert!(paths("escuta ativa", "pt").iter().all(|p| p.starts_with("pt/")));
+    assert!(paths("xyzzyq", "all").is_empty());
+    assert!(paths("  ", "all").is_empty());
+    let found = results.iter().filter(|r| !r.is_empty()).count();
+    assert!(found >= 50, "only {found} of {} queries found anything", queries.len());
+    for lang in ["pt", "hr", "es", "it"] {
+        assert!(
+            results.iter().flatten().any(|(p, _)| p.starts_with(&format!("{lang}/"))),
+            "no query found a {lang} article"
+        );
+    }
+}
+
+/// `fold` in JavaScript and in Rust agree on the letters of the Latin,
+/// Greek and Cyrillic scripts and on every word of the handbook.
+#[test]
+fn browser_and_rust_fold_alike() {
+    let runtime = Runtime::new().unwrap();
+    let context = Context::full(&runtime).unwrap();
+    let engine = read(&support::repo_root().join("src/search/engine.js"));
+    let mut samples: Vec<String> = Vec::new();
+    let ranges = [0x20..0x250u32, 0x300..0x530, 0x1E00..0x2000, 0x2C60..0x2C80, 0xA720..0xA800, 0xFB00..0xFB07];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        samples.push(c.to_string());
+        samples.push(format!("A{c}ẞ"));
+    }
+    for entry in walkdir::WalkDir::new(support::repo_root().join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            samples.extend(read(entry.path()).split_whitespace().map(str::to_string));
+        }
+    }
+    samples.extend(["ΟΔΟΣ Σ", "İSTANBUL", "Ǆ ǅ ǆ", "e\u{301}\u{302}", "ﬁ"].map(String::from));
+    let folded: Vec<String> = context.with(|ctx| {
+        let code = format!(
+            "{engine};\nJSON.stringify({}.map(PolybookSearch.fold))",
+            serde_json::to_string(&samples).unwrap()
+        );
+        let result: rquickjs::Result<String> = ctx.eval(code);
+        serde_json::from_str(&result.catch(&ctx).unwrap()).unwrap()
+    });
+    let differ: Vec<String> = samples
+        .iter()
+        .zip(&folded)
+        .filter(|(s, js)| polybook::search::fold::fold(s) != **js)
+        .map(|(s, js)| format!("{s:?} ({:x?}): rust {:?}, js {js:?}", s.chars().map(|c| c as u32).collect::<Vec<_>>(), polybook::search::fold::fold(s)))
+        .collect();
+    assert!(differ.is_empty(), "fold differs:\n{}", differ.join("\n"));
+}
+
+/// A site big enough that shards split by two and three characters, with
+/// words in Greek and Cyrillic (file names `_3b1`…) and digits.
+#[test]
+fn browser_and_cli_agree_on_split_shards() {
+    let site = Site::new();
+    site.write("site.toml", &site_toml(""));
+    site.write(
+        "content/topics.toml",
+        "[calm]\nlabel = { pt = \"Manter a calma\", hr = \"Smirenost\" }\n\
+         [listening]\nlabel = { pt = \"Escuta ativa\", hr = \"Aktivno slušanje\" }\n",
+    );
+    let syllables = [
+        "ka", "ko", "kon", "kla", "ča", "će", "ra", "re", "ri", "sta", "stu", "ma", "me", "mo", "lu", "li",
+        "pa", "pe", "po", "ta", "ti", "ção", "ões", "nje", "šte", "da", "de", "va", "vi", "za", "že",
+    ];
+    let mut seed = 7u64;
+    let mut next = move |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for (lang, docs) in [("pt", 24), ("hr", 24)] {
+        for d in 0..docs {
+            let mut body = String::new();
+            for p in 0..12 {
+                for w in 0..22 {
+                    let len = 2 + next(3);
+                    let word: String = (0..len).map(|_| syllables[next(syllables.len())]).collect();
+                    body.push_str(&word);
+                    body.push(if w % 9 == 8 { ',' } else { ' ' });
+                }
+                if p % 4 == 0 {
+                    body.push_str("αθήνα ωμέγα Москва клиент 42 2024 ");
+                }
+                body.push_str("konačno.\n\n");
+            }
+            let topics = match d % 3 {
+                0 => "topics = [\"calm\"]\n",
+                1 => "topics = [\"listening\", \"calm\"]\n",
+                _ => "",
+            };
+            site.write(
+                &format!("content/{lang}/doc-{d}.md"),
+                &page(&format!("Kon{} stari {d}", syllables[d % syllables.len()]), topics, &body),
+            );
+        }
+    }
+    site.build().assert_ok();
+    let dir = index_dir(&site);
+    let term_files: Vec<String> = std::fs::read_dir(dir.join("terms"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        term_files.iter().any(|f| f.trim_end_matches(".js").chars().count() >= 3),
+        "no shard split by three characters: {term_files:?}"
+    );
+    assert!(term_files.iter().any(|f| f.starts_with('_')), "no encoded shard name: {term_files:?}");
+    let js = Js::new(&dir);
+    let queries: &[(&str, &str)] = &[
+        ("k", "all"),
+        ("ko", "all"),
+        ("kon", "all"),
+        ("kona", "all"),
+        ("konačno", "all"),
+        ("konacno ", "hr"),
+        ("ka", "pt"),
+        ("kaca", "all"),
+        ("ča", "all"),
+        ("cace", "all"),
+        ("sta", "all"),
+        ("stu", "hr"),
+        ("ma me", "all"),
+        ("mo lu", "all"),
+        ("ção", "all"),
+        ("cao", "all"),
+        ("αθηνα", "all"),
+        ("αθ", "all"),
+        ("москва", "all"),
+        ("мо", "all"),
+        ("клиент", "pt"),
+        ("42", "all"),
+        ("20", "all"),
+        ("manter a calma", "all"),
+        ("aktivno slusanje", "pt"),
+        ("escuta ativa", "hr"),
+        ("smirenost", "all"),
+        ("stari", "all"),
+        ("stari 3", "all"),
+        ("nje", "all"),
+        ("za že", "all"),
+        ("zzzz", "all"),
+    ];
+    let results = compare(&site, &js, queries);
+    assert!(results.iter().filter(|r| !r.is_empty()).count() >= 25);
+}
