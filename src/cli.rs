@@ -37,6 +37,21 @@ pub enum Command {
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Create a page with valid front matter (a draft), optionally translating another.
+    New {
+        /// `<lang>/[<section>/]<slug>`, e.g. `hr/kako-slusati`.
+        target: String,
+        #[arg(long)]
+        title: Option<String>,
+        /// The page this one translates (copies its translation key and topics).
+        #[arg(long)]
+        translation_of: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Search the handbook from the command line, with the browser's ranking.
     Search {

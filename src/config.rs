@@ -28,6 +28,9 @@ struct RawConfig {
     related_limit: usize,
     #[serde(default = "default_feed_limit")]
     feed_limit: usize,
+    /// HTML inside Markdown: "sanitize" (default), "trust" or "escape".
+    #[serde(default)]
+    raw_html: crate::markdown::RawHtml,
     languages: BTreeMap<String, RawLanguage>,
 }
 
@@ -85,6 +88,7 @@ pub struct SiteConfig {
     pub words_per_minute: usize,
     pub related_limit: usize,
     pub feed_limit: usize,
+    pub raw_html: crate::markdown::RawHtml,
     /// Ordered by weight, then code.
     pub languages: Vec<Language>,
 }
@@ -279,6 +283,7 @@ fn validate(
         words_per_minute: raw.words_per_minute,
         related_limit: raw.related_limit,
         feed_limit: raw.feed_limit,
+        raw_html: raw.raw_html,
         languages,
     })
 }

@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage: `config` → `content` → `markdown` →
 //! `graph` → `i18n` → `render` → `output`.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -13,6 +14,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 
 use config::SiteConfig;
@@ -210,6 +212,7 @@ fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Ve
                     page_url,
                     targets: &targets,
                     index,
+                    raw_html: config.raw_html,
                 })
             };
             let rendered = render_at(&page_url);
@@ -237,11 +240,41 @@ pub fn build(options: &BuildOptions) -> Result<(PathBuf, BuiltSite), Diagnostics
     Ok((output, site))
 }
 
-/// `polybook check`: every validation of `build`, writing nothing.
-pub fn check(options: &BuildOptions) -> Diagnostics {
-    match load_config(options).and_then(|config| build_site(&config, options.drafts)) {
+/// What `polybook check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub problems: Diagnostics,
+    /// Translation key × language table.
+    pub coverage: String,
+}
+
+/// `polybook check`: every validation of `build`, writing nothing, plus reports
+/// on catalogs, topics, orphans and translation coverage.
+pub fn check(options: &BuildOptions) -> CheckReport {
+    let config = match load_config(options) {
+        Ok(config) => config,
+        Err(problems) => {
+            return CheckReport {
+                problems,
+                coverage: String::new(),
+            }
+        }
+    };
+    let mut problems = match build_site(&config, options.drafts) {
         Ok(site) => site.warnings,
         Err(problems) => problems,
+    };
+    let (site, _) = analyze(&config, options.drafts);
+    problems.extend(check::unused_and_orphans(&config, &site));
+    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
+    let theme = render::theme::load(&config.theme_dir(), &config.root);
+    if let (Ok(locales), Ok(theme)) = (locales, theme) {
+        let used = check::template_keys(&theme.templates);
+        problems.extend(check::catalog_coverage(&config, &locales, &used));
+    }
+    CheckReport {
+        problems: problems.sorted(),
+        coverage: check::translation_coverage(&config, &site),
     }
 }
 

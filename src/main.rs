@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             let started = std::time::Instant::now();
             match polybook::build(&options) {
                 Ok((output, site)) => {
-                    report(&site.warnings, &root);
+                    report_problems(&site.warnings, &root);
                     let pages = site
                         .files
                         .iter()
@@ -45,6 +45,30 @@ fn main() -> ExitCode {
                 ),
             }
         }
+        Command::New {
+            target,
+            title,
+            translation_of,
+            root,
+        } => {
+            let page = polybook::scaffold::NewPage {
+                target: &target,
+                title: title.as_deref(),
+                translation_of: translation_of.as_deref(),
+            };
+            match polybook::config::load(&root, None)
+                .and_then(|c| Ok(polybook::scaffold::create(&c, &page)?))
+            {
+                Ok(created) => {
+                    if let Some(source) = created.keyed_source {
+                        eprintln!("added a translation_key to {}", source.display());
+                    }
+                    println!("{}", created.path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => fail(&problems, &root, "new failed"),
+            }
+        }
         Command::Search {
             query,
             root,
@@ -60,18 +84,26 @@ fn main() -> ExitCode {
             };
             search(&options, &query, &lang, limit, json)
         }
-        Command::Check { root, drafts } => {
+        Command::Check {
+            root,
+            drafts,
+            strict,
+        } => {
             let options = BuildOptions {
                 root: root.clone(),
                 drafts,
                 ..Default::default()
             };
-            let problems = polybook::check(&options);
-            if problems.has_errors() {
-                return fail(&problems, &root, "check failed");
+            let report = polybook::check(&options);
+            let warnings = report.problems.iter().filter(|d| !d.is_error()).count();
+            if !report.coverage.is_empty() {
+                println!("Translation coverage:\n{}", report.coverage);
             }
-            report(&problems, &root);
-            eprintln!("check passed");
+            if report.problems.has_errors() || (strict && warnings > 0) {
+                return fail(&report.problems, &root, "check failed");
+            }
+            report_problems(&report.problems, &root);
+            eprintln!("check passed ({warnings} warning(s))");
             ExitCode::SUCCESS
         }
     }
@@ -112,14 +144,14 @@ fn search(options: &BuildOptions, query: &str, lang: &str, limit: usize, json: b
     }
 }
 
-fn report(problems: &Diagnostics, root: &Path) {
+fn report_problems(problems: &Diagnostics, root: &Path) {
     for d in problems.iter() {
         eprintln!("{}", d.display_relative_to(root));
     }
 }
 
 fn fail(problems: &Diagnostics, root: &Path, what: &str) -> ExitCode {
-    report(problems, root);
+    report_problems(problems, root);
     eprintln!("{what}: {} error(s)", problems.error_count());
     ExitCode::FAILURE
 }

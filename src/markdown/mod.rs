@@ -6,6 +6,7 @@
 
 mod headings;
 mod links;
+pub mod sanitize;
 
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -14,6 +15,7 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use links::{relative_url, resolve_relative, LinkTarget, LinkTargets};
+pub use sanitize::RawHtml;
 
 /// A heading of the document, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +65,7 @@ pub struct RenderContext<'a> {
     pub targets: &'a LinkTargets,
     /// Appended to directory URLs (`index.html` or empty).
     pub index: &'a str,
+    pub raw_html: RawHtml,
 }
 
 pub fn options() -> Options {
@@ -87,10 +90,17 @@ pub fn render(ctx: &RenderContext) -> Rendered {
     let mut problems = Vec::new();
     let links = links::rewrite(&mut events, ctx, &position, &mut problems);
 
+    let has_raw_html = sanitize::has_raw_html(&events);
+    if has_raw_html && ctx.raw_html == RawHtml::Escape {
+        sanitize::escape_events(&mut events);
+    }
     let plain_text = plain_text(&events);
     let word_count = plain_text.split_whitespace().count();
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    if has_raw_html && ctx.raw_html == RawHtml::Sanitize {
+        html = sanitize::clean(&html);
+    }
     Rendered {
         html,
         headings,

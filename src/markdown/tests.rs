@@ -20,6 +20,7 @@ fn render_body(body: &str) -> Rendered {
         page_url: "pt/a/",
         targets: &targets,
         index: "index.html",
+        raw_html: RawHtml::Sanitize,
     };
     render(&ctx)
 }
@@ -90,4 +91,15 @@ fn extensions_are_on() {
     assert!(r.html.contains("<del>s</del>"));
     assert!(r.html.contains("footnote"));
     assert!(r.html.contains("“quoted”"));
+}
+
+#[test]
+fn raw_html_is_sanitized_by_default() {
+    let r = render_body("<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>.\n");
+    assert!(
+        !r.html.contains("<script") && !r.html.contains("onclick"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<b>bold</b>"));
 }
