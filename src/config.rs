@@ -170,7 +170,7 @@ pub fn parse(
 }
 
 pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
-    let mut d = Diagnostic::error(path, e.message().trim().to_string());
+    let mut d = Diagnostic::error(path, one_line(e.message()));
     if let Some(span) = e.span() {
         d = d.at(LineIndex::new(text).position(text, span.start));
     }
@@ -178,6 +178,16 @@ pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
         d = d.hint("check the key's spelling; the README lists every key");
     }
     d
+}
+
+/// Parser messages spread over lines; a diagnostic reads better on one.
+pub fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 fn key_position(text: &str, key: &str) -> crate::diagnostics::Position {

@@ -118,7 +118,10 @@ pub fn parse<T: de::DeserializeOwned>(
     let index = LineIndex::new(file_text);
     match split.format {
         Format::Toml => toml::from_str(split.front_matter).map_err(|e| {
-            let mut d = Diagnostic::error(path, format!("front matter: {}", e.message().trim()));
+            let mut d = Diagnostic::error(
+                path,
+                format!("front matter: {}", crate::config::one_line(e.message())),
+            );
             if let Some(span) = e.span() {
                 d = d.at(index.position(file_text, split.front_matter_offset + span.start));
             } else {
