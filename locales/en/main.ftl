@@ -70,6 +70,18 @@ topics-empty = There are no topics yet.
 search-title = Search
 search-intro = Search finds articles in every language. Accents are optional, and the name of a topic in any language also finds the articles about it in the others.
 search-noscript = Search needs JavaScript. You can still browse the articles by topic.
+search-results-count =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+search-scope-label = Search in
+search-scope-here = This language
+search-scope-all = All languages
+search-no-results-hint = Check the spelling, or try fewer or shorter words.
+search-try-all-languages = Search all languages
+search-show-all = Show all results
+search-error = Search could not be loaded. Reload the page to try again.
 
 ## Print
 
@@ -84,3 +96,8 @@ print-empty = There are no articles to print yet.
 not-found-title = Page not found
 not-found-text = The page you were looking for does not exist or has moved. Choose a language to start again from its home page.
 not-found-go-home = Go to the home page
+
+## Live preview (polybook serve): the error overlay
+
+overlay-title = The last change could not be built
+overlay-hint = You are seeing the last good version. Fix the problems below and save: this page updates by itself.

@@ -70,6 +70,18 @@ topics-empty = Todavía no hay temas.
 search-title = Búsqueda
 search-intro = La búsqueda encuentra artículos en todos los idiomas. Las tildes son opcionales, y el nombre de un tema en cualquier idioma también encuentra los artículos sobre él en los demás.
 search-noscript = La búsqueda necesita JavaScript. Aún puedes explorar los artículos por tema.
+search-results-count =
+    { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
+search-scope-label = Buscar en
+search-scope-here = Este idioma
+search-scope-all = Todos los idiomas
+search-no-results-hint = Revisa la ortografía o prueba con menos palabras o con palabras más cortas.
+search-try-all-languages = Buscar en todos los idiomas
+search-show-all = Ver todos los resultados
+search-error = No se pudo cargar la búsqueda. Recarga la página para intentarlo de nuevo.
 
 ## Print
 
@@ -84,3 +96,8 @@ print-empty = Todavía no hay artículos para imprimir.
 not-found-title = Página no encontrada
 not-found-text = La página que buscas no existe o se ha movido. Elige un idioma para volver a empezar desde su página de inicio.
 not-found-go-home = Ir a la página de inicio
+
+## Live preview (polybook serve): the error overlay
+
+overlay-title = No se pudo generar el último cambio
+overlay-hint = Estás viendo la última versión correcta. Corrige los problemas de abajo y guarda: esta página se actualiza sola.

@@ -73,6 +73,19 @@ topics-empty = Još nema tema.
 search-title = Pretraživanje
 search-intro = Pretraživanje pronalazi članke na svim jezicima. Dijakritički znakovi nisu obavezni, a naziv teme na bilo kojem jeziku pronalazi i članke o njoj na ostalim jezicima.
 search-noscript = Za pretraživanje je potreban JavaScript. Članke i dalje možete pregledavati po temama.
+search-results-count =
+    { $count ->
+        [one] { $count } rezultat
+        [few] { $count } rezultata
+       *[other] { $count } rezultata
+    }
+search-scope-label = Pretraživanje
+search-scope-here = Na ovom jeziku
+search-scope-all = Na svim jezicima
+search-no-results-hint = Provjerite pravopis ili pokušajte s manje riječi ili s kraćim riječima.
+search-try-all-languages = Traži na svim jezicima
+search-show-all = Prikaži sve rezultate
+search-error = Pretraživanje se nije moglo učitati. Ponovno učitajte stranicu i pokušajte još jednom.
 
 ## Print
 
@@ -87,3 +100,8 @@ print-empty = Još nema članaka za ispis.
 not-found-title = Stranica nije pronađena
 not-found-text = Stranica koju tražite ne postoji ili je premještena. Odaberite jezik i krenite ispočetka s njegove početne stranice.
 not-found-go-home = Idi na početnu stranicu
+
+## Live preview (polybook serve): the error overlay
+
+overlay-title = Posljednju promjenu nije bilo moguće izgraditi
+overlay-hint = Vidite posljednju ispravnu verziju. Ispravite probleme u nastavku i spremite: stranica će se sama osvježiti.

@@ -70,6 +70,18 @@ topics-empty = Non ci sono ancora argomenti.
 search-title = Ricerca
 search-intro = La ricerca trova articoli in tutte le lingue. Gli accenti sono facoltativi, e il nome di un argomento in qualsiasi lingua trova anche gli articoli che ne parlano nelle altre.
 search-noscript = La ricerca richiede JavaScript. Puoi comunque sfogliare gli articoli per argomento.
+search-results-count =
+    { $count ->
+        [one] { $count } risultato
+       *[other] { $count } risultati
+    }
+search-scope-label = Cerca in
+search-scope-here = Questa lingua
+search-scope-all = Tutte le lingue
+search-no-results-hint = Controlla l'ortografia o prova con meno parole o con parole più brevi.
+search-try-all-languages = Cerca in tutte le lingue
+search-show-all = Mostra tutti i risultati
+search-error = Impossibile caricare la ricerca. Ricarica la pagina per riprovare.
 
 ## Print
 
@@ -84,3 +96,8 @@ print-empty = Non ci sono ancora articoli da stampare.
 not-found-title = Pagina non trovata
 not-found-text = La pagina che cerchi non esiste o è stata spostata. Scegli una lingua per ripartire dalla sua pagina iniziale.
 not-found-go-home = Vai alla pagina iniziale
+
+## Live preview (polybook serve): the error overlay
+
+overlay-title = Non è stato possibile generare l'ultima modifica
+overlay-hint = Stai vedendo l'ultima versione corretta. Correggi i problemi qui sotto e salva: questa pagina si aggiorna da sola.

@@ -70,6 +70,18 @@ topics-empty = Ainda não há tópicos.
 search-title = Pesquisa
 search-intro = A pesquisa encontra artigos em todos os idiomas. Os acentos são opcionais, e o nome de um tópico em qualquer idioma também encontra os artigos sobre ele nos outros.
 search-noscript = A pesquisa precisa de JavaScript. Você ainda pode navegar pelos artigos por tópico.
+search-results-count =
+    { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
+search-scope-label = Pesquisar em
+search-scope-here = Este idioma
+search-scope-all = Todos os idiomas
+search-no-results-hint = Verifique a ortografia ou tente menos palavras, ou palavras mais curtas.
+search-try-all-languages = Pesquisar em todos os idiomas
+search-show-all = Ver todos os resultados
+search-error = Não foi possível carregar a pesquisa. Recarregue a página para tentar novamente.
 
 ## Print
 
@@ -84,3 +96,8 @@ print-empty = Ainda não há artigos para imprimir.
 not-found-title = Página não encontrada
 not-found-text = A página que você procura não existe ou foi movida. Escolha um idioma para recomeçar pela página inicial.
 not-found-go-home = Ir para a página inicial
+
+## Live preview (polybook serve): the error overlay
+
+overlay-title = Não foi possível gerar a última alteração
+overlay-hint = Você está vendo a última versão boa. Corrija os problemas abaixo e salve: esta página se atualiza sozinha.

@@ -41,7 +41,8 @@
 
   // "Letter or digit" as Rust's char::is_alphanumeric: Alphabetic or N*.
   var NOT_WORD_RE = /[^\p{Alphabetic}\p{N}]+/u;
-  var ENDS_IN_SPACE_RE = /\s$/u;
+  // Rust's char::is_whitespace is the White_Space property (\s differs on U+0085, U+FEFF).
+  var ENDS_IN_SPACE_RE = /\p{White_Space}$/u;
 
   function splitWords(folded) {
     return folded.split(NOT_WORD_RE).filter(function (w) { return w !== ""; });
@@ -188,25 +189,31 @@
   // Step 2: term -> kind weight of its best match, for one word.
   function candidates(walk, word, prefix) {
     var w = walk.info.weights;
+    // A candidate is a (term, stem key) pair: the key says which group's
+    // postings count, so only the groups the query reached are ever loaded.
     var found = new Map();
-    function offer(term, weight) {
-      var best = found.get(term);
-      if (best === undefined || weight > best) found.set(term, weight);
+    function offer(term, key, weight) {
+      var id = term + "\u0001" + key;
+      var best = found.get(id);
+      if (best === undefined || weight > best.weight) found.set(id, { term: term, key: key, weight: weight });
     }
     var prefixOfWord = shardOf(walk.info.termSet, word);
     var shard = prefixOfWord === null ? undefined : walk.termShard(prefixOfWord);
     var keys = own(shard, word);
     if (keys !== undefined) {
-      offer(word, w.exact);
       for (var k = 0; k < keys.length; k++) {
+        offer(word, keys[k], w.exact);
         var group = walk.group(keys[k]);
         if (!group) continue;
-        for (var term in group) if (has.call(group, term)) offer(term, w.stem);
+        for (var term in group) if (has.call(group, term)) offer(term, keys[k], w.stem);
       }
     }
     if (prefix) {
       var terms = walk.termsWithPrefix(word);
-      for (var t = 0; t < terms.length; t++) offer(terms[t], w.prefix);
+      for (var t = 0; t < terms.length; t++) {
+        var termKeys = walk.keysOf(terms[t]);
+        for (var j = 0; j < termKeys.length; j++) offer(terms[t], termKeys[j], w.prefix);
+      }
     }
     return found;
   }
@@ -214,19 +221,15 @@
   // Step 3: doc -> best kind weight × impact among the word's candidates.
   function wordScores(walk, found) {
     var scores = new Map();
-    found.forEach(function (weight, term) {
-      var keys = walk.keysOf(term);
-      for (var k = 0; k < keys.length; k++) {
-        var group = walk.group(keys[k]);
-        var postings = own(group, term);
-        if (!postings) continue;
-        var doc = 0;
-        for (var i = 0; i + 1 < postings.length; i += 2) {
-          doc += postings[i];
-          var score = weight * postings[i + 1];
-          var best = scores.get(doc);
-          if (best === undefined || score > best) scores.set(doc, score);
-        }
+    found.forEach(function (candidate) {
+      var postings = own(walk.group(candidate.key), candidate.term);
+      if (!postings) return;
+      var doc = 0;
+      for (var i = 0; i + 1 < postings.length; i += 2) {
+        doc += postings[i];
+        var score = candidate.weight * postings[i + 1];
+        var best = scores.get(doc);
+        if (best === undefined || score > best) scores.set(doc, score);
       }
     });
     return scores;
@@ -300,7 +303,7 @@
     var matchedTerms = new Set();
     var perWord = words.map(function (word, i) {
       var found = candidates(walk, word, q.prefixLast && i === words.length - 1);
-      found.forEach(function (_, term) { matchedTerms.add(term); });
+      found.forEach(function (candidate) { matchedTerms.add(candidate.term); });
       return wordScores(walk, found);
     });
     var bonus = walk.info.weights.topic * walk.info.topicScore;
@@ -521,7 +524,14 @@
         var need = needed(store, text).filter(function (p) { return !tried.has(p); });
         if (!need.length) return rank(store, text, opts);
         need.forEach(function (p) { tried.add(p); });
-        return Promise.all(need.map(load)).then(round);
+        return Promise.all(need.map(function (path) {
+          return load(path).catch(function (error) {
+            // The build writes topics/<id>.js only for topics that tag a
+            // document: a missing one is a topic without documents.
+            if (path.indexOf("topics/") === 0) put(store, path, []);
+            else throw error;
+          });
+        })).then(round);
       }
       return ready().then(round);
     }

@@ -256,9 +256,11 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
             .labels
             .iter()
             .map(|(lang, label)| {
+                // Queries drop stop words, so a label must too, or "pedido de
+                // desculpas" could never match.
                 let label_words = words(label)
                     .map(fold)
-                    .filter(|w| !w.is_empty())
+                    .filter(|w| !w.is_empty() && !super::stop_words::is_stop_word(lang, w))
                     .map(|w| {
                         let key = stem_key(&stem(lang, &w), lang);
                         LabelWord(w, key)

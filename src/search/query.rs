@@ -53,47 +53,51 @@ pub fn query_words(text: &str, stop_words: &[String]) -> (Vec<String>, bool) {
     (words, prefix_last)
 }
 
-/// Term → kind weight of its best match for one word (step 2).
-fn candidates(index: &SearchIndex, word: &str, prefix: bool) -> BTreeMap<String, u64> {
-    let mut found: BTreeMap<String, u64> = BTreeMap::new();
-    let mut offer = |term: &str, weight: u64| {
-        let best = found.entry(term.to_string()).or_insert(0);
+/// (term, stem key) → kind weight of its best match for one word (step 2). The
+/// key says which group's postings count, so the browser loads only the groups
+/// the query reached.
+fn candidates(index: &SearchIndex, word: &str, prefix: bool) -> BTreeMap<(String, String), u64> {
+    let mut found: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut offer = |term: &str, key: &str, weight: u64| {
+        let best = found
+            .entry((term.to_string(), key.to_string()))
+            .or_insert(0);
         *best = (*best).max(weight);
     };
-    if let Some(keys) = index.terms.get(word) {
-        offer(word, WEIGHTS.exact);
-        for key in keys {
-            for term in index.stems.get(key).into_iter().flat_map(|g| g.keys()) {
-                offer(term, WEIGHTS.stem);
-            }
+    for key in index.terms.get(word).into_iter().flatten() {
+        offer(word, key, WEIGHTS.exact);
+        for term in index.stems.get(key).into_iter().flat_map(|g| g.keys()) {
+            offer(term, key, WEIGHTS.stem);
         }
     }
     if prefix {
-        for term in index
+        for (term, keys) in index
             .terms
             .range(word.to_string()..)
-            .map(|(t, _)| t)
-            .take_while(|t| t.starts_with(word))
+            .take_while(|(t, _)| t.starts_with(word))
         {
-            offer(term, WEIGHTS.prefix);
+            for key in keys {
+                offer(term, key, WEIGHTS.prefix);
+            }
         }
     }
     found
 }
 
 /// Doc → best `kind weight × impact` of one word (step 3).
-fn word_scores(index: &SearchIndex, candidates: &BTreeMap<String, u64>) -> HashMap<u32, u64> {
+fn word_scores(
+    index: &SearchIndex,
+    candidates: &BTreeMap<(String, String), u64>,
+) -> HashMap<u32, u64> {
     let mut scores: HashMap<u32, u64> = HashMap::new();
-    for (term, weight) in candidates {
-        for key in &index.terms[term] {
-            let Some(postings) = index.stems.get(key).and_then(|g| g.get(term)) else {
-                continue;
-            };
-            for &(doc, impact) in postings {
-                let score = weight * impact as u64;
-                let best = scores.entry(doc).or_insert(0);
-                *best = (*best).max(score);
-            }
+    for ((term, key), weight) in candidates {
+        let Some(postings) = index.stems.get(key).and_then(|g| g.get(term)) else {
+            continue;
+        };
+        for &(doc, impact) in postings {
+            let score = weight * impact as u64;
+            let best = scores.entry(doc).or_insert(0);
+            *best = (*best).max(score);
         }
     }
     scores
@@ -149,7 +153,7 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
         .enumerate()
         .map(|(i, word)| {
             let found = candidates(index, word, prefix_last && i == words.len() - 1);
-            matched_terms.extend(found.keys().cloned());
+            matched_terms.extend(found.keys().map(|(term, _)| term.clone()));
             word_scores(index, &found)
         })
         .collect();

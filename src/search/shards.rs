@@ -65,8 +65,14 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
     for (prefix, entries) in &stem_shards {
         files.push((format!("stems/{}", file_name(prefix)), object(entries)));
     }
-    for (topic, docs) in &index.topic_docs {
-        files.push((format!("topics/{topic}"), json(&delta(docs))));
+    // Every topic of the manifest gets a file, empty or not, so no query 404s.
+    for topic in &index.topics {
+        let docs = index
+            .topic_docs
+            .get(&topic.id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        files.push((format!("topics/{}", topic.id), json(&delta(docs))));
     }
     for (id, doc) in index.docs.iter().enumerate() {
         files.push((format!("docs/{id}"), json(doc)));

@@ -99,10 +99,239 @@
   }
 
   /* Search page: keep the query of ?q= in the search box. */
-  var query = new URLSearchParams(location.search).get("q");
+  var params = new URLSearchParams(location.search);
+  var query = params.get("q");
   if (query) {
     var boxes = document.querySelectorAll('form[role="search"] input[type="search"]');
     for (var b = 0; b < boxes.length; b++) if (!boxes[b].value) boxes[b].value = query;
+  }
+
+  /* Search as you type. The engine (search/<build>/engine.js, beside the
+     index) is loaded on first use; results are <a> elements in
+     #search-results. Everything shown is built with textContent, never HTML. */
+  var searchForm = document.querySelector('form[role="search"][data-search-engine]');
+  var searchResults = document.getElementById("search-results");
+  if (searchForm && searchResults && window.Promise) setUpSearch(searchForm, searchResults);
+
+  function setUpSearch(form, results) {
+    var input = form.querySelector('input[type="search"]');
+    var scopeBox = form.querySelector(".search-scope");
+    var radios = form.querySelectorAll('input[name="lang"]');
+    var strings = document.getElementById("search-strings");
+    var pageLang = form.getAttribute("data-lang") || root.lang;
+    var onSearchPage = document.body.classList.contains("kind-search");
+    var limit = onSearchPage ? 50 : 8;
+    var engine = null, timer = 0, seq = 0;
+    if (!input) return;
+    if (scopeBox) scopeBox.hidden = false;
+
+    function text(key) {
+      var el = strings && strings.content.querySelector('[data-key="' + key + '"]');
+      return el ? el.textContent : "";
+    }
+    function languageName(code) {
+      var el = strings && strings.content.querySelector('[data-lang-name="' + code + '"]');
+      return el ? el.textContent : code.toUpperCase();
+    }
+    /* "N results" in the page's language. Fluent ran at build time for some
+       sample counts; take the sample in the same CLDR plural category as N
+       and put N in place of the sample's number. */
+    function countText(n) {
+      var samples = strings ? strings.content.querySelectorAll("[data-count]") : [];
+      var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(pageLang) : null;
+      var pick = null;
+      for (var i = 0; i < samples.length; i++) {
+        var sample = Number(samples[i].getAttribute("data-count"));
+        if (sample === n) return samples[i].textContent;
+        if (!pick && rules && rules.select(sample) === rules.select(n)) pick = samples[i];
+      }
+      pick = pick || samples[samples.length - 1];
+      return pick ? pick.textContent.replace(pick.getAttribute("data-count"), String(n)) : String(n);
+    }
+
+    function scope() {
+      for (var i = 0; i < radios.length; i++) if (radios[i].checked) return radios[i].value;
+      return pageLang;
+    }
+    function setScope(value) {
+      for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === value;
+    }
+    if (onSearchPage && params.get("lang")) setScope(params.get("lang"));
+
+    function getEngine() {
+      if (engine) return engine;
+      engine = new Promise(function (resolve, reject) {
+        function make() {
+          if (!window.PolybookSearch) { reject(new Error("no engine")); return; }
+          resolve(window.PolybookSearch.create({ manifestUrl: form.getAttribute("data-search-index") }));
+        }
+        if (window.PolybookSearch) { make(); return; }
+        var script = document.createElement("script");
+        script.src = form.getAttribute("data-search-engine");
+        script.onload = make;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+      engine.catch(function () { engine = null; }); // retry on the next keystroke
+      return engine;
+    }
+
+    function resultUrl(url) {
+      var href = (form.getAttribute("data-root") || "") + url;
+      if (/\/$/.test(href)) href += form.getAttribute("data-index") || (location.protocol === "file:" ? "index.html" : "");
+      return href;
+    }
+    function node(tag, className, content) {
+      var el = document.createElement(tag);
+      if (className) el.className = className;
+      if (content != null) el.textContent = content;
+      return el;
+    }
+    function segments(parent, parts) {
+      for (var i = 0; i < parts.length; i++) {
+        parent.appendChild(parts[i].mark ? node("mark", "", parts[i].text) : document.createTextNode(parts[i].text));
+      }
+      return parent;
+    }
+    function button(label, action) {
+      var el = node("button", "", label);
+      el.type = "button";
+      el.addEventListener("click", action);
+      return el;
+    }
+    function clear() {
+      seq++;
+      clearTimeout(timer);
+      results.textContent = "";
+      results.removeAttribute("aria-busy");
+      form.classList.remove("is-active");
+    }
+    function searchAll() {
+      setScope("all");
+      input.focus(); // the button goes away with the results it belongs to
+      run(true);
+    }
+
+    function render(q, found, docs, elsewhere, api) {
+      results.textContent = "";
+      var actions = node("p", "search-actions");
+      if (!found.total) {
+        results.appendChild(node("p", "search-empty", results.getAttribute("data-no-results") || text("no-results")));
+        results.appendChild(node("p", "search-hint", text("hint")));
+      } else {
+        results.appendChild(node("p", "search-count", countText(found.total)));
+        var list = node("ul", "search-hits");
+        found.hits.forEach(function (hit, i) {
+          var doc = docs[i];
+          var link = node("a", "search-hit");
+          link.href = resultUrl(doc.url);
+          link.lang = doc.lang;
+          link.setAttribute("hreflang", doc.lang);
+          link.appendChild(segments(node("span", "search-hit-title"), api.highlight(doc.title, hit.terms)));
+          if (doc.lang !== pageLang) link.appendChild(node("span", "lang-badge", languageName(doc.lang)));
+          link.appendChild(segments(node("span", "search-hit-snippet"), api.snippet(doc, hit.terms)));
+          var item = node("li");
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        results.appendChild(list);
+        if (found.total > found.hits.length && !onSearchPage) {
+          actions.appendChild(button(text("show-all"), function () { form.submit(); }));
+        }
+      }
+      if (elsewhere > found.total) actions.appendChild(button(text("try-all"), searchAll));
+      if (actions.firstChild) results.appendChild(actions);
+    }
+
+    function syncUrl(q) {
+      if (!onSearchPage || !window.history || !history.replaceState) return;
+      var next = new URLSearchParams(location.search);
+      if (q) next.set("q", q); else next.delete("q");
+      if (scope() === "all") next.set("lang", "all"); else next.delete("lang");
+      var search = next.toString();
+      try {
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      } catch (e) { /* some file:// browsers refuse */ }
+    }
+
+    function run(now) {
+      clearTimeout(timer);
+      var q = input.value;
+      syncUrl(q.trim() ? q : "");
+      if (!q.trim()) { clear(); return; }
+      var mine = ++seq;
+      timer = setTimeout(function () {
+        form.classList.add("is-active");
+        results.setAttribute("aria-busy", "true");
+        var lang = scope();
+        getEngine().then(function (api) {
+          return api.search(q, { lang: lang, limit: limit }).then(function (found) {
+            // Results in every language, to offer them when this one has fewer.
+            var others = lang === "all" ? found : api.search(q, { lang: "all", limit: 0 });
+            return Promise.all([
+              Promise.all(found.hits.map(function (hit) { return api.doc(hit.doc); })),
+              others,
+            ]).then(function (loaded) {
+              if (mine !== seq) return;
+              results.removeAttribute("aria-busy");
+              render(q, found, loaded[0], loaded[1].total, api);
+            });
+          });
+        }).catch(function () {
+          if (mine !== seq) return;
+          results.removeAttribute("aria-busy");
+          results.textContent = "";
+          results.appendChild(node("p", "search-empty", text("error")));
+        });
+      }, now ? 0 : 120);
+    }
+
+    input.addEventListener("input", function () { run(false); });
+    input.addEventListener("focus", function () {
+      getEngine().then(function (api) { return api.ready(); }).catch(function () { /* shown on search */ });
+    }, { once: true });
+    for (var r = 0; r < radios.length; r++) radios[r].addEventListener("change", function () { run(true); });
+    if (onSearchPage) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        run(true);
+      });
+    }
+
+    /* Keys: ArrowDown/ArrowUp walk the results, Enter follows one, Escape clears. */
+    function links() {
+      return Array.prototype.slice.call(results.querySelectorAll("a"));
+    }
+    function reset() {
+      input.value = "";
+      clear();
+      syncUrl("");
+      input.focus();
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") {
+        var first = links()[0];
+        if (first) { event.preventDefault(); first.focus(); }
+      } else if (event.key === "Escape" && input.value) {
+        event.preventDefault();
+        reset();
+      }
+    });
+    results.addEventListener("keydown", function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === "Escape") { event.preventDefault(); reset(); return; }
+      if (at < 0) return;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (at + 1 < all.length) all[at + 1].focus();
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        (at > 0 ? all[at - 1] : input).focus();
+      }
+    });
+
+    if (onSearchPage && input.value.trim()) run(true);
   }
 
   /* "/" focuses the search box unless the reader is typing somewhere. */
