@@ -19,10 +19,15 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text` into words, in order. Punctuation and whitespace are
-/// dropped; numbers (`2024`, `3.5`) are kept as words.
+/// dropped. UAX #29 keeps `window.pwned` or `3.5` as one word, but a query is
+/// split on every character that is not a letter or digit (in Rust and in the
+/// browser alike), so pieces are split the same way here: `3.5` is `3`, `5`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.unicode_words().flat_map(|word| {
-        word.split(is_apostrophe)
+        word.split(|c: char| {
+            is_apostrophe(c)
+                || !(c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+        })
             // A word may start or end with `ʼ` (a letter to UAX #29), or
             // consist of one between two apostrophes; keep only pieces that
             // still carry a letter or digit.
@@ -57,7 +62,8 @@ mod tests {
     #[test]
     fn keeps_numbers() {
         assert_eq!(w("Korak 3 od 10"), ["Korak", "3", "od", "10"]);
-        assert_eq!(w("version 1.2 in 2024"), ["version", "1.2", "in", "2024"]);
+        assert_eq!(w("version 1.2 in 2024"), ["version", "1", "2", "in", "2024"]);
+        assert_eq!(w("window.pwned=1"), ["window", "pwned", "1"]);
     }
 
     #[test]

@@ -258,7 +258,8 @@
       clearTimeout(timer);
       var q = input.value;
       syncUrl(q.trim() ? q : "");
-      if (!q.trim()) { clear(); return; }
+      // One letter neither matches as a prefix nor says much: wait for more.
+      if (q.trim().length < 2) { clear(); return; }
       var mine = ++seq;
       timer = setTimeout(function () {
         form.classList.add("is-active");
