@@ -31,6 +31,24 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Serve the site from memory with live reload; rebuild what each change touches.
+    Serve {
+        /// The site's folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback opens the site to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages with draft = true.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Run every validation of build and write nothing.
     Check {
         #[arg(long, default_value = ".")]

@@ -11,11 +11,13 @@ pub mod diagnostics;
 pub mod fs;
 pub mod graph;
 pub mod i18n;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 
 use config::SiteConfig;
 use content::Content;
@@ -92,7 +94,9 @@ pub fn search_index(config: &SiteConfig, site: &Analyzed) -> search::index::Sear
 }
 
 /// Loads the theme and the catalogs, ready to render.
-fn prepare_theme(config: &SiteConfig) -> Result<(render::Theme, render::Engines), Diagnostics> {
+pub(crate) fn prepare_theme(
+    config: &SiteConfig,
+) -> Result<(render::Theme, render::Engines), Diagnostics> {
     let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
     let theme = render::theme::load(&config.theme_dir(), &config.root);
     match (locales, theme) {
@@ -149,7 +153,7 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
 }
 
 /// Where links to content paths lead.
-fn link_targets(content: &Content) -> LinkTargets {
+pub(crate) fn link_targets(content: &Content) -> LinkTargets {
     let mut targets = LinkTargets::default();
     for doc in &content.documents {
         targets
@@ -193,38 +197,45 @@ fn content_root<'a>(path: &'a Path, lang: &str) -> &'a Path {
 /// links must be relative to another folder depth.
 fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Vec<String>) {
     let targets = link_targets(content);
+    content
+        .documents
+        .par_iter()
+        .map(|doc| render_document(config, &targets, doc))
+        .unzip()
+}
+
+/// One article rendered for its page, and its body for the print page.
+pub(crate) fn render_document(
+    config: &SiteConfig,
+    targets: &LinkTargets,
+    doc: &content::Document,
+) -> (Rendered, String) {
     let index = if config.link_to_index_html {
         "index.html"
     } else {
         ""
     };
-    content
-        .documents
-        .par_iter()
-        .map(|doc| {
-            let page_url = doc.url_path();
-            let render_at = |page_url: &str| {
-                markdown::render(&markdown::RenderContext {
-                    path: &doc.path,
-                    source: &doc.source,
-                    body_offset: doc.body_offset,
-                    content_path: &doc.rel_path,
-                    page_url,
-                    targets: &targets,
-                    index,
-                    raw_html: config.raw_html,
-                })
-            };
-            let rendered = render_at(&page_url);
-            let print_url = format!("{}/print/", doc.lang);
-            let print = if print_url.matches('/').count() == page_url.matches('/').count() {
-                rendered.html.clone()
-            } else {
-                render_at(&print_url).html
-            };
-            (rendered, print)
+    let page_url = doc.url_path();
+    let render_at = |page_url: &str| {
+        markdown::render(&markdown::RenderContext {
+            path: &doc.path,
+            source: &doc.source,
+            body_offset: doc.body_offset,
+            content_path: &doc.rel_path,
+            page_url,
+            targets,
+            index,
+            raw_html: config.raw_html,
         })
-        .unzip()
+    };
+    let rendered = render_at(&page_url);
+    let print_url = format!("{}/print/", doc.lang);
+    let print = if print_url.matches('/').count() == page_url.matches('/').count() {
+        rendered.html.clone()
+    } else {
+        render_at(&print_url).html
+    };
+    (rendered, print)
 }
 
 /// `polybook build`: builds and writes the site, or leaves the output as it was.

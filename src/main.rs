@@ -45,6 +45,25 @@ fn main() -> ExitCode {
                 ),
             }
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let options = polybook::serve::ServeOptions {
+                root: root.clone(),
+                port,
+                bind,
+                open,
+                drafts,
+            };
+            match polybook::serve::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problems) => fail(&problems, &root, "serve failed"),
+            }
+        }
         Command::New {
             target,
             title,
@@ -118,29 +137,39 @@ fn search(options: &BuildOptions, query: &str, lang: &str, limit: usize, json: b
     match polybook::search(options, query, scope, limit) {
         Ok(results) if json => {
             let text = serde_json::to_string_pretty(&results).expect("results serialize");
-            println!("{text}");
-            ExitCode::SUCCESS
+            print_out(&format!("{text}\n"))
         }
         Ok(results) => {
             if results.is_empty() {
                 eprintln!("no results for {query:?}");
             }
+            let mut text = String::new();
             for (rank, r) in results.iter().enumerate() {
-                println!(
-                    "{:>2}. {} [{}] ({})
-    {}
-    {}",
+                text.push_str(&format!(
+                    "{:>2}. {} [{}] ({})\n    {}\n    {}\n",
                     rank + 1,
                     r.title,
                     r.lang,
                     r.score,
                     r.url,
                     r.snippet
-                );
+                ));
             }
-            ExitCode::SUCCESS
+            print_out(&text)
         }
         Err(problems) => fail(&problems, &options.root, "search failed"),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`polybook search … | head`) is not an error.
+fn print_out(text: &str) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("cannot write the results: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 

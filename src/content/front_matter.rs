@@ -131,11 +131,15 @@ pub fn parse<T: de::DeserializeOwned>(
         }),
         Format::Yaml => serde_norway::from_str(split.front_matter).map_err(|e| {
             let mut d = Diagnostic::error(path, format!("front matter: {e}"));
-            let start = index.position(file_text, split.front_matter_offset);
-            d = match e.location() {
-                Some(loc) => d.at(Position::new(start.line + loc.line() - 1, loc.column())),
-                None => d.at(start),
-            };
+            // libyaml counts `\r` and U+2028 as line breaks; its byte index
+            // maps onto the file's own lines instead.
+            let offset = e.location().map_or(0, |loc| loc.index());
+            let offset = (split.front_matter_offset + offset).min(file_text.len());
+            let offset = (0..=offset)
+                .rev()
+                .find(|&o| file_text.is_char_boundary(o))
+                .unwrap_or(0);
+            d = d.at(index.position(file_text, offset));
             d.hint(front_matter_hint(&e.to_string()))
         }),
     }

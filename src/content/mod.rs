@@ -144,15 +144,7 @@ pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Content, Diagnostics
         }
     }
     check_documents(&documents, &topics, &mut problems);
-    documents.sort_by(|a, b| {
-        (&a.lang, &a.section, a.front.weight, &a.front.title, &a.slug).cmp(&(
-            &b.lang,
-            &b.section,
-            b.front.weight,
-            &b.front.title,
-            &b.slug,
-        ))
-    });
+    documents.sort_by(listing_order);
     sections.sort_by(|a, b| (&a.lang, &a.section).cmp(&(&b.lang, &b.section)));
     let content = Content {
         documents,
@@ -188,7 +180,7 @@ fn read_colocated(
 }
 
 /// Every file under `dir`, in name order, skipping hidden and editor files.
-fn walk(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+pub(crate) fn walk(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -226,7 +218,7 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
-struct ContentFile {
+pub(crate) struct ContentFile {
     path: PathBuf,
     rel_path: String,
     lang: String,
@@ -234,14 +226,14 @@ struct ContentFile {
     stem: String,
 }
 
-enum Loaded {
+pub(crate) enum Loaded {
     Document(Box<Document>),
     Section(Box<SectionIndex>),
     Draft,
 }
 
 /// Works out the language and section of a page from its place.
-fn classify(
+pub(crate) fn classify(
     config: &SiteConfig,
     content_dir: &Path,
     path: &Path,
@@ -288,7 +280,7 @@ fn classify(
     })
 }
 
-fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Loaded, Diagnostic> {
+pub(crate) fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Loaded, Diagnostic> {
     let source = crate::fs::read_to_string(&file.path)?;
     let split = front_matter::split(&file.path, &source)?;
     let body_offset = split.body_offset;
@@ -333,8 +325,19 @@ fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Loaded, Diagnos
     })))
 }
 
+/// The order of listings: language, section, weight, title, slug.
+pub(crate) fn listing_order(a: &Document, b: &Document) -> std::cmp::Ordering {
+    (&a.lang, &a.section, a.front.weight, &a.front.title, &a.slug).cmp(&(
+        &b.lang,
+        &b.section,
+        b.front.weight,
+        &b.front.title,
+        &b.slug,
+    ))
+}
+
 /// Checks that need every page: unknown topics and two files claiming one URL.
-fn check_documents(documents: &[Document], topics: &Topics, problems: &mut Diagnostics) {
+pub(crate) fn check_documents(documents: &[Document], topics: &Topics, problems: &mut Diagnostics) {
     let mut by_url: std::collections::BTreeMap<String, &Document> = Default::default();
     for doc in documents {
         if let Some(other) = by_url.insert(doc.url_path(), doc) {

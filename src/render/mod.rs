@@ -158,7 +158,7 @@ pub fn render_site(
     Ok(files)
 }
 
-fn render_page(
+pub fn render_page(
     job: &PageJob,
     engines: &Engines,
     config: &SiteConfig,
@@ -184,7 +184,7 @@ fn render_page(
 }
 
 /// Sitemap, robots.txt and one Atom feed per language.
-fn machine_files(site: &SiteData) -> Vec<OutputFile> {
+pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
     let config = site.config;
     let base = &config.base_url;
     let mut entries = Vec::new();

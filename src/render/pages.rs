@@ -287,20 +287,36 @@ impl<'a> SiteData<'a> {
     }
 
     /// Every HTML page of the site.
+    /// Every page's job, built in parallel: contexts are pure data.
     pub fn jobs(&self) -> Vec<PageJob> {
+        use rayon::prelude::*;
+        let languages: Vec<&str> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect();
         let mut jobs = vec![self.chooser(), self.not_found()];
-        for lang in self.config.languages.iter().map(|l| l.code.as_str()) {
-            jobs.push(self.home(lang));
-            jobs.push(self.topics_index(lang));
-            jobs.push(self.simple(lang, "search", "search.html"));
-            jobs.push(self.print(lang));
-            for topic in &self.content.topics.list {
-                jobs.push(self.topic(lang, &topic.id));
-            }
-        }
-        for id in 0..self.content.documents.len() {
-            jobs.push(self.article(id));
-        }
+        jobs.par_extend(languages.par_iter().flat_map_iter(|&lang| {
+            [
+                self.home(lang),
+                self.topics_index(lang),
+                self.simple(lang, "search", "search.html"),
+                self.print(lang),
+            ]
+        }));
+        jobs.par_extend(languages.par_iter().flat_map(|&lang| {
+            self.content
+                .topics
+                .list
+                .par_iter()
+                .map(move |topic| self.topic(lang, &topic.id))
+        }));
+        jobs.par_extend(
+            (0..self.content.documents.len())
+                .into_par_iter()
+                .map(|id| self.article(id)),
+        );
         jobs
     }
 
@@ -446,7 +462,7 @@ impl<'a> SiteData<'a> {
         self.job(template, &from, page, None)
     }
 
-    fn print(&self, lang: &str) -> PageJob {
+    pub fn print(&self, lang: &str) -> PageJob {
         let from = format!("{lang}/print/");
         let ids = self.graph.by_lang.get(lang).cloned().unwrap_or_default();
         let articles = ids
@@ -521,7 +537,7 @@ impl<'a> SiteData<'a> {
         self.job("topic.html", &from, page, Some(extra))
     }
 
-    fn article(&self, id: ArticleId) -> PageJob {
+    pub fn article(&self, id: ArticleId) -> PageJob {
         let doc = &self.content.documents[id];
         let from = doc.url_path();
         let lang = doc.lang.as_str();

@@ -28,10 +28,10 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
             is_apostrophe(c)
                 || !(c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
         })
-            // A word may start or end with `ʼ` (a letter to UAX #29), or
-            // consist of one between two apostrophes; keep only pieces that
-            // still carry a letter or digit.
-            .filter(|piece| piece.chars().any(char::is_alphanumeric))
+        // A word may start or end with `ʼ` (a letter to UAX #29), or
+        // consist of one between two apostrophes; keep only pieces that
+        // still carry a letter or digit.
+        .filter(|piece| piece.chars().any(char::is_alphanumeric))
     })
 }
 
@@ -62,7 +62,10 @@ mod tests {
     #[test]
     fn keeps_numbers() {
         assert_eq!(w("Korak 3 od 10"), ["Korak", "3", "od", "10"]);
-        assert_eq!(w("version 1.2 in 2024"), ["version", "1", "2", "in", "2024"]);
+        assert_eq!(
+            w("version 1.2 in 2024"),
+            ["version", "1", "2", "in", "2024"]
+        );
         assert_eq!(w("window.pwned=1"), ["window", "pwned", "1"]);
     }
 

@@ -1,0 +1,578 @@
+//! Rebuilds the site in memory after changes on disk, redoing only what they
+//! touch. `serve` keeps one [`Incremental`] and hands it the watcher's [`Changes`].
+//!
+//! Kept between rebuilds:
+//! - each content file's stamp (modified time, length) and what it loaded as, so
+//!   only changed files are read again;
+//! - each article's rendered Markdown, redone when its source changes or when a
+//!   link target it may name appears, disappears or moves;
+//! - the last good site, with a hash of the context each page was rendered from.
+//!
+//! When only article bodies changed (same front matter, reading time and graph)
+//! only their pages are rendered, and their language's print page after them
+//! ([`Incremental::render_deferred`]). Otherwise every page context is built and
+//! a page is rendered only if its context changed, or if the templates, catalogs
+//! or `site.toml` did. The search index depends on every article, so pages are
+//! rendered with [`SEARCH_PLACEHOLDER`] for its build id, filled in when served
+//! ([`fill_search_build`]), and the index is rebuilt apart ([`SearchSources`]).
+
+use crate::config::SiteConfig;
+use crate::content::Content;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::graph::Graph;
+use crate::render::pages::{PageJob, SiteData};
+use crate::render::{self, Engines, OutputFile, Theme};
+use crate::search;
+use crate::BuildOptions;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+mod analysis;
+use analysis::{Analysis, PublishedDoc};
+
+/// Stands for the search index's build id in rendered pages (`search/<id>/manifest.js`).
+pub const SEARCH_PLACEHOLDER: &str = "__pbsearch";
+
+/// The site's files by output path.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// What changed on disk since the last rebuild.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub config: bool,
+    /// Templates or static files, of the theme or of the site.
+    pub theme: bool,
+    pub locales: bool,
+    /// Files under `content/` known to have changed (created, written, removed).
+    pub content: BTreeSet<PathBuf>,
+    /// Files may have appeared or left under `content/`: walk it again.
+    pub rescan: bool,
+}
+
+impl Changes {
+    pub fn everything() -> Changes {
+        Changes {
+            config: true,
+            theme: true,
+            locales: true,
+            content: BTreeSet::new(),
+            rescan: true,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.config && !self.theme && !self.locales && !self.rescan && self.content.is_empty()
+    }
+
+    pub fn merge(&mut self, other: Changes) {
+        self.config |= other.config;
+        self.theme |= other.theme;
+        self.locales |= other.locales;
+        self.rescan |= other.rescan;
+        self.content.extend(other.content);
+    }
+}
+
+/// What one rebuild did to the site.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Output paths added, changed or removed.
+    pub changed: Vec<String>,
+    /// Stylesheets renamed (old output path, new one) when nothing else changed
+    /// but the pages naming them: a browser can swap them without reloading.
+    pub stylesheets: Option<Vec<(String, String)>>,
+    pub warnings: Diagnostics,
+    pub pages_rendered: usize,
+    /// Time spent per stage, for `POLYBOOK_SERVE_TIMINGS`.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// The last good site and what it was made from.
+#[derive(Default)]
+struct Published {
+    files: Arc<Files>,
+    /// (config generation, theme generation) it was rendered with.
+    inputs: (u64, u64),
+    docs: Vec<PublishedDoc>,
+    /// Hash of the sections, topics and colocated file names.
+    shared: u64,
+    graph: Graph,
+    graph_generation: u64,
+    page_hashes: HashMap<String, u64>,
+    search_build: String,
+    search_paths: Vec<String>,
+}
+
+/// The site kept in memory between rebuilds.
+pub struct Incremental {
+    options: BuildOptions,
+    config: Option<SiteConfig>,
+    config_generation: u64,
+    theme: Option<(Theme, Engines)>,
+    theme_problems: Diagnostics,
+    theme_generation: u64,
+    analysis: Analysis,
+    published: Published,
+    /// Languages whose print page waits for [`Incremental::render_deferred`].
+    deferred_print: BTreeSet<String>,
+    /// The last rebuild succeeded: the analysis is what the site shows.
+    good: bool,
+    /// `site.toml` failed to load: read it again next time.
+    config_failed: bool,
+}
+
+impl Incremental {
+    pub fn new(options: BuildOptions) -> Incremental {
+        Incremental {
+            options,
+            config: None,
+            config_generation: 0,
+            theme: None,
+            theme_problems: Diagnostics::default(),
+            theme_generation: 0,
+            analysis: Analysis::default(),
+            published: Published::default(),
+            deferred_print: BTreeSet::new(),
+            good: false,
+            config_failed: false,
+        }
+    }
+
+    /// The last good site (pages carry [`SEARCH_PLACEHOLDER`]).
+    pub fn files(&self) -> Arc<Files> {
+        Arc::clone(&self.published.files)
+    }
+
+    /// The build id of the search index in [`Incremental::files`].
+    pub fn search_build(&self) -> &str {
+        &self.published.search_build
+    }
+
+    pub fn config(&self) -> Option<&SiteConfig> {
+        self.config.as_ref()
+    }
+
+    /// Applies `changes`. On success the site is updated; on failure it stays as
+    /// it was and every problem is returned.
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<Outcome, Diagnostics> {
+        let mut timer = Timer::default();
+        self.good = false;
+        let config_changed = self.reload_config(changes)?;
+        let config = self.config.clone().expect("loaded above");
+        let changes = if config_changed {
+            &Changes::everything()
+        } else {
+            changes
+        };
+        let old_theme = self.theme.as_ref().map(|(t, _)| t.clone());
+        if changes.theme || changes.locales || self.theme.is_none() {
+            self.reload_theme(&config);
+        }
+        timer.lap("config+theme");
+        let drafts = self.options.drafts;
+        let mut problems = self.analysis.update(&config, changes, drafts, &mut timer);
+        problems.extend(self.theme_problems.0.iter().cloned());
+        if problems.has_errors() || self.theme.is_none() {
+            return Err(problems.sorted());
+        }
+        let stylesheets = match (&old_theme, &self.theme) {
+            (Some(old), Some((new, _))) if only_stylesheets(changes, old, new) => {
+                Some(renamed_stylesheets(old, new))
+            }
+            _ => None,
+        };
+        let mut outcome = self.publish(&config, &mut timer)?;
+        outcome.stylesheets = stylesheets;
+        outcome.warnings = problems.sorted();
+        outcome.timings = timer.laps;
+        self.good = true;
+        Ok(outcome)
+    }
+
+    /// Reads `site.toml` when it changed; true when the configuration is new.
+    fn reload_config(&mut self, changes: &Changes) -> Result<bool, Diagnostics> {
+        if self.config.is_some() && !changes.config && !self.config_failed {
+            return Ok(false);
+        }
+        self.config_failed = true;
+        let config = crate::load_config(&self.options)?;
+        self.config_failed = false;
+        let same = self
+            .config
+            .as_ref()
+            .is_some_and(|c| format!("{c:?}") == format!("{config:?}"));
+        if same {
+            return Ok(false);
+        }
+        self.config = Some(config);
+        self.config_generation += 1;
+        self.analysis.reset();
+        self.theme = None;
+        Ok(true)
+    }
+
+    fn reload_theme(&mut self, config: &SiteConfig) {
+        match crate::prepare_theme(config) {
+            Ok(prepared) => {
+                self.theme = Some(prepared);
+                self.theme_problems = Diagnostics::default();
+                self.theme_generation += 1;
+            }
+            Err(problems) => self.theme_problems = problems,
+        }
+    }
+
+    /// Renders what changed into the published site.
+    fn publish(&mut self, config: &SiteConfig, timer: &mut Timer) -> Result<Outcome, Diagnostics> {
+        let (theme, engines) = self.theme.as_ref().expect("checked by the caller");
+        let inputs = (self.config_generation, self.theme_generation);
+        let analysis = &self.analysis;
+        let shared = analysis.shared_hash();
+        let data = site_data(config, analysis, theme);
+        let before = &self.published;
+        let local = (before.inputs == inputs && before.shared == shared)
+            .then(|| {
+                let graph = (before.graph_generation, &before.graph);
+                analysis.local_changes(config, &before.docs, graph)
+            })
+            .flatten();
+        timer.lap("compare");
+        let mut out = Output::new(local.is_none());
+        let pages_rendered = if let Some(ids) = &local {
+            let jobs: Vec<PageJob> = ids.iter().map(|&id| data.article(id)).collect();
+            let n = out.render(jobs, &before.page_hashes, engines, config, false)?;
+            for &id in ids {
+                let lang = &analysis.content.documents[id].lang;
+                self.deferred_print.insert(lang.clone());
+            }
+            n
+        } else {
+            let all = before.inputs != inputs;
+            let n = out.render(data.jobs(), &before.page_hashes, engines, config, all)?;
+            self.deferred_print.clear();
+            out.put_all(render::machine_files(&data));
+            out.put_all(theme.assets.values().map(|a| OutputFile {
+                path: a.output_path.clone(),
+                bytes: a.bytes.clone(),
+            }));
+            n
+        };
+        out.put_all(colocated(&analysis.content));
+        timer.lap("pages");
+        let changed = out.finish(&mut self.published);
+        self.published.inputs = inputs;
+        self.published.shared = shared;
+        if self.published.graph_generation != analysis.graph_generation {
+            self.published.graph = analysis.graph.clone();
+            self.published.graph_generation = analysis.graph_generation;
+        }
+        match &local {
+            Some(ids) => analysis.refresh_published(&mut self.published.docs, ids),
+            None => self.published.docs = analysis.published_docs(config),
+        }
+        timer.lap("publish");
+        Ok(Outcome {
+            changed,
+            pages_rendered,
+            ..Outcome::default()
+        })
+    }
+
+    /// True when print pages wait to be rendered.
+    pub fn has_deferred(&self) -> bool {
+        self.good && !self.deferred_print.is_empty()
+    }
+
+    /// Renders the print pages left out of the last rebuilds.
+    pub fn render_deferred(&mut self) -> Result<Outcome, Diagnostics> {
+        if !self.has_deferred() {
+            return Ok(Outcome::default());
+        }
+        let config = self.config.as_ref().expect("a good build has a config");
+        let (theme, engines) = self.theme.as_ref().expect("a good build has a theme");
+        let data = site_data(config, &self.analysis, theme);
+        let jobs = self.deferred_print.iter().map(|l| data.print(l)).collect();
+        let mut out = Output::new(false);
+        let before = &self.published.page_hashes;
+        let pages_rendered = out.render(jobs, before, engines, config, false)?;
+        self.deferred_print.clear();
+        Ok(Outcome {
+            changed: out.finish(&mut self.published),
+            pages_rendered,
+            ..Outcome::default()
+        })
+    }
+
+    /// What the search index of the current site is built from, after a good rebuild.
+    pub fn search_sources(&self) -> Option<SearchSources> {
+        let config = self.config.as_ref().filter(|_| self.good)?;
+        let a = &self.analysis;
+        Some(SearchSources {
+            documents: search::source::documents(config, &a.content, &a.rendered, &a.graph),
+            topics: search::source::topics(config, &a.content),
+        })
+    }
+
+    /// Puts a built search index in place of the previous one.
+    pub fn apply_search(&mut self, index: search::shards::WrittenIndex) -> Vec<String> {
+        let published = &mut self.published;
+        let files = Arc::make_mut(&mut published.files);
+        let mut changed = std::mem::take(&mut published.search_paths);
+        for path in &changed {
+            files.remove(path);
+        }
+        published.search_build = build_id(&index.manifest_path).to_string();
+        for file in index.files {
+            published.search_paths.push(file.path.clone());
+            changed.push(file.path.clone());
+            files.insert(file.path, file.bytes.into());
+        }
+        changed
+    }
+}
+
+/// What the search index is built from: owned, so it can be built on another thread.
+pub struct SearchSources {
+    documents: Vec<search::index::SourceDocument>,
+    topics: Vec<search::index::SourceTopic>,
+}
+
+impl SearchSources {
+    pub fn build(&self) -> search::shards::WrittenIndex {
+        search::shards::write(&search::index::build(&self.documents, &self.topics))
+    }
+}
+
+/// `search/<id>/manifest.js` → `<id>`.
+fn build_id(manifest_path: &str) -> &str {
+    manifest_path.split('/').nth(1).unwrap_or_default()
+}
+
+/// A page as served: the search index's build id in place of the placeholder.
+pub fn fill_search_build(html: &[u8], build: &str) -> Vec<u8> {
+    let from = format!("search/{SEARCH_PLACEHOLDER}/");
+    let to = format!("search/{build}/");
+    let text = String::from_utf8_lossy(html);
+    text.replace(&from, &to).into_bytes()
+}
+
+fn site_data<'a>(config: &'a SiteConfig, a: &'a Analysis, theme: &'a Theme) -> SiteData<'a> {
+    const MANIFEST: &str = "search/__pbsearch/manifest.js";
+    const ENGINE: &str = "search/__pbsearch/engine.js";
+    SiteData {
+        config,
+        content: &a.content,
+        rendered: &a.rendered,
+        graph: &a.graph,
+        stylesheet: theme.asset_path("style.css").unwrap_or("style.css"),
+        script: theme.asset_path("polybook.js").unwrap_or("polybook.js"),
+        search_index: Some(MANIFEST),
+        search_engine: Some(ENGINE),
+        print_html: &a.print_html,
+    }
+}
+
+fn colocated(content: &Content) -> impl Iterator<Item = OutputFile> + '_ {
+    content.files.iter().map(|f| OutputFile {
+        path: f.rel_path.clone(),
+        bytes: f.bytes.clone(),
+    })
+}
+
+/// A theme change that renamed stylesheets and nothing else.
+fn only_stylesheets(changes: &Changes, old: &Theme, new: &Theme) -> bool {
+    let only_theme = changes.theme && !changes.locales && !changes.config;
+    let only_theme = only_theme && !changes.rescan && changes.content.is_empty();
+    let names: BTreeSet<&String> = old.assets.keys().chain(new.assets.keys()).collect();
+    let changed: Vec<&String> = names
+        .into_iter()
+        .filter(|n| old.assets.get(*n).map(|a| &a.bytes) != new.assets.get(*n).map(|a| &a.bytes))
+        .collect();
+    only_theme
+        && old.templates.0 == new.templates.0
+        && !changed.is_empty()
+        && changed.iter().all(|n| {
+            n.ends_with(".css") && old.assets.contains_key(*n) && new.assets.contains_key(*n)
+        })
+}
+
+fn renamed_stylesheets(old: &Theme, new: &Theme) -> Vec<(String, String)> {
+    old.assets
+        .iter()
+        .filter_map(|(name, a)| {
+            let b = new.assets.get(name)?;
+            (a.output_path != b.output_path).then(|| (a.output_path.clone(), b.output_path.clone()))
+        })
+        .collect()
+}
+
+/// Changes to the published files, applied together at the end.
+struct Output {
+    /// A full rebuild: files not put are removed (but the search index).
+    full: bool,
+    files: Vec<OutputFile>,
+    hashes: Vec<(String, u64)>,
+    put: HashSet<String>,
+}
+
+impl Output {
+    fn new(full: bool) -> Self {
+        Output {
+            full,
+            files: Vec::new(),
+            hashes: Vec::new(),
+            put: HashSet::new(),
+        }
+    }
+
+    /// Renders the jobs whose context hash is not in `before` (all of them if `all`).
+    fn render(
+        &mut self,
+        jobs: Vec<PageJob>,
+        before: &HashMap<String, u64>,
+        engines: &Engines,
+        config: &SiteConfig,
+        all: bool,
+    ) -> Result<usize, Diagnostics> {
+        let hashed: Vec<(PageJob, u64)> = jobs.into_par_iter().map(context_hash).collect();
+        let mut todo = Vec::new();
+        for (job, hash) in hashed {
+            let path = job.output_file();
+            if all || before.get(&path) != Some(&hash) {
+                todo.push(job);
+            }
+            self.put.insert(path.clone());
+            self.hashes.push((path, hash));
+        }
+        let results: Vec<Result<OutputFile, Diagnostic>> = todo
+            .par_iter()
+            .map(|job| render::render_page(job, engines, config))
+            .collect();
+        let mut problems = Diagnostics::default();
+        for result in results {
+            match result {
+                Ok(file) => self.files.push(file),
+                Err(d) => problems.push(d),
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems.sorted());
+        }
+        Ok(todo.len())
+    }
+
+    fn put_all(&mut self, files: impl IntoIterator<Item = OutputFile>) {
+        for file in files {
+            self.put.insert(file.path.clone());
+            self.files.push(file);
+        }
+    }
+
+    /// Applies the changes; returns the paths added, changed or removed.
+    fn finish(self, published: &mut Published) -> Vec<String> {
+        let Published {
+            files,
+            page_hashes,
+            search_paths,
+            ..
+        } = published;
+        let files = Arc::make_mut(files);
+        let mut changed = Vec::new();
+        if self.full {
+            let search: HashSet<&String> = search_paths.iter().collect();
+            files.retain(|path, _| {
+                let kept = self.put.contains(path) || search.contains(path);
+                if !kept {
+                    changed.push(path.clone());
+                }
+                kept
+            });
+            page_hashes.retain(|path, _| self.put.contains(path));
+        }
+        for file in self.files {
+            if files.get(&file.path).map(|b| &b[..]) != Some(&file.bytes[..]) {
+                changed.push(file.path.clone());
+                files.insert(file.path, file.bytes.into());
+            }
+        }
+        page_hashes.extend(self.hashes);
+        changed.sort();
+        changed
+    }
+}
+
+/// A hash of everything a page is rendered from (but the templates and catalogs).
+fn context_hash(job: PageJob) -> (PageJob, u64) {
+    struct Writer(DefaultHasher);
+    impl std::io::Write for Writer {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = Writer(DefaultHasher::new());
+    (job.template, &job.lang, &job.url_path).hash(&mut w.0);
+    let PageJob {
+        template,
+        url_path,
+        lang,
+        context,
+    } = job;
+    let value = context.into_json();
+    serde_json::to_writer(&mut w, &value).expect("a JSON value serializes");
+    let context = tera::Context::from_value(value).expect("an object stays an object");
+    let job = PageJob {
+        template,
+        url_path,
+        lang,
+        context,
+    };
+    (job, w.0.finish())
+}
+
+#[derive(Default)]
+pub(crate) struct Timer {
+    laps: Vec<(&'static str, Duration)>,
+    last: Option<Instant>,
+}
+
+impl Timer {
+    pub(crate) fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        let since = self.last.unwrap_or(now);
+        self.laps.push((name, now - since));
+        self.last = Some(now);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_placeholder_is_filled_in_every_search_url() {
+        let html = b"<form data-search-index=\"../search/__pbsearch/manifest.js\" data-search-engine=\"../search/__pbsearch/engine.js\">";
+        let filled = fill_search_build(html, "0123456789");
+        let text = String::from_utf8(filled).unwrap();
+        assert!(!text.contains(SEARCH_PLACEHOLDER));
+        assert_eq!(text.matches("search/0123456789/").count(), 2);
+        assert_eq!(build_id("search/0123456789/manifest.js"), "0123456789");
+    }
+
+    #[test]
+    fn changes_merge() {
+        let mut a = Changes::default();
+        assert!(a.is_empty());
+        let mut b = Changes::default();
+        b.content.insert(PathBuf::from("/s/content/pt/a.md"));
+        a.merge(b);
+        assert!(!a.is_empty() && !a.rescan);
+    }
+}

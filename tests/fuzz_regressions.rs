@@ -1,0 +1,76 @@
+//! Inputs found by the fuzz targets in `fuzz/` (see fuzz/README.md), kept as
+//! plain tests so `cargo test` guards them without a fuzzing toolchain.
+
+use polybook::content::front_matter::{self, FrontMatter, SectionFrontMatter};
+use polybook::diagnostics::Diagnostic;
+use std::path::Path;
+
+const PATH: &str = "content/pt/fuzz.md";
+
+/// The fuzz targets' position check: 1-based, on a line of the file, at most
+/// one column past that line's last character.
+fn assert_inside(text: &str, d: &Diagnostic) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert!(d.line >= 1 && d.col >= 1, "not 1-based: {d:?}");
+    assert!(
+        d.line <= lines.len(),
+        "line {} of a {}-line file: {d:?}",
+        d.line,
+        lines.len()
+    );
+    let width = lines[d.line - 1].chars().count();
+    assert!(
+        d.col <= width + 1,
+        "column {} of a {width}-character line: {d:?}",
+        d.col
+    );
+}
+
+/// What the `front_matter` fuzz target does with one input, returning the
+/// diagnostic of parsing it as an article.
+fn front_matter_error(text: &str) -> Diagnostic {
+    let path = Path::new(PATH);
+    let split = front_matter::split(path, text).expect("the fence splits");
+    if let Err(d) = front_matter::parse::<SectionFrontMatter>(path, text, &split) {
+        assert_inside(text, &d);
+    }
+    let d =
+        front_matter::parse::<FrontMatter>(path, text, &split).expect_err("invalid front matter");
+    assert_inside(text, &d);
+    d
+}
+
+// libyaml counts `\r`, U+0085, U+2028 and U+2029 as line breaks, and
+// `front_matter::parse` added its line and column to the file position of the
+// front matter, so YAML errors after such a character pointed past the end of
+// the line or of the file.
+
+#[test]
+fn yaml_error_after_carriage_returns_points_at_the_key() {
+    // Was reported at 7:1 in a 5-line file.
+    let d = front_matter_error("---\ntitle: \"\r\r\r\r\"\nx: 1\n---\n");
+    assert!(d.message.contains("unknown field `x`"), "{}", d.message);
+    assert_eq!((d.line, d.col), (3, 1));
+}
+
+#[test]
+fn yaml_error_after_line_separators_points_at_the_key() {
+    // Was reported at 6:1 in a 5-line file.
+    let d = front_matter_error("---\ntitle: \"\u{2028}\u{2028}\u{2028}\"\nx: 1\n---\n");
+    assert!(d.message.contains("unknown field `x`"), "{}", d.message);
+    assert_eq!((d.line, d.col), (3, 1));
+}
+
+#[test]
+fn yaml_errors_after_carriage_returns_stay_inside_the_file() {
+    // As the fuzzer found them (each panicked the target's position check).
+    for text in [
+        // Column 7 of an empty line.
+        "---\ntitle: \"Kako?\r\"\ndate: \"2024-06-0*\n\nSe ge2\"\ntopcis:\n  - empathy\n  - respect\nextra:\n$ a: [1, 2]\ndraft: true\n---\n",
+        "---\ntitle: tahap\n\",it\rpersonally\"]\n---\n",
+        "---\ntitle:\r\r\r\r\rui. Queste perso Queste persone {!espeoml{{{{{{{{p t: true\n---\n",
+        "---\ntitle: A\r\r\r\rweight: [\n---\n",
+    ] {
+        front_matter_error(text);
+    }
+}
