@@ -91,6 +91,7 @@ pub fn render(ctx: &RenderContext) -> Rendered {
     let links = links::rewrite(&mut events, ctx, &position, &mut problems);
 
     let has_raw_html = sanitize::has_raw_html(&events);
+    let has_script_url = sanitize::has_script_url(&events);
     if has_raw_html && ctx.raw_html == RawHtml::Escape {
         sanitize::escape_events(&mut events);
     }
@@ -98,7 +99,7 @@ pub fn render(ctx: &RenderContext) -> Rendered {
     let word_count = plain_text.split_whitespace().count();
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    if has_raw_html && ctx.raw_html == RawHtml::Sanitize {
+    if (has_raw_html || has_script_url) && ctx.raw_html == RawHtml::Sanitize {
         html = sanitize::clean(&html);
     }
     Rendered {

@@ -25,6 +25,25 @@ pub fn has_raw_html(events: &[(Event, Range<usize>)]) -> bool {
         .any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
 }
 
+/// True when a Markdown link or image points at a scheme that runs code
+/// (`[x](javascript:…)`): such a page goes through the sanitizer too.
+pub fn has_script_url(events: &[(Event, Range<usize>)]) -> bool {
+    events.iter().any(|(e, _)| match e {
+        Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+        | Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+            let url: String = dest_url
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            ["javascript:", "vbscript:", "data:text/html"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme))
+        }
+        _ => false,
+    })
+}
+
 /// Turns raw HTML events into text, for `RawHtml::Escape`.
 pub fn escape_events(events: &mut [(Event, Range<usize>)]) {
     for (event, _) in events.iter_mut() {

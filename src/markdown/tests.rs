@@ -103,3 +103,15 @@ fn raw_html_is_sanitized_by_default() {
     );
     assert!(r.html.contains("<b>bold</b>"));
 }
+
+#[test]
+fn markdown_links_to_script_urls_are_sanitized() {
+    let r =
+        render_body("[x](javascript:alert(1)) <javascript:alert(2)> [y](JavaScript:alert(3))\n");
+    assert!(
+        !r.html.to_lowercase().contains("href=\"javascript:"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<a>x</a>"));
+}
