@@ -37,6 +37,9 @@ use analysis::{Analysis, PublishedDoc};
 /// Stands for the search index's build id in rendered pages (`search/<id>/manifest.js`).
 pub const SEARCH_PLACEHOLDER: &str = "__pbsearch";
 
+/// At most this many edited articles get their pages before the others.
+const EDITED_FIRST: usize = 8;
+
 /// The site's files by output path.
 pub type Files = HashMap<String, Arc<[u8]>>;
 
@@ -119,6 +122,8 @@ pub struct Incremental {
     published: Published,
     /// Languages whose print page waits for [`Incremental::render_deferred`].
     deferred_print: BTreeSet<String>,
+    /// Every page waits: only the edited articles' pages were rendered.
+    deferred_full: bool,
     /// The last rebuild succeeded: the analysis is what the site shows.
     good: bool,
     /// `site.toml` failed to load: read it again next time.
@@ -137,6 +142,7 @@ impl Incremental {
             analysis: Analysis::default(),
             published: Published::default(),
             deferred_print: BTreeSet::new(),
+            deferred_full: false,
             good: false,
             config_failed: false,
         }
@@ -185,7 +191,7 @@ impl Incremental {
             }
             _ => None,
         };
-        let mut outcome = self.publish(&config, &mut timer)?;
+        let mut outcome = self.publish(&config, &mut timer, false)?;
         outcome.stylesheets = stylesheets;
         outcome.warnings = problems.sorted();
         outcome.timings = timer.laps;
@@ -226,8 +232,16 @@ impl Incremental {
         }
     }
 
-    /// Renders what changed into the published site.
-    fn publish(&mut self, config: &SiteConfig, timer: &mut Timer) -> Result<Outcome, Diagnostics> {
+    /// Renders what changed into the published site. When the change reaches
+    /// other pages but came from a few articles, and `full_now` is false, only
+    /// their own pages are rendered now and the rest waits for
+    /// [`Incremental::render_deferred`]: the page being edited comes first.
+    fn publish(
+        &mut self,
+        config: &SiteConfig,
+        timer: &mut Timer,
+        full_now: bool,
+    ) -> Result<Outcome, Diagnostics> {
         let (theme, engines) = self.theme.as_ref().expect("checked by the caller");
         let inputs = (self.config_generation, self.theme_generation);
         let analysis = &self.analysis;
@@ -241,6 +255,22 @@ impl Incremental {
             })
             .flatten();
         timer.lap("compare");
+        if local.is_none() && !full_now && before.inputs == inputs {
+            let edited = analysis.edited_since(&before.docs);
+            if !edited.is_empty() && edited.len() <= EDITED_FIRST {
+                let jobs: Vec<PageJob> = edited.iter().map(|&id| data.article(id)).collect();
+                let mut out = Output::new(false);
+                let pages_rendered =
+                    out.render(jobs, &before.page_hashes, engines, config, false)?;
+                self.deferred_full = true;
+                timer.lap("pages");
+                return Ok(Outcome {
+                    changed: out.finish(&mut self.published),
+                    pages_rendered,
+                    ..Outcome::default()
+                });
+            }
+        }
         let mut out = Output::new(local.is_none());
         let pages_rendered = if let Some(ids) = &local {
             let jobs: Vec<PageJob> = ids.iter().map(|&id| data.article(id)).collect();
@@ -254,6 +284,7 @@ impl Incremental {
             let all = before.inputs != inputs;
             let n = out.render(data.jobs(), &before.page_hashes, engines, config, all)?;
             self.deferred_print.clear();
+            self.deferred_full = false;
             out.put_all(render::machine_files(&data));
             out.put_all(theme.assets.values().map(|a| OutputFile {
                 path: a.output_path.clone(),
@@ -282,15 +313,24 @@ impl Incremental {
         })
     }
 
-    /// True when print pages wait to be rendered.
+    /// True when pages wait to be rendered.
     pub fn has_deferred(&self) -> bool {
-        self.good && !self.deferred_print.is_empty()
+        self.good && (self.deferred_full || !self.deferred_print.is_empty())
     }
 
-    /// Renders the print pages left out of the last rebuilds.
+    /// Renders the pages left out of the last rebuild: every page whose context
+    /// changed, or the print pages of edited articles.
     pub fn render_deferred(&mut self) -> Result<Outcome, Diagnostics> {
         if !self.has_deferred() {
             return Ok(Outcome::default());
+        }
+        if self.deferred_full {
+            self.deferred_full = false;
+            let config = self.config.clone().expect("a good build has a config");
+            let mut timer = Timer::default();
+            let mut outcome = self.publish(&config, &mut timer, true)?;
+            outcome.timings = timer.laps;
+            return Ok(outcome);
         }
         let config = self.config.as_ref().expect("a good build has a config");
         let (theme, engines) = self.theme.as_ref().expect("a good build has a theme");

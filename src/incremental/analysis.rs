@@ -458,6 +458,18 @@ impl Analysis {
         crate::markdown::reading_minutes(self.rendered[i].word_count, config.words_per_minute)
     }
 
+    /// The articles whose source changed since `published`, or that are new.
+    pub(super) fn edited_since(&self, published: &[PublishedDoc]) -> Vec<usize> {
+        let before: HashMap<&str, u64> = published
+            .iter()
+            .map(|d| (d.rel_path.as_str(), d.source))
+            .collect();
+        let docs = &self.content.documents;
+        (0..docs.len())
+            .filter(|&i| before.get(docs[i].rel_path.as_str()) != Some(&self.docs[i].source))
+            .collect()
+    }
+
     /// Brings `published` up to date after only the bodies of `ids` changed.
     pub(super) fn refresh_published(&self, published: &mut [PublishedDoc], ids: &[usize]) {
         for &i in ids {
