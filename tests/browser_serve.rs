@@ -1,0 +1,130 @@
+//! `polybook serve` in a real browser: a tab left open on an article shows an
+//! edit by itself (live reload), shows the error overlay for a broken save and
+//! loses it after the fix. Needs Chromium, like tests/browser_search.rs.
+
+#[path = "support/browser.rs"]
+mod browser;
+mod support;
+
+use browser::{js_string, Browser};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+use support::{page, site_toml, Site};
+
+/// A running `polybook serve --port 0`, killed on drop.
+struct Serve {
+    child: Child,
+    url: String,
+}
+
+impl Serve {
+    fn start(site: &Site) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_polybook"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start polybook serve");
+        let (tx, rx) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let url = loop {
+            let line = rx
+                .recv_timeout(Duration::from_secs(120))
+                .expect("serve printed its URL");
+            if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
+                break url.trim_end_matches('/').to_string();
+            }
+        };
+        Serve { child, url }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        if self.child.kill().is_ok() {
+            self.child.wait().ok();
+        }
+    }
+}
+
+fn contains(text: &str) -> String {
+    format!("document.body.innerText.includes({})", js_string(text))
+}
+
+#[test]
+fn an_open_tab_follows_edits_and_shows_the_overlay_for_broken_saves() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Site::new();
+    site.write("site.toml", &site_toml(""))
+        .write(
+            "content/topics.toml",
+            "[empathy]\nlabel = { pt = \"Empatia\", hr = \"Empatija\" }\n",
+        )
+        .write(
+            "content/pt/ouvir.md",
+            &page(
+                "Ouvir",
+                "topics = [\"empathy\"]\n",
+                "Primeira versão do texto.\n",
+            ),
+        );
+    let serve = Serve::start(&site);
+    let tab = browser.page();
+    tab.goto(&format!("{}/pt/ouvir/", serve.url));
+    tab.wait_for("the first version", &contains("Primeira versão"));
+    // Give the live-reload connection a moment to open before the first save.
+    std::thread::sleep(Duration::from_millis(300));
+
+    site.write(
+        "content/pt/ouvir.md",
+        &page(
+            "Ouvir",
+            "topics = [\"empathy\"]\n",
+            "Segunda versão, editada.\n",
+        ),
+    );
+    tab.wait_for(
+        "the edit, without the test reloading",
+        &contains("Segunda versão, editada."),
+    );
+
+    site.write(
+        "content/pt/ouvir.md",
+        "+++\ntitle = \"Ouvir\"\ntopics = [\"empathy\"\n+++\nTexto.\n",
+    );
+    tab.wait_for(
+        "the error overlay naming the file",
+        &contains("content/pt/ouvir.md:"),
+    );
+    tab.wait_for(
+        "the last good text under the overlay",
+        &contains("Segunda versão, editada."),
+    );
+
+    site.write(
+        "content/pt/ouvir.md",
+        &page(
+            "Ouvir",
+            "topics = [\"empathy\"]\n",
+            "Terceira versão, corrigida.\n",
+        ),
+    );
+    tab.wait_for("the fix", &contains("Terceira versão, corrigida."));
+    tab.wait_for(
+        "the overlay gone",
+        &format!("!{}", contains("content/pt/ouvir.md:")),
+    );
+    tab.assert_clean();
+}
