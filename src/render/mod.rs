@@ -57,7 +57,8 @@ pub fn engines(
     }
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    // Tera's default also escapes `/`, which makes every URL unreadable in the source.
+    tera.set_escape_fn(feeds::escape);
     let sources: Vec<(&str, &str)> = theme
         .templates
         .0
@@ -97,22 +98,6 @@ pub fn engines(
         })
         .collect();
     Ok(Engines { by_lang })
-}
-
-/// Tera's default also escapes `/`, which makes every URL unreadable in the source.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Tera's errors nest the useful part (which variable, which line) in sources.

@@ -273,7 +273,7 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn doc(

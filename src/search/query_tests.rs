@@ -1,18 +1,6 @@
 use super::*;
-use crate::search::index::{build, SourceDocument, SourceTopic};
-
-fn doc(lang: &str, url: &str, title: &str, body: &str, topics: &[&str]) -> SourceDocument {
-    SourceDocument {
-        lang: lang.into(),
-        url: url.into(),
-        title: title.into(),
-        description: String::new(),
-        headings: String::new(),
-        topic_ids: topics.iter().map(|t| t.to_string()).collect(),
-        topic_labels: String::new(),
-        body: body.into(),
-    }
-}
+use crate::search::index::tests::doc;
+use crate::search::index::{build, SourceTopic};
 
 fn index() -> SearchIndex {
     build(
