@@ -7,9 +7,7 @@ mod browser;
 mod support;
 
 use browser::{js_string, Browser};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::Child;
 use std::time::Duration;
 use support::{page, site_toml, Site};
 
@@ -21,31 +19,11 @@ struct Serve {
 
 impl Serve {
     fn start(site: &Site) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_polybook"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start polybook serve");
-        let (tx, rx) = mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let url = loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(120))
-                .expect("serve printed its URL");
-            if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
-                break url.trim_end_matches('/').to_string();
-            }
-        };
-        Serve { child, url }
+        let (child, url, _log) = support::spawn_serve(site.root());
+        Serve {
+            child,
+            url: url.trim_end_matches('/').to_string(),
+        }
     }
 }
 

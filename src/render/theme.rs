@@ -27,6 +27,16 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme's stylesheet, as every page links it.
+    pub fn stylesheet(&self) -> &str {
+        self.asset_path("style.css").unwrap_or("style.css")
+    }
+
+    /// The theme's script, as every page loads it.
+    pub fn script(&self) -> &str {
+        self.asset_path("polybook.js").unwrap_or("polybook.js")
+    }
+
     /// Output path of a static file by its name under `static/`, fingerprinted if CSS or JS.
     pub fn asset_path(&self, name: &str) -> Option<&str> {
         self.assets.get(name).map(|a| a.output_path.as_str())
