@@ -28,6 +28,8 @@ struct RawConfig {
     related_limit: usize,
     #[serde(default = "default_feed_limit")]
     feed_limit: usize,
+    #[serde(default = "default_other_languages_limit")]
+    other_languages_limit: usize,
     /// HTML inside Markdown: "sanitize" (default), "trust" or "escape".
     #[serde(default)]
     raw_html: crate::markdown::RawHtml,
@@ -63,6 +65,9 @@ fn default_related_limit() -> usize {
 fn default_feed_limit() -> usize {
     20
 }
+fn default_other_languages_limit() -> usize {
+    12
+}
 
 /// A language the handbook is published in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +93,9 @@ pub struct SiteConfig {
     pub words_per_minute: usize,
     pub related_limit: usize,
     pub feed_limit: usize,
+    /// Articles of each other language a home or topic page lists before
+    /// linking to the rest (keeps listings linear in the size of the site).
+    pub other_languages_limit: usize,
     pub raw_html: crate::markdown::RawHtml,
     /// Ordered by weight, then code.
     pub languages: Vec<Language>,
@@ -293,6 +301,7 @@ fn validate(
         words_per_minute: raw.words_per_minute,
         related_limit: raw.related_limit,
         feed_limit: raw.feed_limit,
+        other_languages_limit: raw.other_languages_limit,
         raw_html: raw.raw_html,
         languages,
     })

@@ -4,6 +4,7 @@
 use crate::content::{Content, Document};
 use crate::diagnostics::{Diagnostic, Position};
 use crate::markdown::Rendered;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// An article index into `Content::documents` (and the rendered list beside it).
@@ -46,17 +47,7 @@ pub fn build(
             by_topic.entry(topic.to_string()).or_default().push(id);
         }
     }
-    let related = (0..docs.len())
-        .map(|id| {
-            related(
-                id,
-                docs,
-                &by_topic,
-                &translations[id],
-                options.related_limit,
-            )
-        })
-        .collect();
+    let related = all_related(docs, &by_topic, &translations, options.related_limit);
     let graph = Graph {
         backlinks: backlinks(docs, rendered),
         translations,
@@ -106,30 +97,97 @@ fn translations(docs: &[Document], order: &[String]) -> (Vec<Vec<ArticleId>>, Ve
     (result, problems)
 }
 
-/// Ranked by topics shared, then same language first, then content order; an
-/// article's own translations are left out (they are listed as translations).
-fn related(
-    id: ArticleId,
+/// Every article's related articles, ranked by topics shared, then same
+/// language first, then content order; an article's own translations are left
+/// out (they are listed as translations). Counting into a dense per-thread
+/// array and selecting only the best `limit` keeps this near-linear when a
+/// topic tags thousands of articles.
+fn all_related(
     docs: &[Document],
     by_topic: &BTreeMap<String, Vec<ArticleId>>,
-    translations: &[ArticleId],
+    translations: &[Vec<ArticleId>],
     limit: usize,
-) -> Vec<(ArticleId, usize)> {
-    let mut shared: HashMap<ArticleId, usize> = HashMap::new();
-    for topic in dedup(&docs[id].front.topics) {
-        for &other in by_topic.get(topic).into_iter().flatten() {
-            if other != id && !translations.contains(&other) {
-                *shared.entry(other).or_default() += 1;
-            }
+) -> Vec<Vec<(ArticleId, usize)>> {
+    let mut lang_ids: HashMap<&str, u32> = HashMap::new();
+    let langs: Vec<u32> = docs
+        .iter()
+        .map(|d| {
+            let next = lang_ids.len() as u32;
+            *lang_ids.entry(d.lang.as_str()).or_insert(next)
+        })
+        .collect();
+    (0..docs.len())
+        .into_par_iter()
+        .map_init(
+            || SharedTopics::new(docs.len()),
+            |shared, id| {
+                let topics = dedup(&docs[id].front.topics);
+                let lists = topics.iter().filter_map(|t| by_topic.get(*t));
+                shared.rank(id, lists, &translations[id], &langs, limit)
+            },
+        )
+        .collect()
+}
+
+/// Shared-topic counts above this rank as equal (they fit the key's 31 bits).
+const COUNT_MAX: u32 = (1 << 31) - 1;
+
+/// Scratch space for counting topics shared with one article at a time.
+struct SharedTopics {
+    counts: Vec<u32>,
+    touched: Vec<ArticleId>,
+}
+
+impl SharedTopics {
+    fn new(len: usize) -> Self {
+        SharedTopics {
+            counts: vec![0; len],
+            touched: Vec::new(),
         }
     }
-    let lang = &docs[id].lang;
-    let mut ranked: Vec<(ArticleId, usize)> = shared.into_iter().collect();
-    ranked.sort_by_key(|&(other, count)| {
-        (std::cmp::Reverse(count), &docs[other].lang != lang, other)
-    });
-    ranked.truncate(limit);
-    ranked
+
+    fn rank<'a>(
+        &mut self,
+        id: ArticleId,
+        tagged: impl Iterator<Item = &'a Vec<ArticleId>>,
+        translations: &[ArticleId],
+        langs: &[u32],
+        limit: usize,
+    ) -> Vec<(ArticleId, usize)> {
+        for list in tagged {
+            for &other in list {
+                if self.counts[other] == 0 {
+                    self.touched.push(other);
+                }
+                self.counts[other] += 1;
+            }
+        }
+        // One u64 per candidate that sorts ascending in rank order: more
+        // topics shared, then the same language, then content order.
+        let mut keys: Vec<u64> = Vec::with_capacity(self.touched.len());
+        for &other in &self.touched {
+            let count = u64::from(std::mem::take(&mut self.counts[other]).min(COUNT_MAX));
+            if other != id && !translations.contains(&other) {
+                let other_lang = u64::from(langs[other] != langs[id]);
+                keys.push(((COUNT_MAX as u64 - count) << 33) | (other_lang << 32) | other as u64);
+            }
+        }
+        self.touched.clear();
+        if limit == 0 {
+            return Vec::new();
+        }
+        if keys.len() > limit {
+            keys.select_nth_unstable(limit - 1);
+            keys.truncate(limit);
+        }
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|k| {
+                let count = COUNT_MAX as u64 - (k >> 33);
+                ((k & u32::MAX as u64) as ArticleId, count as usize)
+            })
+            .collect()
+    }
 }
 
 fn backlinks(docs: &[Document], rendered: &[Rendered]) -> Vec<Vec<ArticleId>> {

@@ -18,6 +18,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod timings;
 
 use config::SiteConfig;
 use content::Content;
@@ -53,29 +54,34 @@ pub fn load_config(options: &BuildOptions) -> Result<SiteConfig, Diagnostics> {
 pub struct Analyzed {
     pub content: Content,
     pub rendered: Vec<Rendered>,
-    /// Per article, its body with links relative to the print page.
-    pub print_html: Vec<String>,
+    /// Per article, its body with links relative to the print page, when
+    /// they differ from its page's (`None`: use `rendered[i].html`).
+    pub print_html: Vec<Option<String>>,
     pub graph: graph::Graph,
 }
 
 /// Reads, renders and links the content; pages that fail are reported and left out.
 pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
     let mut problems = Diagnostics::default();
-    let (content, content_problems) = content::load(config, &content::LoadOptions { drafts });
+    let (content, content_problems) = timings::stage("content", || {
+        content::load(config, &content::LoadOptions { drafts })
+    });
     problems.extend(content_problems.0);
-    let (rendered, print_html) = render_markdown(config, &content);
+    let (rendered, print_html) = timings::stage("markdown", || render_markdown(config, &content));
     for r in &rendered {
         problems.extend(r.problems.iter().cloned());
     }
     let language_order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let (graph, graph_problems) = graph::build(
-        &content,
-        &rendered,
-        &graph::GraphOptions {
-            language_order: &language_order,
-            related_limit: config.related_limit,
-        },
-    );
+    let (graph, graph_problems) = timings::stage("graph", || {
+        graph::build(
+            &content,
+            &rendered,
+            &graph::GraphOptions {
+                language_order: &language_order,
+                related_limit: config.related_limit,
+            },
+        )
+    });
     problems.extend(graph_problems);
     let analyzed = Analyzed {
         content,
@@ -88,9 +94,13 @@ pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
 
 /// The search index of the analyzed site.
 pub fn search_index(config: &SiteConfig, site: &Analyzed) -> search::index::SearchIndex {
-    let documents = search::source::documents(config, &site.content, &site.rendered, &site.graph);
+    let documents = timings::stage("search documents", || {
+        search::source::documents(config, &site.content, &site.rendered, &site.graph)
+    });
     let topics = search::source::topics(config, &site.content);
-    search::index::build(&documents, &topics)
+    timings::stage("search analysis", || {
+        search::index::build(&documents, &topics)
+    })
 }
 
 /// Loads the theme and the catalogs, ready to render.
@@ -115,7 +125,7 @@ pub(crate) fn prepare_theme(
 /// All problems of all stages are reported together.
 pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagnostics> {
     let (site, mut problems) = analyze(config, drafts);
-    let prepared = prepare_theme(config);
+    let prepared = timings::stage("theme", || prepare_theme(config));
     let (theme, engines) = match prepared {
         Ok(prepared) if !problems.has_errors() => prepared,
         Ok(_) => return Err(problems.sorted()),
@@ -124,7 +134,10 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
             return Err(problems.sorted());
         }
     };
-    let index = search::shards::write(&search_index(config, &site));
+    let index = timings::stage("search index", || {
+        let index = search_index(config, &site);
+        timings::stage("search files", || search::shards::write(&index))
+    });
     let data = render::pages::SiteData {
         config,
         content: &site.content,
@@ -136,7 +149,8 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
         search_engine: Some(&index.engine_path),
         print_html: &site.print_html,
     };
-    let mut files = render::render_site(&data, &engines, &theme).map_err(|e| {
+    let rendered_site = timings::stage("pages", || render::render_site(&data, &engines, &theme));
+    let mut files = rendered_site.map_err(|e| {
         problems.extend(e.0);
         std::mem::take(&mut problems).sorted()
     })?;
@@ -193,9 +207,9 @@ fn content_root<'a>(path: &'a Path, lang: &str) -> &'a Path {
         .unwrap_or(path)
 }
 
-/// Every article rendered for its page, and again for the print page when its
-/// links must be relative to another folder depth.
-fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Vec<String>) {
+/// Every article rendered for its page, and for the print page when its links
+/// must be relative to another folder depth.
+fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Vec<Option<String>>) {
     let targets = link_targets(content);
     content
         .documents
@@ -204,38 +218,31 @@ fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Ve
         .unzip()
 }
 
-/// One article rendered for its page, and its body for the print page.
+/// One article rendered for its page, and its body for the print page when
+/// that differs (`None`: the page's own HTML serves).
 pub(crate) fn render_document(
     config: &SiteConfig,
     targets: &LinkTargets,
     doc: &content::Document,
-) -> (Rendered, String) {
+) -> (Rendered, Option<String>) {
     let index = if config.link_to_index_html {
         "index.html"
     } else {
         ""
     };
     let page_url = doc.url_path();
-    let render_at = |page_url: &str| {
-        markdown::render(&markdown::RenderContext {
-            path: &doc.path,
-            source: &doc.source,
-            body_offset: doc.body_offset,
-            content_path: &doc.rel_path,
-            page_url,
-            targets,
-            index,
-            raw_html: config.raw_html,
-        })
-    };
-    let rendered = render_at(&page_url);
     let print_url = format!("{}/print/", doc.lang);
-    let print = if print_url.matches('/').count() == page_url.matches('/').count() {
-        rendered.html.clone()
-    } else {
-        render_at(&print_url).html
+    let context = markdown::RenderContext {
+        path: &doc.path,
+        source: &doc.source,
+        body_offset: doc.body_offset,
+        content_path: &doc.rel_path,
+        page_url: &page_url,
+        targets,
+        index,
+        raw_html: config.raw_html,
     };
-    (rendered, print)
+    markdown::render_for(&context, Some(&print_url))
 }
 
 /// `polybook build`: builds and writes the site, or leaves the output as it was.
@@ -247,7 +254,7 @@ pub fn build(options: &BuildOptions) -> Result<(PathBuf, BuiltSite), Diagnostics
         .unwrap_or_else(|| options.root.join("public"));
     output::check_target(&output, &options.root)?;
     let site = build_site(&config, options.drafts)?;
-    output::write_site(&output, &site.files)?;
+    timings::stage("write", || output::write_site(&output, &site.files))?;
     Ok((output, site))
 }
 

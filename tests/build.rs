@@ -313,3 +313,55 @@ fn assets_are_fingerprinted_and_colocated_files_copied() {
         .iter()
         .any(|u| css.iter().any(|c| u.ends_with(c.as_str()))));
 }
+
+#[test]
+fn other_languages_are_listed_up_to_the_limit_with_a_link_to_the_rest() {
+    let site = Site::new();
+    site.write("site.toml", &site_toml("other_languages_limit = 2"))
+        .write(
+            "content/topics.toml",
+            "[empathy]\nlabel = { pt = \"Empatia\", hr = \"Empatija\" }\n",
+        )
+        .write(
+            "content/pt/ouvir.md",
+            &page("Ouvir", "translation_key = \"listen\"\ntopics = [\"empathy\"]\n", "Texto.\n"),
+        )
+        .write(
+            "content/hr/slusati.md",
+            &page("Slusati", "translation_key = \"listen\"\ntopics = [\"empathy\"]\n", "Tekst.\n"),
+        );
+    for name in ["prvi", "drugi", "treci"] {
+        site.write(
+            &format!("content/hr/{name}.md"),
+            &page(name, "topics = [\"empathy\"]\n", "Tekst.\n"),
+        );
+    }
+    site.build().assert_ok();
+
+    let home = site.read("pt/index.html");
+    let other = &home[home.find("other-languages-title").expect("other languages listed")..];
+    assert!(
+        !other.contains("hr/slusati/"),
+        "an article translated into pt is not offered again in hr:\n{other}"
+    );
+    let shown = ["prvi", "drugi", "treci"]
+        .iter()
+        .filter(|n| other.contains(&format!("hr/{n}/")))
+        .count();
+    assert_eq!(shown, 2, "two of the three untranslated hr articles:\n{other}");
+    assert!(other.contains("3 artigos"), "the count is of all of them:\n{other}");
+    assert!(
+        other.contains("href=\"../hr/index.html\" hreflang=\"hr\">Ver todos em Hrvatski</a>"),
+        "a link to the rest:\n{other}"
+    );
+
+    let topic = site.read("pt/topics/empathy/index.html");
+    assert!(
+        topic.contains("href=\"../../../hr/topics/empathy/index.html\" hreflang=\"hr\">Ver todos em Hrvatski</a>"),
+        "the topic lists the rest on its hr page:\n{topic}"
+    );
+    let hr_topic = site.read("hr/topics/empathy/index.html");
+    for name in ["slusati", "prvi", "drugi", "treci"] {
+        assert!(hr_topic.contains(&format!("hr/{name}/")), "{name} on the hr topic page");
+    }
+}

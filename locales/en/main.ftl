@@ -43,6 +43,7 @@ choose-language = Choose your language
 articles-title = Articles
 other-languages-title = Guidance in other languages
 other-languages-intro = Articles written in other languages. Their topics link them to the guidance in this one.
+see-all-in-language = See all in { $language }
 topics-title = Topics
 topics-label = Topics
 

@@ -43,6 +43,7 @@ choose-language = Elige tu idioma
 articles-title = Artículos
 other-languages-title = Guías en otros idiomas
 other-languages-intro = Artículos escritos en otros idiomas. Sus temas los conectan con las guías de este idioma.
+see-all-in-language = Ver todos en { $language }
 topics-title = Temas
 topics-label = Temas
 

@@ -46,6 +46,7 @@ choose-language = Odaberite jezik
 articles-title = Članci
 other-languages-title = Smjernice na drugim jezicima
 other-languages-intro = Članci napisani na drugim jezicima. Teme ih povezuju sa smjernicama na ovom jeziku.
+see-all-in-language = Prikaži sve: { $language }
 topics-title = Teme
 topics-label = Teme
 

@@ -43,6 +43,7 @@ choose-language = Scegli la tua lingua
 articles-title = Articoli
 other-languages-title = Guide in altre lingue
 other-languages-intro = Articoli scritti in altre lingue. I loro argomenti li collegano alle guide in questa lingua.
+see-all-in-language = Vedi tutti in { $language }
 topics-title = Argomenti
 topics-label = Argomenti
 

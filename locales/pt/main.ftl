@@ -43,6 +43,7 @@ choose-language = Escolha seu idioma
 articles-title = Artigos
 other-languages-title = Orientações em outros idiomas
 other-languages-intro = Artigos escritos em outros idiomas. Os tópicos os ligam às orientações deste idioma.
+see-all-in-language = Ver todos em { $language }
 topics-title = Tópicos
 topics-label = Tópicos
 

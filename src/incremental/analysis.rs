@@ -58,7 +58,7 @@ enum Kind {
 pub(super) struct Analysis {
     pub(super) content: Content,
     pub(super) rendered: Vec<Rendered>,
-    pub(super) print_html: Vec<String>,
+    pub(super) print_html: Vec<Option<String>>,
     docs: Vec<DocState>,
     stamps: HashMap<PathBuf, Stamp>,
     /// Problems of one file (loading a page, reading a file), by path.
@@ -343,7 +343,7 @@ impl Analysis {
                 });
                 self.content.documents.push(*doc);
                 self.rendered.push(Rendered::default());
-                self.print_html.push(String::new());
+                self.print_html.push(None);
             }
             Ok(Loaded::Section(section)) => self.content.sections.push(*section),
             Ok(Loaded::Draft) => {}
@@ -401,7 +401,7 @@ impl Analysis {
         let todo: Vec<usize> = (0..docs.len())
             .filter(|&i| !self.docs[i].fresh || mentions_any(&docs[i], &moved))
             .collect();
-        let results: Vec<(Rendered, String)> = todo
+        let results: Vec<(Rendered, Option<String>)> = todo
             .par_iter()
             .map(|&i| crate::render_document(config, &self.targets, &docs[i]))
             .collect();

@@ -78,6 +78,13 @@ pub fn options() -> Options {
 }
 
 pub fn render(ctx: &RenderContext) -> Rendered {
+    render_for(ctx, None).0
+}
+
+/// [`render`], and when `also_from` is a folder of another depth than the
+/// page's, the body's HTML again with links relative to it (the print page).
+/// Both come from one parse: parsing is most of the cost.
+pub fn render_for(ctx: &RenderContext, also_from: Option<&str>) -> (Rendered, Option<String>) {
     let body = &ctx.source[ctx.body_offset..];
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -87,29 +94,50 @@ pub fn render(ctx: &RenderContext) -> Rendered {
         |range: &Range<usize>| line_index.position(ctx.source, ctx.body_offset + range.start);
 
     let headings = headings::assign_ids(&mut events);
-    let mut problems = Vec::new();
-    let links = links::rewrite(&mut events, ctx, &position, &mut problems);
-
     let has_raw_html = sanitize::has_raw_html(&events);
-    let has_script_url = sanitize::has_script_url(&events);
+    let sanitize =
+        (has_raw_html || sanitize::has_script_url(&events)) && ctx.raw_html == RawHtml::Sanitize;
     if has_raw_html && ctx.raw_html == RawHtml::Escape {
         sanitize::escape_events(&mut events);
     }
+    let also_from =
+        also_from.filter(|f| f.matches('/').count() != ctx.page_url.matches('/').count());
+    let mut other_events = also_from.map(|_| events.clone());
+    let mut problems = Vec::new();
+    let links = links::rewrite(&mut events, ctx, &position, &mut problems);
     let plain_text = plain_text(&events);
     let word_count = plain_text.split_whitespace().count();
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    if (has_raw_html || has_script_url) && ctx.raw_html == RawHtml::Sanitize {
-        html = sanitize::clean(&html);
-    }
-    Rendered {
+    let html = write_html(events, sanitize, body.len());
+    let other_html = also_from
+        .zip(other_events.take())
+        .map(|(from, mut events)| {
+            let other = RenderContext {
+                page_url: from,
+                ..*ctx
+            };
+            links::rewrite(&mut events, &other, &position, &mut Vec::new());
+            write_html(events, sanitize, body.len())
+        });
+    let rendered = Rendered {
         html,
         headings,
         links,
         plain_text,
         word_count,
         problems,
+    };
+    (rendered, other_html)
+}
+
+/// HTML of the events, cleaned by ammonia when they carry raw HTML or
+/// script URLs and `site.toml` asks for it.
+fn write_html(events: Vec<(Event, Range<usize>)>, sanitize: bool, size_hint: usize) -> String {
+    let mut html = String::with_capacity(size_hint * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    if sanitize {
+        html = sanitize::clean(&html);
     }
+    html
 }
 
 /// Renders Markdown that has no links to check (a section introduction, say).

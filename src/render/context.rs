@@ -102,7 +102,12 @@ pub struct ArticleCard {
 pub struct LanguageGroup {
     pub code: String,
     pub name: String,
+    /// The first `other_languages_limit` of them.
     pub articles: Vec<ArticleCard>,
+    /// How many there are in all.
+    pub total: usize,
+    /// Where all of them are listed (that language's home or topic page).
+    pub more_url: String,
 }
 
 /// A section of a language home (the unnamed root section has `title == ""`).

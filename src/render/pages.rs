@@ -20,7 +20,8 @@ pub struct SiteData<'a> {
     /// Output path of the search engine script, when search is built.
     pub search_engine: Option<&'a str>,
     /// Per article, its body rendered with links relative to the print page.
-    pub print_html: &'a [String],
+    /// Per article, its print-page body when it differs from its page's.
+    pub print_html: &'a [Option<String>],
 }
 
 /// A page to render: which template, where it goes, with what.
@@ -237,27 +238,41 @@ impl<'a> SiteData<'a> {
         crate::markdown::reading_minutes(self.rendered[id].word_count, self.config.words_per_minute)
     }
 
-    /// Groups articles of other languages than `lang`, in configured language order.
+    /// Groups articles of other languages than `lang`, in configured language
+    /// order, each cut to `other_languages_limit` with a link to where the
+    /// rest are listed (`more_path` of the group's language).
     fn other_language_groups(
         &self,
         ids: &[ArticleId],
         lang: &str,
         from: &str,
+        more_path: impl Fn(&str) -> String,
     ) -> Vec<LanguageGroup> {
+        let limit = self.config.other_languages_limit;
         self.config
             .languages
             .iter()
             .filter(|l| l.code != lang)
             .filter_map(|l| {
-                let articles: Vec<ArticleCard> = ids
+                let mut of_language = ids
                     .iter()
                     .filter(|&&id| self.content.documents[id].lang == l.code)
-                    .map(|&id| self.card(id, lang, from, 0))
-                    .collect();
-                (!articles.is_empty()).then(|| LanguageGroup {
+                    .peekable();
+                of_language.peek()?;
+                let mut total = 0;
+                let mut articles = Vec::new();
+                for &id in of_language {
+                    if total < limit {
+                        articles.push(self.card(id, lang, from, 0));
+                    }
+                    total += 1;
+                }
+                Some(LanguageGroup {
                     code: l.code.clone(),
                     name: l.name.clone(),
                     articles,
+                    total,
+                    more_url: self.url(from, &more_path(&l.code)),
                 })
             })
             .collect()
@@ -378,7 +393,15 @@ impl<'a> SiteData<'a> {
                 .articles
                 .push(self.card(id, lang, &from, 0));
         }
-        let all: Vec<ArticleId> = (0..self.content.documents.len()).collect();
+        // Guidance this language lacks: articles with no translation into it.
+        let untranslated: Vec<ArticleId> = (0..self.content.documents.len())
+            .filter(|&id| {
+                self.content.documents[id].lang != lang
+                    && !self.graph.translations[id]
+                        .iter()
+                        .any(|&t| self.content.documents[t].lang == lang)
+            })
+            .collect();
         let root_index = self
             .content
             .sections
@@ -390,7 +413,7 @@ impl<'a> SiteData<'a> {
                 .unwrap_or_default(),
             article_count: ids.len(),
             sections,
-            other_languages: self.other_language_groups(&all, lang, &from),
+            other_languages: self.other_language_groups(&untranslated, lang, &from, home_path),
             topics: self.used_topics(lang, &from),
         };
         let title = root_index
@@ -472,7 +495,12 @@ impl<'a> SiteData<'a> {
                 PrintArticle {
                     title: doc.front.title.clone(),
                     description: doc.front.description.clone(),
-                    html: super::print_html(&self.print_html[id], &doc.slug),
+                    html: super::print_html(
+                        self.print_html[id]
+                            .as_deref()
+                            .unwrap_or(&self.rendered[id].html),
+                        &doc.slug,
+                    ),
                     anchor: doc.slug.clone(),
                     url: self.url(&from, &doc.url_path()),
                 }
@@ -522,7 +550,7 @@ impl<'a> SiteData<'a> {
                 .filter(|&&a| self.content.documents[a].lang == lang)
                 .map(|&a| self.card(a, lang, &from, 0))
                 .collect(),
-            elsewhere: self.other_language_groups(&ids, lang, &from),
+            elsewhere: self.other_language_groups(&ids, lang, &from, |l| topic_path(l, id)),
         };
         let page = self.page(
             "topic",

@@ -16,16 +16,25 @@ use unicode_normalization::UnicodeNormalization;
 /// the query path both fold, and idempotence is what keeps a folded query
 /// term equal to the folded index term.
 pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first): the indexer folds every
+/// word of the site, and most of them need no allocation this way.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
     // Most words, in every handbook language, are plain ASCII.
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(word.len());
     // Lowercase before decomposing and mapping: `İ` lowercases to `i` plus
     // a combining dot that must still be dropped, and `Đ`/`ẞ` must reach the
     // hand-written table below as `đ`/`ß`.
-    let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
-    for c in lowered.nfd() {
+    for c in word.chars().flat_map(char::to_lowercase).nfd() {
         if is_combining_mark(c) {
             continue;
         }
@@ -40,7 +49,6 @@ pub fn fold(word: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! The search index in memory, and how it is built from the site's documents.
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
-use super::analyze;
-use super::fold::fold;
+use super::fold::{fold, fold_into};
 use super::stem::stem;
 use super::tokenize::words;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Field weights of BM25F, in the order of [`Field`].
 pub const FIELD_WEIGHTS: [f64; 5] = [8.0, 4.0, 4.0, 3.0, 1.0];
@@ -111,7 +111,9 @@ pub fn stem_key(stem: &str, lang: &str) -> String {
 /// language contiguous); their order is their doc id.
 pub fn build(documents: &[SourceDocument], topics: &[SourceTopic]) -> SearchIndex {
     use rayon::prelude::*;
-    let analyzed: Vec<AnalyzedDoc> = documents.par_iter().map(AnalyzedDoc::new).collect();
+    let analyzed: Vec<AnalyzedDoc> = crate::timings::stage("search words", || {
+        documents.par_iter().map(AnalyzedDoc::new).collect()
+    });
     let mut index = SearchIndex {
         languages: language_ranges(documents),
         ..SearchIndex::default()
@@ -168,11 +170,12 @@ fn language_ranges(documents: &[SourceDocument]) -> Vec<(String, u32, u32)> {
 /// language's vocabulary is known, so each distinct word is stemmed once.
 struct AnalyzedDoc {
     /// term → frequency per field
-    terms: HashMap<String, [u32; 5]>,
+    terms: FxHashMap<String, [u32; 5]>,
     lengths: [u32; 5],
 }
 
 impl AnalyzedDoc {
+    /// The same steps as [`analyze::surfaces`], without an allocation per word.
     fn new(doc: &SourceDocument) -> Self {
         let fields = [
             &doc.title,
@@ -181,12 +184,25 @@ impl AnalyzedDoc {
             &doc.description,
             &doc.body,
         ];
-        let mut terms: HashMap<String, [u32; 5]> = HashMap::new();
+        let stop = super::stop_words::stop_words(&doc.lang);
+        let mut terms: FxHashMap<String, [u32; 5]> = FxHashMap::default();
         let mut lengths = [0u32; 5];
+        let mut surface = String::new();
         for (f, text) in fields.iter().enumerate() {
-            for surface in analyze::surfaces(&doc.lang, text) {
+            for word in words(text) {
+                fold_into(word, &mut surface);
+                if surface.is_empty() || stop.binary_search(&surface.as_str()).is_ok() {
+                    continue;
+                }
                 lengths[f] += 1;
-                terms.entry(surface).or_insert([0; 5])[f] += 1;
+                match terms.get_mut(surface.as_str()) {
+                    Some(freqs) => freqs[f] += 1,
+                    None => {
+                        let mut freqs = [0; 5];
+                        freqs[f] = 1;
+                        terms.insert(surface.clone(), freqs);
+                    }
+                }
             }
         }
         AnalyzedDoc { terms, lengths }
@@ -202,13 +218,14 @@ fn add_language(index: &mut SearchIndex, lang: &str, docs: &[AnalyzedDoc], first
             avg[f] += *len as f64 / n;
         }
     }
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
     for doc in docs {
         for term in doc.terms.keys() {
             *df.entry(term.as_str()).or_default() += 1;
         }
     }
-    let mut postings: HashMap<&str, Postings> = HashMap::with_capacity(df.len());
+    let mut postings: FxHashMap<&str, Postings> =
+        FxHashMap::with_capacity_and_hasher(df.len(), Default::default());
     for (offset, doc) in docs.iter().enumerate() {
         let id = first_id + offset as u32;
         for (term, freqs) in &doc.terms {
@@ -275,6 +292,8 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::search::analyze;
+    use std::collections::HashMap;
 
     pub(crate) fn doc(
         lang: &str,
@@ -322,6 +341,22 @@ pub(crate) mod tests {
         assert_eq!(index.terms["clientes"], index.terms["cliente"]);
         assert_eq!(index.topic_docs["x"], vec![0]);
         assert!(index.stop_words.contains(&"e".to_string()));
+    }
+
+    #[test]
+    fn indexed_words_are_the_analyzed_surfaces() {
+        let text = "L’ascolto è Importante: dall'inizio ÉCOUTE 3.5 x² 日本 e-mail Straße";
+        let analyzed = AnalyzedDoc::new(&doc("it", "it/a/", "", text, &[]));
+        let mut expected: HashMap<String, [u32; 5]> = HashMap::new();
+        for surface in analyze::surfaces("it", text) {
+            expected.entry(surface).or_insert([0; 5])[4] += 1;
+        }
+        let got: HashMap<String, [u32; 5]> = analyzed.terms.into_iter().collect();
+        assert_eq!(got, expected);
+        assert_eq!(
+            analyzed.lengths[4],
+            expected.values().map(|f| f[4]).sum::<u32>()
+        );
     }
 
     #[test]
