@@ -124,6 +124,22 @@ pub(crate) fn prepare_theme(
 /// Runs every stage and returns the site's files without writing anything.
 /// All problems of all stages are reported together.
 pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagnostics> {
+    let sink = output::MemorySink::default();
+    let warnings = build_into(config, drafts, &sink)?;
+    let mut files = sink.into_files();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(BuiltSite { files, warnings })
+}
+
+/// Runs every stage, handing each file to `sink` as soon as it is made, and
+/// returns the warnings. Each stage's data is dropped once the next no longer
+/// needs it: the search index before the pages are rendered, each page as
+/// soon as it is written.
+fn build_into(
+    config: &SiteConfig,
+    drafts: bool,
+    sink: &dyn output::FileSink,
+) -> Result<Diagnostics, Diagnostics> {
     let (site, mut problems) = analyze(config, drafts);
     let prepared = timings::stage("theme", || prepare_theme(config));
     let (theme, engines) = match prepared {
@@ -134,10 +150,18 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
             return Err(problems.sorted());
         }
     };
-    let index = timings::stage("search index", || {
+    let written = timings::stage("search index", || {
         let index = search_index(config, &site);
         timings::stage("search files", || search::shards::write(&index))
     });
+    let search::shards::WrittenIndex {
+        files: index_files,
+        manifest_path,
+        engine_path,
+    } = written;
+    for file in index_files {
+        sink.put(file)?;
+    }
     let data = render::pages::SiteData {
         config,
         content: &site.content,
@@ -145,25 +169,24 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
         graph: &site.graph,
         stylesheet: theme.stylesheet(),
         script: theme.script(),
-        search_index: Some(&index.manifest_path),
-        search_engine: Some(&index.engine_path),
+        search_index: Some(&manifest_path),
+        search_engine: Some(&engine_path),
         print_html: &site.print_html,
     };
-    let rendered_site = timings::stage("pages", || render::render_site(&data, &engines, &theme));
-    let mut files = rendered_site.map_err(|e| {
+    let pages = timings::stage("pages", || {
+        render::render_site_into(&data, &engines, &theme, sink)
+    });
+    if let Err(e) = pages {
         problems.extend(e.0);
-        std::mem::take(&mut problems).sorted()
-    })?;
-    files.extend(index.files);
-    files.extend(site.content.files.iter().map(|f| OutputFile {
-        path: f.rel_path.clone(),
-        bytes: f.bytes.clone(),
-    }));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(BuiltSite {
-        files,
-        warnings: problems.sorted(),
-    })
+        return Err(problems.sorted());
+    }
+    for file in &site.content.files {
+        sink.put(OutputFile {
+            path: file.rel_path.clone(),
+            bytes: file.bytes.clone(),
+        })?;
+    }
+    Ok(problems.sorted())
 }
 
 /// Where links to content paths lead.
@@ -245,17 +268,37 @@ pub(crate) fn render_document(
     markdown::render_for(&context, Some(&print_url))
 }
 
+/// What `polybook build` wrote.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub output: PathBuf,
+    /// HTML files written.
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Diagnostics,
+}
+
 /// `polybook build`: builds and writes the site, or leaves the output as it was.
-pub fn build(options: &BuildOptions) -> Result<(PathBuf, BuiltSite), Diagnostics> {
+/// Files go to a staging folder as they are made, which replaces the output
+/// once the build has succeeded.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     let config = load_config(options)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
     output::check_target(&output, &options.root)?;
-    let site = build_site(&config, options.drafts)?;
-    timings::stage("write", || output::write_site(&output, &site.files))?;
-    Ok((output, site))
+    let staging = output::Staging::create(&output)?;
+    let counted = output::CountingSink::new(&staging);
+    let warnings = build_into(&config, options.drafts, &counted)?;
+    let (pages, files) = counted.counts();
+    timings::stage("commit", || staging.commit())?;
+    Ok(BuildSummary {
+        output,
+        pages,
+        files,
+        warnings,
+    })
 }
 
 /// What `polybook check` found.

@@ -23,17 +23,13 @@ fn main() -> ExitCode {
             };
             let started = std::time::Instant::now();
             match polybook::build(&options) {
-                Ok((output, site)) => {
-                    report_problems(&site.warnings, &root);
-                    let pages = site
-                        .files
-                        .iter()
-                        .filter(|f| f.path.ends_with(".html"))
-                        .count();
+                Ok(built) => {
+                    report_problems(&built.warnings, &root);
                     eprintln!(
-                        "built {pages} pages ({} files) into {} in {} ms",
-                        site.files.len(),
-                        output.display(),
+                        "built {} pages ({} files) into {} in {} ms",
+                        built.pages,
+                        built.files,
+                        built.output.display(),
                         started.elapsed().as_millis()
                     );
                     ExitCode::SUCCESS

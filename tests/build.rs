@@ -324,11 +324,19 @@ fn other_languages_are_listed_up_to_the_limit_with_a_link_to_the_rest() {
         )
         .write(
             "content/pt/ouvir.md",
-            &page("Ouvir", "translation_key = \"listen\"\ntopics = [\"empathy\"]\n", "Texto.\n"),
+            &page(
+                "Ouvir",
+                "translation_key = \"listen\"\ntopics = [\"empathy\"]\n",
+                "Texto.\n",
+            ),
         )
         .write(
             "content/hr/slusati.md",
-            &page("Slusati", "translation_key = \"listen\"\ntopics = [\"empathy\"]\n", "Tekst.\n"),
+            &page(
+                "Slusati",
+                "translation_key = \"listen\"\ntopics = [\"empathy\"]\n",
+                "Tekst.\n",
+            ),
         );
     for name in ["prvi", "drugi", "treci"] {
         site.write(
@@ -339,7 +347,9 @@ fn other_languages_are_listed_up_to_the_limit_with_a_link_to_the_rest() {
     site.build().assert_ok();
 
     let home = site.read("pt/index.html");
-    let other = &home[home.find("other-languages-title").expect("other languages listed")..];
+    let other = &home[home
+        .find("other-languages-title")
+        .expect("other languages listed")..];
     assert!(
         !other.contains("hr/slusati/"),
         "an article translated into pt is not offered again in hr:\n{other}"
@@ -348,8 +358,14 @@ fn other_languages_are_listed_up_to_the_limit_with_a_link_to_the_rest() {
         .iter()
         .filter(|n| other.contains(&format!("hr/{n}/")))
         .count();
-    assert_eq!(shown, 2, "two of the three untranslated hr articles:\n{other}");
-    assert!(other.contains("3 artigos"), "the count is of all of them:\n{other}");
+    assert_eq!(
+        shown, 2,
+        "two of the three untranslated hr articles:\n{other}"
+    );
+    assert!(
+        other.contains("3 artigos"),
+        "the count is of all of them:\n{other}"
+    );
     assert!(
         other.contains("href=\"../hr/index.html\" hreflang=\"hr\">Ver todos em Hrvatski</a>"),
         "a link to the rest:\n{other}"
@@ -362,6 +378,9 @@ fn other_languages_are_listed_up_to_the_limit_with_a_link_to_the_rest() {
     );
     let hr_topic = site.read("hr/topics/empathy/index.html");
     for name in ["slusati", "prvi", "drugi", "treci"] {
-        assert!(hr_topic.contains(&format!("hr/{name}/")), "{name} on the hr topic page");
+        assert!(
+            hr_topic.contains(&format!("hr/{name}/")),
+            "{name} on the hr topic page"
+        );
     }
 }

@@ -112,35 +112,34 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     message
 }
 
-/// Renders every page, feed and machine file, in parallel, sorted by path.
-pub fn render_site(
+/// Renders every page, feed and machine file into `sink`, in parallel: each
+/// page's context is made, rendered and handed over in turn, so only the
+/// pages in flight are in memory.
+pub fn render_site_into(
     site: &SiteData,
     engines: &Engines,
     theme: &Theme,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let jobs = crate::timings::stage("page contexts", || site.jobs());
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_page(job, engines, site.config))
+    sink: &dyn crate::output::FileSink,
+) -> Result<(), Diagnostics> {
+    let problems: Vec<Diagnostic> = site
+        .pages()
+        .into_par_iter()
+        .filter_map(|key| {
+            let page = render_page(&site.job(key), engines, site.config);
+            page.and_then(|file| sink.put(file)).err()
+        })
         .collect();
-    let mut problems = Diagnostics::default();
-    let mut files = Vec::with_capacity(results.len() + theme.assets.len() + 8);
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(d) => problems.push(d),
-        }
+    if !problems.is_empty() {
+        return Err(problems.into());
     }
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    files.extend(machine_files(site));
-    files.extend(theme.assets.values().map(|a| OutputFile {
+    let assets = theme.assets.values().map(|a| OutputFile {
         path: a.output_path.clone(),
         bytes: a.bytes.clone(),
-    }));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    });
+    for file in machine_files(site).into_iter().chain(assets) {
+        sink.put(file)?;
+    }
+    Ok(())
 }
 
 pub fn render_page(

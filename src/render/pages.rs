@@ -19,9 +19,22 @@ pub struct SiteData<'a> {
     pub search_index: Option<&'a str>,
     /// Output path of the search engine script, when search is built.
     pub search_engine: Option<&'a str>,
-    /// Per article, its body rendered with links relative to the print page.
     /// Per article, its print-page body when it differs from its page's.
     pub print_html: &'a [Option<String>],
+}
+
+/// Which page: the cheap handle that [`SiteData::job`] turns into a context,
+/// so a build can make, render and write pages one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKey<'a> {
+    Chooser,
+    NotFound,
+    Home(&'a str),
+    TopicsIndex(&'a str),
+    Search(&'a str),
+    Print(&'a str),
+    Topic(&'a str, &'a str),
+    Article(ArticleId),
 }
 
 /// A page to render: which template, where it goes, with what.
@@ -278,7 +291,7 @@ impl<'a> SiteData<'a> {
             .collect()
     }
 
-    fn job(
+    fn page_job(
         &self,
         template: &'static str,
         from: &str,
@@ -302,37 +315,47 @@ impl<'a> SiteData<'a> {
     }
 
     /// Every HTML page of the site.
+    pub fn pages(&self) -> Vec<PageKey<'a>> {
+        let mut pages = vec![PageKey::Chooser, PageKey::NotFound];
+        let config: &'a SiteConfig = self.config;
+        let content: &'a Content = self.content;
+        for lang in config.languages.iter().map(|l| l.code.as_str()) {
+            pages.extend([
+                PageKey::Home(lang),
+                PageKey::TopicsIndex(lang),
+                PageKey::Search(lang),
+                PageKey::Print(lang),
+            ]);
+            pages.extend(
+                content
+                    .topics
+                    .list
+                    .iter()
+                    .map(|topic| PageKey::Topic(lang, topic.id.as_str())),
+            );
+        }
+        pages.extend((0..content.documents.len()).map(PageKey::Article));
+        pages
+    }
+
+    /// The context of one page.
+    pub fn job(&self, page: PageKey) -> PageJob {
+        match page {
+            PageKey::Chooser => self.chooser(),
+            PageKey::NotFound => self.not_found(),
+            PageKey::Home(lang) => self.home(lang),
+            PageKey::TopicsIndex(lang) => self.topics_index(lang),
+            PageKey::Search(lang) => self.simple(lang, "search", "search.html"),
+            PageKey::Print(lang) => self.print(lang),
+            PageKey::Topic(lang, id) => self.topic(lang, id),
+            PageKey::Article(id) => self.article(id),
+        }
+    }
+
     /// Every page's job, built in parallel: contexts are pure data.
     pub fn jobs(&self) -> Vec<PageJob> {
         use rayon::prelude::*;
-        let languages: Vec<&str> = self
-            .config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .collect();
-        let mut jobs = vec![self.chooser(), self.not_found()];
-        jobs.par_extend(languages.par_iter().flat_map_iter(|&lang| {
-            [
-                self.home(lang),
-                self.topics_index(lang),
-                self.simple(lang, "search", "search.html"),
-                self.print(lang),
-            ]
-        }));
-        jobs.par_extend(languages.par_iter().flat_map(|&lang| {
-            self.content
-                .topics
-                .list
-                .par_iter()
-                .map(move |topic| self.topic(lang, &topic.id))
-        }));
-        jobs.par_extend(
-            (0..self.content.documents.len())
-                .into_par_iter()
-                .map(|id| self.article(id)),
-        );
-        jobs
+        self.pages().into_par_iter().map(|p| self.job(p)).collect()
     }
 
     fn chooser(&self) -> PageJob {
@@ -347,13 +370,13 @@ impl<'a> SiteData<'a> {
             "",
             &versions,
         );
-        self.job("chooser.html", "", page, None)
+        self.page_job("chooser.html", "", page, None)
     }
 
     fn not_found(&self) -> PageJob {
         let lang = &self.config.default_language;
         let page = self.page("not-found", lang, "404", "", "404.html", &Versions::new());
-        self.job("404.html", "404.html", page, None)
+        self.page_job("404.html", "404.html", page, None)
     }
 
     fn home(&self, lang: &str) -> PageJob {
@@ -432,7 +455,7 @@ impl<'a> SiteData<'a> {
         );
         let mut extra = tera::Context::new();
         extra.insert("home", &home);
-        self.job("home.html", &from, page, Some(extra))
+        self.page_job("home.html", &from, page, Some(extra))
     }
 
     fn used_topics(&self, lang: &str, from: &str) -> Vec<TopicLink> {
@@ -469,7 +492,7 @@ impl<'a> SiteData<'a> {
         );
         let mut extra = tera::Context::new();
         extra.insert("topics", &topics);
-        self.job("topics.html", &from, page, Some(extra))
+        self.page_job("topics.html", &from, page, Some(extra))
     }
 
     fn simple(&self, lang: &str, kind: &'static str, template: &'static str) -> PageJob {
@@ -482,7 +505,7 @@ impl<'a> SiteData<'a> {
             &from,
             &self.every_language(|l| format!("{l}/{kind}/")),
         );
-        self.job(template, &from, page, None)
+        self.page_job(template, &from, page, None)
     }
 
     pub fn print(&self, lang: &str) -> PageJob {
@@ -516,7 +539,7 @@ impl<'a> SiteData<'a> {
         );
         let mut extra = tera::Context::new();
         extra.insert("print", &PrintContext { articles });
-        self.job("print.html", &from, page, Some(extra))
+        self.page_job("print.html", &from, page, Some(extra))
     }
 
     fn topic(&self, lang: &str, id: &str) -> PageJob {
@@ -562,7 +585,7 @@ impl<'a> SiteData<'a> {
         );
         let mut extra = tera::Context::new();
         extra.insert("topic", &context);
-        self.job("topic.html", &from, page, Some(extra))
+        self.page_job("topic.html", &from, page, Some(extra))
     }
 
     pub fn article(&self, id: ArticleId) -> PageJob {
@@ -644,6 +667,6 @@ impl<'a> SiteData<'a> {
         );
         let mut extra = tera::Context::new();
         extra.insert("article", &article);
-        self.job("article.html", &from, page, Some(extra))
+        self.page_job("article.html", &from, page, Some(extra))
     }
 }

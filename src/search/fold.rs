@@ -23,6 +23,11 @@ pub fn fold(word: &str) -> String {
 
 /// [`fold`] into a reused buffer (cleared first): the indexer folds every
 /// word of the site, and most of them need no allocation this way.
+///
+/// Lowercasing and canonical decomposition work character by character
+/// (reordering only moves the combining marks, which are dropped), so a
+/// word folds as the concatenation of its characters' folds, and the
+/// Latin letters are looked up in a table made once by the general path.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     // Most words, in every handbook language, are plain ASCII.
@@ -31,10 +36,40 @@ pub fn fold_into(word: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
+    let latin = latin_table();
+    for c in word.chars() {
+        match c as u32 {
+            0..0x80 => out.push(c.to_ascii_lowercase()),
+            code @ 0x80..LATIN_END => out.push_str(&latin[(code - 0x80) as usize]),
+            _ => fold_char(c, out),
+        }
+    }
+}
+
+/// End of Latin Extended-B: every letter of the handbook's languages is below.
+const LATIN_END: u32 = 0x250;
+
+fn latin_table() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..LATIN_END)
+            .map(|code| {
+                let mut folded = String::new();
+                if let Some(c) = char::from_u32(code) {
+                    fold_char(c, &mut folded);
+                }
+                folded
+            })
+            .collect()
+    })
+}
+
+/// The fold of one character, appended to `out`.
+fn fold_char(c: char, out: &mut String) {
     // Lowercase before decomposing and mapping: `İ` lowercases to `i` plus
     // a combining dot that must still be dropped, and `Đ`/`ẞ` must reach the
     // hand-written table below as `đ`/`ß`.
-    for c in word.chars().flat_map(char::to_lowercase).nfd() {
+    for c in c.to_lowercase().nfd() {
         if is_combining_mark(c) {
             continue;
         }
@@ -54,6 +89,56 @@ pub fn fold_into(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    /// The fold as first written, on the whole word at once: the reference
+    /// for the per-character table.
+    fn whole_word(word: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
+        let mut out = String::new();
+        for c in lowered.nfd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            match c {
+                'đ' => out.push('d'),
+                'ß' => out.push_str("ss"),
+                'ø' => out.push('o'),
+                'æ' => out.push_str("ae"),
+                'œ' => out.push_str("oe"),
+                'ł' => out.push('l'),
+                'ı' => out.push('i'),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn per_character_folding_equals_whole_word_folding() {
+        for code in 0..0x3000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for word in [
+                format!("{c}"),
+                format!("A{c}\u{301}b"),
+                format!("{c}\u{327}\u{301}Đ"),
+            ] {
+                assert_eq!(fold(&word), whole_word(&word), "U+{code:04X}");
+            }
+        }
+        for word in [
+            "Rješenje",
+            "SOLUÇÕES",
+            "Ǆungla",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "Z\u{30C}ena",
+        ] {
+            assert_eq!(fold(word), whole_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn ascii_is_lowercased() {

@@ -184,14 +184,14 @@ impl AnalyzedDoc {
             &doc.description,
             &doc.body,
         ];
-        let stop = super::stop_words::stop_words(&doc.lang);
+        let stop = super::stop_words::StopSet::of(&doc.lang);
         let mut terms: FxHashMap<String, [u32; 5]> = FxHashMap::default();
         let mut lengths = [0u32; 5];
         let mut surface = String::new();
         for (f, text) in fields.iter().enumerate() {
             for word in words(text) {
                 fold_into(word, &mut surface);
-                if surface.is_empty() || stop.binary_search(&surface.as_str()).is_ok() {
+                if surface.is_empty() || stop.contains(&surface) {
                     continue;
                 }
                 lengths[f] += 1;

@@ -12,6 +12,19 @@
 
 use super::stem::Lang;
 
+/// A language's stop list as a hash set: the indexer asks once per word of
+/// the site, and hashing beats a dozen string comparisons.
+pub struct StopSet(rustc_hash::FxHashSet<&'static str>);
+
+impl StopSet {
+    pub fn of(lang: &str) -> StopSet {
+        StopSet(stop_words(lang).iter().copied().collect())
+    }
+    pub fn contains(&self, folded_word: &str) -> bool {
+        self.0.contains(folded_word)
+    }
+}
+
 /// True if `folded_word` is a stop word in `lang`. Unknown languages have
 /// no stop words.
 pub fn is_stop_word(lang: &str, folded_word: &str) -> bool {
