@@ -352,7 +352,10 @@ impl Incremental {
         let config = self.config.as_ref().filter(|_| self.good)?;
         let a = &self.analysis;
         Some(SearchSources {
-            documents: search::source::documents(config, &a.content, &a.rendered, &a.graph),
+            documents: search::source::documents(config, &a.content, &a.rendered, &a.graph)
+                .into_iter()
+                .map(search::index::SourceDocument::into_owned)
+                .collect(),
             topics: search::source::topics(config, &a.content),
         })
     }
@@ -377,7 +380,7 @@ impl Incremental {
 
 /// What the search index is built from: owned, so it can be built on another thread.
 pub struct SearchSources {
-    documents: Vec<search::index::SourceDocument>,
+    documents: Vec<search::index::SourceDocument<'static>>,
     topics: Vec<search::index::SourceTopic>,
 }
 
@@ -412,7 +415,6 @@ fn site_data<'a>(config: &'a SiteConfig, a: &'a Analysis, theme: &'a Theme) -> S
         script: theme.script(),
         search_index: Some(MANIFEST),
         search_engine: Some(ENGINE),
-        print_html: &a.print_html,
     }
 }
 

@@ -54,9 +54,6 @@ pub fn load_config(options: &BuildOptions) -> Result<SiteConfig, Diagnostics> {
 pub struct Analyzed {
     pub content: Content,
     pub rendered: Vec<Rendered>,
-    /// Per article, its body with links relative to the print page, when
-    /// they differ from its page's (`None`: use `rendered[i].html`).
-    pub print_html: Vec<Option<String>>,
     pub graph: graph::Graph,
 }
 
@@ -67,7 +64,7 @@ pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
         content::load(config, &content::LoadOptions { drafts })
     });
     problems.extend(content_problems.0);
-    let (rendered, print_html) = timings::stage("markdown", || render_markdown(config, &content));
+    let rendered = timings::stage("markdown", || render_markdown(config, &content));
     for r in &rendered {
         problems.extend(r.problems.iter().cloned());
     }
@@ -86,7 +83,6 @@ pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
     let analyzed = Analyzed {
         content,
         rendered,
-        print_html,
         graph,
     };
     (analyzed, problems)
@@ -171,7 +167,6 @@ fn build_into(
         script: theme.script(),
         search_index: Some(&manifest_path),
         search_engine: Some(&engine_path),
-        print_html: &site.print_html,
     };
     let pages = timings::stage("pages", || {
         render::render_site_into(&data, &engines, &theme, sink)
@@ -230,42 +225,37 @@ fn content_root<'a>(path: &'a Path, lang: &str) -> &'a Path {
         .unwrap_or(path)
 }
 
-/// Every article rendered for its page, and for the print page when its links
-/// must be relative to another folder depth.
-fn render_markdown(config: &SiteConfig, content: &Content) -> (Vec<Rendered>, Vec<Option<String>>) {
+/// Every article rendered for its page.
+fn render_markdown(config: &SiteConfig, content: &Content) -> Vec<Rendered> {
     let targets = link_targets(content);
     content
         .documents
         .par_iter()
         .map(|doc| render_document(config, &targets, doc))
-        .unzip()
+        .collect()
 }
 
-/// One article rendered for its page, and its body for the print page when
-/// that differs (`None`: the page's own HTML serves).
+/// One article rendered for its page.
 pub(crate) fn render_document(
     config: &SiteConfig,
     targets: &LinkTargets,
     doc: &content::Document,
-) -> (Rendered, Option<String>) {
+) -> Rendered {
     let index = if config.link_to_index_html {
         "index.html"
     } else {
         ""
     };
-    let page_url = doc.url_path();
-    let print_url = format!("{}/print/", doc.lang);
-    let context = markdown::RenderContext {
+    markdown::render(&markdown::RenderContext {
         path: &doc.path,
         source: &doc.source,
         body_offset: doc.body_offset,
         content_path: &doc.rel_path,
-        page_url: &page_url,
+        page_url: &doc.url_path(),
         targets,
         index,
         raw_html: config.raw_html,
-    };
-    markdown::render_for(&context, Some(&print_url))
+    })
 }
 
 /// What `polybook build` wrote.

@@ -384,3 +384,42 @@ fn other_languages_are_listed_up_to_the_limit_with_a_link_to_the_rest() {
         );
     }
 }
+
+#[test]
+fn print_page_links_of_sectioned_articles_lead_where_the_article_links_lead() {
+    let site = Site::new();
+    site.write("site.toml", &site_toml(""))
+        .write("content/pt/guia/_index.md", "+++\ntitle = \"Guia\"\n+++\n")
+        .write(
+            "content/pt/guia/ouvir.md",
+            &page(
+                "Ouvir",
+                "",
+                "## Escuta\n\nVer [falar](../falar.md#topo), [aqui](#escuta) e ![foto](foto.png).\n",
+            ),
+        )
+        .write("content/pt/guia/foto.png", "png")
+        .write("content/pt/falar.md", &page("Falar", "", "## Topo\n\nTexto.\n"));
+    site.build().assert_ok();
+    let print = site.read("pt/print/index.html");
+    let print_dir = site.public().join("pt/print");
+    let mut checked = 0;
+    for url in urls_in(&print) {
+        let path = url.split('#').next().unwrap();
+        if url.starts_with("../../pt/") {
+            let target = print_dir.join(path);
+            assert!(target.exists(), "{url} from the print page leads nowhere");
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 2,
+        "the article link and the image were rebased: {print}"
+    );
+    assert!(
+        print.contains("href=\"#ouvir--escuta\""),
+        "in-page anchors get the slug"
+    );
+    assert!(print.contains("../../pt/falar/index.html#topo"), "{print}");
+    assert!(print.contains("src=\"../../pt/guia/foto.png\""), "{print}");
+}

@@ -52,13 +52,12 @@ enum Kind {
     Nothing,
 }
 
-/// The content as on disk, rendered and linked. `rendered`, `print_html` and
-/// `docs` run beside `content.documents`.
+/// The content as on disk, rendered and linked. `rendered` and `docs` run
+/// beside `content.documents`.
 #[derive(Default)]
 pub(super) struct Analysis {
     pub(super) content: Content,
     pub(super) rendered: Vec<Rendered>,
-    pub(super) print_html: Vec<Option<String>>,
     docs: Vec<DocState>,
     stamps: HashMap<PathBuf, Stamp>,
     /// Problems of one file (loading a page, reading a file), by path.
@@ -284,7 +283,6 @@ impl Analysis {
         if keep.contains(&false) {
             retain_by(&mut content.documents, &keep);
             retain_by(&mut self.rendered, &keep);
-            retain_by(&mut self.print_html, &keep);
             retain_by(&mut self.docs, &keep);
         }
         content
@@ -343,7 +341,6 @@ impl Analysis {
                 });
                 self.content.documents.push(*doc);
                 self.rendered.push(Rendered::default());
-                self.print_html.push(None);
             }
             Ok(Loaded::Section(section)) => self.content.sections.push(*section),
             Ok(Loaded::Draft) => {}
@@ -377,7 +374,6 @@ impl Analysis {
             order.sort_by(|&a, &b| content::listing_order(&docs[a], &docs[b]));
             permute(&mut self.content.documents, &order);
             permute(&mut self.rendered, &order);
-            permute(&mut self.print_html, &order);
             permute(&mut self.docs, &order);
         }
         self.content
@@ -401,15 +397,14 @@ impl Analysis {
         let todo: Vec<usize> = (0..docs.len())
             .filter(|&i| !self.docs[i].fresh || mentions_any(&docs[i], &moved))
             .collect();
-        let results: Vec<(Rendered, Option<String>)> = todo
+        let results: Vec<Rendered> = todo
             .par_iter()
             .map(|&i| crate::render_document(config, &self.targets, &docs[i]))
             .collect();
-        for (i, (rendered, print)) in todo.into_iter().zip(results) {
+        for (i, rendered) in todo.into_iter().zip(results) {
             self.docs[i].graph_key = graph_key(&docs[i], &rendered);
             self.docs[i].fresh = true;
             self.rendered[i] = rendered;
-            self.print_html[i] = print;
         }
     }
 

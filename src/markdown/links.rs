@@ -52,7 +52,7 @@ pub fn resolve_relative(from: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn is_external(url: &str) -> bool {
+pub fn is_external(url: &str) -> bool {
     let scheme_end = url.find(':');
     let first_special = url.find(['/', '?', '#']);
     match (scheme_end, first_special) {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
 
-pub use links::{relative_url, resolve_relative, LinkTarget, LinkTargets};
+pub use links::{is_external, relative_url, resolve_relative, LinkTarget, LinkTargets};
 pub use sanitize::RawHtml;
 
 /// A heading of the document, in order.
@@ -78,13 +78,6 @@ pub fn options() -> Options {
 }
 
 pub fn render(ctx: &RenderContext) -> Rendered {
-    render_for(ctx, None).0
-}
-
-/// [`render`], and when `also_from` is a folder of another depth than the
-/// page's, the body's HTML again with links relative to it (the print page).
-/// Both come from one parse: parsing is most of the cost.
-pub fn render_for(ctx: &RenderContext, also_from: Option<&str>) -> (Rendered, Option<String>) {
     let body = &ctx.source[ctx.body_offset..];
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -100,33 +93,19 @@ pub fn render_for(ctx: &RenderContext, also_from: Option<&str>) -> (Rendered, Op
     if has_raw_html && ctx.raw_html == RawHtml::Escape {
         sanitize::escape_events(&mut events);
     }
-    let also_from =
-        also_from.filter(|f| f.matches('/').count() != ctx.page_url.matches('/').count());
-    let mut other_events = also_from.map(|_| events.clone());
     let mut problems = Vec::new();
     let links = links::rewrite(&mut events, ctx, &position, &mut problems);
     let plain_text = plain_text(&events);
     let word_count = plain_text.split_whitespace().count();
     let html = write_html(events, sanitize, body.len());
-    let other_html = also_from
-        .zip(other_events.take())
-        .map(|(from, mut events)| {
-            let other = RenderContext {
-                page_url: from,
-                ..*ctx
-            };
-            links::rewrite(&mut events, &other, &position, &mut Vec::new());
-            write_html(events, sanitize, body.len())
-        });
-    let rendered = Rendered {
+    Rendered {
         html,
         headings,
         links,
         plain_text,
         word_count,
         problems,
-    };
-    (rendered, other_html)
+    }
 }
 
 /// HTML of the events, cleaned by ammonia when they carry raw HTML or

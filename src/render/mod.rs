@@ -3,6 +3,7 @@
 pub mod context;
 pub mod feeds;
 pub mod pages;
+pub mod print;
 pub mod theme;
 
 use crate::config::SiteConfig;
@@ -263,94 +264,4 @@ pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
         });
     }
     files
-}
-
-/// An article's HTML for the print page: ids and in-page anchors get the article's
-/// slug as prefix, so several articles on one page keep unique ids, and headings
-/// move one level down under the article's own title. One pass over the tags
-/// (text cannot hold `<`, it is escaped), so text such as code that shows
-/// `id="x"` is left as written.
-pub fn print_html(html: &str, slug: &str) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let tag_and_after = &rest[start..];
-        let end = tag_and_after
-            .find('>')
-            .map_or(tag_and_after.len(), |e| e + 1);
-        let (tag, after) = tag_and_after.split_at(end);
-        print_tag(tag, slug, &mut out);
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-
-/// One tag (`<…>`) for [`print_html`].
-fn print_tag(tag: &str, slug: &str, out: &mut String) {
-    let bytes = tag.as_bytes();
-    let closing = bytes.get(1) == Some(&b'/');
-    let name_at = if closing { 2 } else { 1 };
-    let mut tag = tag;
-    if bytes.get(name_at) == Some(&b'h') {
-        if let Some(level @ b'1'..=b'5') = bytes.get(name_at + 1).copied() {
-            let after = bytes.get(name_at + 2).copied();
-            if after.is_none_or(|c| c == b'>' || c.is_ascii_whitespace() || c == b'/') {
-                out.push_str(&tag[..name_at + 1]);
-                out.push((level + 1) as char);
-                tag = &tag[name_at + 2..];
-            }
-        }
-    }
-    let mut rest = tag;
-    while let Some((at, len)) = [" id=\"", "href=\"#"]
-        .iter()
-        .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-        .min()
-    {
-        out.push_str(&rest[..at + len]);
-        out.push_str(slug);
-        out.push_str("--");
-        rest = &rest[at + len..];
-    }
-    out.push_str(rest);
-}
-
-#[cfg(test)]
-mod tests {
-    /// What `print_html` did before it became one pass (and wrongly also to
-    /// text), as the reference for markup.
-    fn by_replacing(html: &str, slug: &str) -> String {
-        let mut out = html
-            .replace(" id=\"", &format!(" id=\"{slug}--"))
-            .replace("href=\"#", &format!("href=\"#{slug}--"));
-        for level in (1..=5).rev() {
-            out = out
-                .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-                .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
-        }
-        out
-    }
-
-    #[test]
-    fn print_html_prefixes_ids_and_shifts_headings() {
-        let markdown = "# One {#top}\n\n## Two\n\nSee [below](#two) and [x](../x/index.html).\n\n\
-            ###### Six\n\nA footnote[^n].\n\n[^n]: Note with `<h1 id=\"x\">` in code.\n\n\
-            <hr id=\"rule\"><h3 class=\"raw\">Raw</h3>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-        let mut html = String::new();
-        let parser = pulldown_cmark::Parser::new_ext(markdown, crate::markdown::options());
-        pulldown_cmark::html::push_html(&mut html, parser);
-        let got = super::print_html(&html, "slug");
-        let code = "<code>&lt;h1 id=\"x\"&gt;</code>";
-        assert!(got.contains(code), "text is not markup: {got}");
-        assert_eq!(
-            got,
-            by_replacing(&html, "slug").replace("<code>&lt;h1 id=\"slug--x\"&gt;</code>", code)
-        );
-        assert!(got.contains("<h2 id=\"slug--top\">"), "{got}");
-        assert!(got.contains("href=\"#slug--two\""), "{got}");
-        assert!(got.contains("<h6>Six</h6>"), "{got}");
-        assert!(got.contains("<hr id=\"slug--rule\">"), "{got}");
-    }
 }

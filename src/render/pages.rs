@@ -19,8 +19,6 @@ pub struct SiteData<'a> {
     pub search_index: Option<&'a str>,
     /// Output path of the search engine script, when search is built.
     pub search_engine: Option<&'a str>,
-    /// Per article, its print-page body when it differs from its page's.
-    pub print_html: &'a [Option<String>],
 }
 
 /// Which page: the cheap handle that [`SiteData::job`] turns into a context,
@@ -518,11 +516,11 @@ impl<'a> SiteData<'a> {
                 PrintArticle {
                     title: doc.front.title.clone(),
                     description: doc.front.description.clone(),
-                    html: super::print_html(
-                        self.print_html[id]
-                            .as_deref()
-                            .unwrap_or(&self.rendered[id].html),
+                    html: super::print::print_html(
+                        &self.rendered[id].html,
                         &doc.slug,
+                        &doc.url_path(),
+                        &from,
                     ),
                     anchor: doc.slug.clone(),
                     url: self.url(&from, &doc.url_path()),

@@ -6,6 +6,7 @@ use super::stem::stem;
 use super::tokenize::words;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Field weights of BM25F, in the order of [`Field`].
@@ -39,9 +40,10 @@ pub const WEIGHTS: Weights = Weights {
 };
 pub const TOPIC_SCORE: u64 = 100;
 
-/// What the index needs of one article.
+/// What the index needs of one article. The body is borrowed from the
+/// rendered article when there is one, so the text is not held twice.
 #[derive(Debug, Clone)]
-pub struct SourceDocument {
+pub struct SourceDocument<'a> {
     pub lang: String,
     /// URL path relative to the site root (`hr/kako/`).
     pub url: String,
@@ -51,7 +53,17 @@ pub struct SourceDocument {
     pub topic_ids: Vec<String>,
     /// The labels of its topics in its language, space-separated.
     pub topic_labels: String,
-    pub body: String,
+    pub body: Cow<'a, str>,
+}
+
+impl SourceDocument<'_> {
+    /// The same document owning its body (to send it to another thread).
+    pub fn into_owned(self) -> SourceDocument<'static> {
+        SourceDocument {
+            body: Cow::Owned(self.body.into_owned()),
+            ..self
+        }
+    }
 }
 
 /// A topic's labels, for matching queries in any language.
@@ -109,7 +121,7 @@ pub fn stem_key(stem: &str, lang: &str) -> String {
 
 /// Builds the index. `documents` must be grouped by language (docs of one
 /// language contiguous); their order is their doc id.
-pub fn build(documents: &[SourceDocument], topics: &[SourceTopic]) -> SearchIndex {
+pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> SearchIndex {
     use rayon::prelude::*;
     let analyzed: Vec<AnalyzedDoc> = crate::timings::stage("search words", || {
         documents.par_iter().map(AnalyzedDoc::new).collect()
@@ -155,7 +167,7 @@ pub fn build(documents: &[SourceDocument], topics: &[SourceTopic]) -> SearchInde
     index
 }
 
-fn language_ranges(documents: &[SourceDocument]) -> Vec<(String, u32, u32)> {
+fn language_ranges(documents: &[SourceDocument<'_>]) -> Vec<(String, u32, u32)> {
     let mut ranges: Vec<(String, u32, u32)> = Vec::new();
     for (id, doc) in documents.iter().enumerate() {
         match ranges.last_mut() {
@@ -176,8 +188,8 @@ struct AnalyzedDoc {
 
 impl AnalyzedDoc {
     /// The same steps as [`analyze::surfaces`], without an allocation per word.
-    fn new(doc: &SourceDocument) -> Self {
-        let fields = [
+    fn new(doc: &SourceDocument<'_>) -> Self {
+        let fields: [&str; 5] = [
             &doc.title,
             &doc.headings,
             &doc.topic_labels,
@@ -301,7 +313,7 @@ pub(crate) mod tests {
         title: &str,
         body: &str,
         topics: &[&str],
-    ) -> SourceDocument {
+    ) -> SourceDocument<'static> {
         SourceDocument {
             lang: lang.into(),
             url: url.into(),
@@ -310,7 +322,7 @@ pub(crate) mod tests {
             headings: String::new(),
             topic_ids: topics.iter().map(|t| t.to_string()).collect(),
             topic_labels: String::new(),
-            body: body.into(),
+            body: Cow::Owned(body.into()),
         }
     }
 

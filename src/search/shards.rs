@@ -41,30 +41,29 @@ pub struct WrittenIndex {
 
 pub fn write(index: &SearchIndex) -> WrittenIndex {
     let mut files: Vec<(String, String)> = Vec::new();
-    let term_entries: Vec<(String, String)> = index
-        .terms
-        .iter()
-        .map(|(term, keys)| (term.clone(), json(keys)))
-        .collect();
-    let term_shards = shard(&term_entries, SHARD_BUDGET);
-    for (prefix, entries) in &term_shards {
-        files.push((format!("terms/{}", file_name(prefix)), object(entries)));
-    }
-    let stem_entries: Vec<(String, String)> = index
-        .stems
-        .iter()
-        .map(|(key, group)| {
-            let encoded: BTreeMap<&String, Vec<u32>> = group
-                .iter()
-                .map(|(term, postings)| (term, delta_pairs(postings)))
-                .collect();
-            (key.clone(), json(&encoded))
-        })
-        .collect();
-    let stem_shards = shard(&stem_entries, SHARD_BUDGET);
-    for (prefix, entries) in &stem_shards {
-        files.push((format!("stems/{}", file_name(prefix)), object(entries)));
-    }
+    // Each kind's serialized entries are dropped once its shard files exist.
+    let term_prefixes = {
+        let entries: Vec<(String, String)> = index
+            .terms
+            .iter()
+            .map(|(term, keys)| (term.clone(), json(keys)))
+            .collect();
+        add_shards(&mut files, "terms", &entries)
+    };
+    let stem_prefixes = {
+        let entries: Vec<(String, String)> = index
+            .stems
+            .iter()
+            .map(|(key, group)| {
+                let encoded: BTreeMap<&String, Vec<u32>> = group
+                    .iter()
+                    .map(|(term, postings)| (term, delta_pairs(postings)))
+                    .collect();
+                (key.clone(), json(&encoded))
+            })
+            .collect();
+        add_shards(&mut files, "stems", &entries)
+    };
     // Every topic of the manifest gets a file, empty or not, so no query 404s.
     for topic in &index.topics {
         let docs = index
@@ -82,8 +81,8 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
         version: 1,
         build: &build,
         languages: &index.languages,
-        term_shards: term_shards.keys().cloned().collect(),
-        stem_shards: stem_shards.keys().cloned().collect(),
+        term_shards: term_prefixes,
+        stem_shards: stem_prefixes,
         stop_words: &index.stop_words,
         topics: &index.topics,
         weights: WEIGHTS,
@@ -107,6 +106,19 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
         manifest_path: format!("{folder}/manifest.js"),
         engine_path: format!("{folder}/engine.js"),
     }
+}
+
+/// Adds the shard files of `entries` under `folder`; returns their prefixes.
+fn add_shards(
+    files: &mut Vec<(String, String)>,
+    folder: &str,
+    entries: &[(String, String)],
+) -> Vec<String> {
+    let shards = shard(entries, SHARD_BUDGET);
+    for (prefix, group) in &shards {
+        files.push((format!("{folder}/{}", file_name(prefix)), object(group)));
+    }
+    shards.into_keys().collect()
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -152,44 +164,48 @@ fn delta_pairs(postings: &[(u32, u32)]) -> Vec<u32> {
 
 /// Splits sorted `(key, json)` entries into shards by key prefix: a group over
 /// the budget is split by one more character; keys equal to the prefix stay.
-pub fn shard(
-    entries: &[(String, String)],
-    budget: usize,
-) -> BTreeMap<String, Vec<(String, String)>> {
+/// Keys sharing a prefix are neighbours in sorted order, so every shard is a
+/// slice of `entries` and nothing is copied.
+pub fn shard(entries: &[(String, String)], budget: usize) -> BTreeMap<String, &[(String, String)]> {
     let mut shards = BTreeMap::new();
-    split(entries, String::new(), 0, budget, &mut shards);
+    split(entries, String::new(), budget, &mut shards);
     shards
 }
 
-fn split(
-    entries: &[(String, String)],
+fn split<'e>(
+    entries: &'e [(String, String)],
     prefix: String,
-    depth: usize,
     budget: usize,
-    shards: &mut BTreeMap<String, Vec<(String, String)>>,
+    shards: &mut BTreeMap<String, &'e [(String, String)]>,
 ) {
     let size: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
-    if (size <= budget && depth > 0) || entries.is_empty() {
+    if (size <= budget && !prefix.is_empty()) || entries.is_empty() {
         if !entries.is_empty() {
-            shards.insert(prefix, entries.to_vec());
+            shards.insert(prefix, entries);
         }
         return;
     }
-    let mut own = Vec::new();
-    let mut children: BTreeMap<char, Vec<(String, String)>> = BTreeMap::new();
-    for entry in entries {
-        match entry.0.chars().nth(depth) {
-            Some(c) => children.entry(c).or_default().push(entry.clone()),
-            None => own.push(entry.clone()),
-        }
+    let own = entries
+        .iter()
+        .take_while(|(k, _)| k.len() == prefix.len())
+        .count();
+    if own > 0 {
+        shards.insert(prefix.clone(), &entries[..own]);
     }
-    if !own.is_empty() {
-        shards.insert(prefix.clone(), own);
-    }
-    for (c, group) in children {
+    let mut rest = &entries[own..];
+    while let Some(c) = rest
+        .first()
+        .and_then(|(k, _)| k[prefix.len()..].chars().next())
+    {
         let mut child = prefix.clone();
         child.push(c);
-        split(&group, child, depth + 1, budget, shards);
+        let len = rest
+            .iter()
+            .take_while(|(k, _)| k.starts_with(child.as_str()))
+            .count();
+        let (group, after) = rest.split_at(len);
+        split(group, child, budget, shards);
+        rest = after;
     }
 }
 
@@ -247,8 +263,77 @@ mod tests {
         for (prefix, group) in &small {
             assert!(group.iter().all(|(k, _)| k.starts_with(prefix.as_str())));
         }
-        let all: usize = small.values().map(Vec::len).sum();
+        let all: usize = small.values().map(|g| g.len()).sum();
         assert_eq!(all, e.len());
+    }
+
+    /// The first, copying implementation: the reference for the slices.
+    // Splits sorted `(key, json)` entries into shards by key prefix: a group over
+    // the budget is split by one more character; keys equal to the prefix stay.
+    fn shard_by_copying(
+        entries: &[(String, String)],
+        budget: usize,
+    ) -> BTreeMap<String, Vec<(String, String)>> {
+        let mut shards = BTreeMap::new();
+        split_by_copying(entries, String::new(), 0, budget, &mut shards);
+        shards
+    }
+
+    fn split_by_copying(
+        entries: &[(String, String)],
+        prefix: String,
+        depth: usize,
+        budget: usize,
+        shards: &mut BTreeMap<String, Vec<(String, String)>>,
+    ) {
+        let size: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+        if (size <= budget && depth > 0) || entries.is_empty() {
+            if !entries.is_empty() {
+                shards.insert(prefix, entries.to_vec());
+            }
+            return;
+        }
+        let mut own = Vec::new();
+        let mut children: BTreeMap<char, Vec<(String, String)>> = BTreeMap::new();
+        for entry in entries {
+            match entry.0.chars().nth(depth) {
+                Some(c) => children.entry(c).or_default().push(entry.clone()),
+                None => own.push(entry.clone()),
+            }
+        }
+        if !own.is_empty() {
+            shards.insert(prefix.clone(), own);
+        }
+        for (c, group) in children {
+            let mut child = prefix.clone();
+            child.push(c);
+            split_by_copying(&group, child, depth + 1, budget, shards);
+        }
+    }
+
+    #[test]
+    fn slices_equal_the_copying_split() {
+        let mut keys: Vec<String> = Vec::new();
+        for a in ["", "a", "b", "ž", "c|"] {
+            for b in ["", "a", "ab", "b", "é", "zz"] {
+                for c in ["", "x", "xy"] {
+                    keys.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys.retain(|k| !k.is_empty());
+        let e: Vec<(String, String)> = keys.iter().map(|k| (k.clone(), "[1,2]".into())).collect();
+        for budget in [1, 10, 30, 100, 1000, 100_000] {
+            let fast: Vec<(String, Vec<(String, String)>)> = shard(&e, budget)
+                .into_iter()
+                .map(|(p, g)| (p, g.to_vec()))
+                .collect();
+            let reference: Vec<(String, Vec<(String, String)>)> =
+                shard_by_copying(&e, budget).into_iter().collect();
+            assert_eq!(fast, reference, "budget {budget}");
+        }
     }
 
     #[test]

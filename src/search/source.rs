@@ -7,12 +7,12 @@ use crate::content::Content;
 use crate::graph::Graph;
 use crate::markdown::Rendered;
 
-pub fn documents(
+pub fn documents<'a>(
     config: &SiteConfig,
     content: &Content,
-    rendered: &[Rendered],
+    rendered: &'a [Rendered],
     graph: &Graph,
-) -> Vec<SourceDocument> {
+) -> Vec<SourceDocument<'a>> {
     let mut documents = Vec::with_capacity(content.documents.len());
     for lang in &config.languages {
         let chain = config.fallback_chain(&lang.code);
@@ -35,7 +35,7 @@ pub fn documents(
                 headings: headings.join("\n"),
                 topic_ids: doc.front.topics.clone(),
                 topic_labels: labels.join("\n"),
-                body: r.plain_text.clone(),
+                body: r.plain_text.as_str().into(),
             });
         }
     }
