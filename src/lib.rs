@@ -100,9 +100,7 @@ pub fn search_index(config: &SiteConfig, site: &Analyzed) -> search::index::Sear
 }
 
 /// Loads the theme and the catalogs, ready to render.
-pub(crate) fn prepare_theme(
-    config: &SiteConfig,
-) -> Result<(render::Theme, render::Engines), Diagnostics> {
+pub fn prepare_theme(config: &SiteConfig) -> Result<(render::Theme, render::Engines), Diagnostics> {
     let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
     let theme = render::theme::load(&config.theme_dir(), &config.root);
     match (locales, theme) {
@@ -185,7 +183,7 @@ fn build_into(
 }
 
 /// Where links to content paths lead.
-pub(crate) fn link_targets(content: &Content) -> LinkTargets {
+pub fn link_targets(content: &Content) -> LinkTargets {
     let mut targets = LinkTargets::default();
     for doc in &content.documents {
         targets
@@ -236,7 +234,7 @@ fn render_markdown(config: &SiteConfig, content: &Content) -> Vec<Rendered> {
 }
 
 /// One article rendered for its page.
-pub(crate) fn render_document(
+pub fn render_document(
     config: &SiteConfig,
     targets: &LinkTargets,
     doc: &content::Document,

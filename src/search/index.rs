@@ -130,9 +130,23 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
         languages: language_ranges(documents),
         ..SearchIndex::default()
     };
-    for (lang, start, end) in index.languages.clone() {
-        let range = start as usize..end as usize;
-        add_language(&mut index, &lang, &analyzed[range], start);
+    // Languages are independent (stem keys carry the language), so each is
+    // scored and stemmed on its own thread, then merged in order.
+    let parts: Vec<Vec<(String, String, Postings)>> = index
+        .languages
+        .par_iter()
+        .map(|(lang, start, end)| {
+            language_postings(lang, &analyzed[*start as usize..*end as usize], *start)
+        })
+        .collect();
+    drop(analyzed);
+    for (term, key, list) in parts.into_iter().flatten() {
+        let keys = index.terms.entry(term.clone()).or_default();
+        if !keys.contains(&key) {
+            keys.push(key.clone());
+            keys.sort();
+        }
+        index.stems.entry(key).or_default().insert(term, list);
     }
     for (id, doc) in documents.iter().enumerate() {
         for topic in &doc.topic_ids {
@@ -155,16 +169,28 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
         .collect();
     index.stop_words = stop.into_iter().collect();
     index.docs = documents
-        .iter()
+        .par_iter()
         .map(|d| DocFragment {
             url: d.url.clone(),
             title: d.title.clone(),
             lang: d.lang.clone(),
             description: d.description.clone(),
-            text: d.body.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: collapse_whitespace(&d.body),
         })
         .collect();
     index
+}
+
+/// `text` with each run of whitespace made one space, trimmed.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn language_ranges(documents: &[SourceDocument<'_>]) -> Vec<(String, u32, u32)> {
@@ -221,8 +247,12 @@ impl AnalyzedDoc {
     }
 }
 
-/// Adds the postings of one language's documents, with IDF among them.
-fn add_language(index: &mut SearchIndex, lang: &str, docs: &[AnalyzedDoc], first_id: u32) {
+/// (term, stem key, postings) of one language's documents, with IDF among them.
+fn language_postings(
+    lang: &str,
+    docs: &[AnalyzedDoc],
+    first_id: u32,
+) -> Vec<(String, String, Postings)> {
     let n = docs.len() as f64;
     let mut avg = [0f64; 5];
     for doc in docs {
@@ -248,19 +278,10 @@ fn add_language(index: &mut SearchIndex, lang: &str, docs: &[AnalyzedDoc], first
                 .push((id, impact));
         }
     }
-    for (term, list) in postings {
-        let key = stem_key(&stem(lang, term), lang);
-        let keys = index.terms.entry(term.to_string()).or_default();
-        if !keys.contains(&key) {
-            keys.push(key.clone());
-            keys.sort();
-        }
-        index
-            .stems
-            .entry(key)
-            .or_default()
-            .insert(term.to_string(), list);
-    }
+    postings
+        .into_iter()
+        .map(|(term, list)| (term.to_string(), stem_key(&stem(lang, term), lang), list))
+        .collect()
 }
 
 /// BM25F score of a term in a document, as an integer (× 100, at least 1).

@@ -4,6 +4,7 @@
 
 use super::index::{SearchIndex, TopicRecord, Weights, TOPIC_SCORE, WEIGHTS};
 use crate::render::OutputFile;
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -45,7 +46,7 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
     let term_prefixes = {
         let entries: Vec<(String, String)> = index
             .terms
-            .iter()
+            .par_iter()
             .map(|(term, keys)| (term.clone(), json(keys)))
             .collect();
         add_shards(&mut files, "terms", &entries)
@@ -53,7 +54,7 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
     let stem_prefixes = {
         let entries: Vec<(String, String)> = index
             .stems
-            .iter()
+            .par_iter()
             .map(|(key, group)| {
                 let encoded: BTreeMap<&String, Vec<u32>> = group
                     .iter()
@@ -73,9 +74,13 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
             .unwrap_or(&[]);
         files.push((format!("topics/{}", topic.id), json(&delta(docs))));
     }
-    for (id, doc) in index.docs.iter().enumerate() {
-        files.push((format!("docs/{id}"), json(doc)));
-    }
+    files.par_extend(
+        index
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(id, doc)| (format!("docs/{id}"), json(doc))),
+    );
     let build = build_hash(&files);
     let manifest = Manifest {
         version: 1,

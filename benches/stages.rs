@@ -1,0 +1,100 @@
+//! Per-stage micro-benchmarks on the real handbook, so a regression shows up in
+//! the stage that caused it: `cargo bench --bench stages`. Whole-site figures
+//! against Hugo come from `scripts/bench` (see docs/performance.md).
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use polybook::config::SiteConfig;
+use polybook::render::pages::{PageKey, SiteData};
+use polybook::BuildOptions;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn handbook() -> SiteConfig {
+    let options = BuildOptions {
+        root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        ..BuildOptions::default()
+    };
+    polybook::load_config(&options).expect("the handbook's site.toml loads")
+}
+
+/// Markdown → HTML, headings, links and text of each seed article.
+fn markdown(c: &mut Criterion) {
+    let config = handbook();
+    let (site, _) = polybook::analyze(&config, false);
+    let targets = polybook::link_targets(&site.content);
+    let mut group = c.benchmark_group("markdown");
+    for doc in &site.content.documents {
+        group.throughput(Throughput::Bytes(doc.source.len() as u64));
+        group.bench_with_input(BenchmarkId::new("render", &doc.rel_path), doc, |b, doc| {
+            b.iter(|| polybook::render_document(&config, &targets, black_box(doc)))
+        });
+    }
+    group.finish();
+}
+
+/// One article page: its context, then Tera with the default theme.
+fn page(c: &mut Criterion) {
+    let config = handbook();
+    let (site, _) = polybook::analyze(&config, false);
+    let (theme, engines) = polybook::prepare_theme(&config).expect("the theme loads");
+    let data = SiteData {
+        config: &config,
+        content: &site.content,
+        rendered: &site.rendered,
+        graph: &site.graph,
+        stylesheet: theme.stylesheet(),
+        script: theme.script(),
+        search_index: Some("search/x/manifest.js"),
+        search_engine: Some("search/x/engine.js"),
+    };
+    let mut group = c.benchmark_group("page");
+    group.bench_function("article context", |b| {
+        b.iter(|| data.job(black_box(PageKey::Article(0))))
+    });
+    let job = data.job(PageKey::Article(0));
+    group.bench_function("article tera", |b| {
+        b.iter(|| polybook::render::render_page(black_box(&job), &engines, &config))
+    });
+    let home = data.job(PageKey::Home("pt"));
+    group.bench_function("home tera", |b| {
+        b.iter(|| polybook::render::render_page(black_box(&home), &engines, &config))
+    });
+    group.finish();
+}
+
+/// Search analysis and index building, per byte of article text: the
+/// handbook's articles repeated to about 1 MB.
+fn search(c: &mut Criterion) {
+    let config = handbook();
+    let (site, _) = polybook::analyze(&config, false);
+    let one =
+        polybook::search::source::documents(&config, &site.content, &site.rendered, &site.graph);
+    let topics = polybook::search::source::topics(&config, &site.content);
+    let bytes_once: usize = one.iter().map(|d| d.body.len()).sum();
+    let copies = (1 << 20) / bytes_once.max(1) + 1;
+    let mut documents = Vec::new();
+    for lang in config.languages.iter().map(|l| l.code.as_str()) {
+        for copy in 0..copies {
+            for doc in one.iter().filter(|d| d.lang == lang) {
+                let mut doc = doc.clone();
+                doc.url = format!("{}{copy}/", doc.url);
+                documents.push(doc);
+            }
+        }
+    }
+    let bytes: usize = documents.iter().map(|d| d.body.len()).sum();
+    let mut group = c.benchmark_group("search");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("index build", |b| {
+        b.iter(|| polybook::search::index::build(black_box(&documents), &topics))
+    });
+    let index = polybook::search::index::build(&documents, &topics);
+    group.bench_function("shard files", |b| {
+        b.iter(|| polybook::search::shards::write(black_box(&index)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, markdown, page, search);
+criterion_main!(benches);
