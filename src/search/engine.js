@@ -93,6 +93,7 @@
       stop: new Set(manifest.stopWords || []),
       weights: manifest.weights || { exact: 4, stem: 3, prefix: 2, topic: 1 },
       topicScore: manifest.topicScore == null ? 100 : manifest.topicScore,
+      prefixLimit: manifest.prefixLimit == null ? Infinity : manifest.prefixLimit,
     };
     (manifest.termShards || []).forEach(function (p) { d.termFiles[shardFile(p)] = p; });
     (manifest.stemShards || []).forEach(function (p) { d.stemFiles[shardFile(p)] = p; });
@@ -143,15 +144,16 @@
     if (shard === undefined) this.note("terms/" + shardFile(prefix));
     return shard;
   };
+  // A term's entry, [documents, stem keys], or undefined.
+  Walk.prototype.entryOf = function (term) {
+    var prefix = shardOf(this.info.termSet, term);
+    if (prefix === null) return undefined;
+    return own(this.termShard(prefix), term);
+  };
   // Stem keys of a term (empty if it is not a term).
   Walk.prototype.keysOf = function (term) {
-    var prefix = shardOf(this.info.termSet, term);
-    if (prefix === null) return [];
-    return own(this.termShard(prefix), term) || [];
-  };
-  Walk.prototype.isTerm = function (term) {
-    var prefix = shardOf(this.info.termSet, term);
-    return prefix !== null && own(this.termShard(prefix), term) !== undefined;
+    var entry = this.entryOf(term);
+    return entry === undefined ? [] : entry[1];
   };
   // term -> postings (still delta-encoded) of one stem group.
   Walk.prototype.group = function (key) {
@@ -164,19 +166,26 @@
     }
     return own(shard, key);
   };
-  // Every term starting with `word`.
-  Walk.prototype.termsWithPrefix = function (word) {
+  // The prefixLimit terms other than `word` that start with it, in the most
+  // documents (ties in code point order, as Rust orders strings); null while
+  // a term shard they may be in is still missing.
+  Walk.prototype.completions = function (word) {
     var list = this.manifest.termShards || [];
     var prefixes = shardsWithPrefix(list, this.info.termSet, word);
-    var out = [];
+    var found = [];
+    var complete = true;
     for (var i = 0; i < prefixes.length; i++) {
       var shard = this.termShard(prefixes[i]);
-      if (!shard) continue;
+      if (!shard) { complete = false; continue; }
       for (var term in shard) {
-        if (has.call(shard, term) && term.startsWith(word)) out.push(term);
+        if (has.call(shard, term) && term !== word && term.startsWith(word)) {
+          found.push({ term: term, docs: shard[term][0] });
+        }
       }
     }
-    return out;
+    if (!complete) return null;
+    found.sort(function (a, b) { return b.docs - a.docs || compareStrings(a.term, b.term); });
+    return found.slice(0, this.info.prefixLimit).map(function (c) { return c.term; });
   };
   Walk.prototype.topicDocs = function (id) {
     var docs = own(this.store.topics, id);
@@ -199,7 +208,8 @@
     }
     var prefixOfWord = shardOf(walk.info.termSet, word);
     var shard = prefixOfWord === null ? undefined : walk.termShard(prefixOfWord);
-    var keys = own(shard, word);
+    var entry = own(shard, word);
+    var keys = entry === undefined ? undefined : entry[1];
     if (keys !== undefined) {
       for (var k = 0; k < keys.length; k++) {
         offer(word, keys[k], w.exact);
@@ -208,8 +218,8 @@
         for (var term in group) if (has.call(group, term)) offer(term, keys[k], w.stem);
       }
     }
-    if (prefix) {
-      var terms = walk.termsWithPrefix(word);
+    var terms = prefix ? walk.completions(word) : null;
+    if (terms) {
       for (var t = 0; t < terms.length; t++) {
         var termKeys = walk.keysOf(terms[t]);
         for (var j = 0; j < termKeys.length; j++) offer(terms[t], termKeys[j], w.prefix);
@@ -318,7 +328,7 @@
         });
       }
     });
-    if (walk.missing) return null;
+    if (walk.missing && walk.missing.size) return null;
 
     var lang = options && options.lang != null ? String(options.lang) : "all";
     var totals = new Map(); // doc -> [score, words]
@@ -521,7 +531,12 @@
     function search(text, opts) {
       var tried = new Set();
       function round() {
-        var need = needed(store, text).filter(function (p) { return !tried.has(p); });
+        // One walk both ranks and finds what is missing: a warm query
+        // (everything loaded) costs a single ranking.
+        var missing = new Set();
+        var result = walkQuery(new Walk(store, missing), text, opts);
+        if (!missing.size) return result;
+        var need = Array.from(missing).sort().filter(function (p) { return !tried.has(p); });
         if (!need.length) return rank(store, text, opts);
         need.forEach(function (p) { tried.add(p); });
         return Promise.all(need.map(function (path) {

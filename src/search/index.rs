@@ -39,6 +39,10 @@ pub const WEIGHTS: Weights = Weights {
     topic: 1,
 };
 pub const TOPIC_SCORE: u64 = 100;
+/// How many completions of the last query word count as prefix matches: the
+/// ones in the most documents. Two typed letters can start thousands of
+/// words; their rare completions would cost time and downloads and rank low.
+pub const PREFIX_LIMIT: usize = 10;
 
 /// What the index needs of one article. The body is borrowed from the
 /// rendered article when there is one, so the text is not held twice.
@@ -105,6 +109,8 @@ pub struct SearchIndex {
     pub languages: Vec<(String, u32, u32)>,
     /// Term → its stem keys.
     pub terms: BTreeMap<String, Vec<String>>,
+    /// Term → how many documents it occurs in (over all its stem groups).
+    pub term_docs: BTreeMap<String, u32>,
     /// Stem key → term → postings.
     pub stems: BTreeMap<String, BTreeMap<String, Postings>>,
     pub topics: Vec<TopicRecord>,
@@ -141,6 +147,7 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
         .collect();
     drop(analyzed);
     for (term, key, list) in parts.into_iter().flatten() {
+        *index.term_docs.entry(term.clone()).or_default() += list.len() as u32;
         let keys = index.terms.entry(term.clone()).or_default();
         if !keys.contains(&key) {
             keys.push(key.clone());

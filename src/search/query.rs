@@ -2,7 +2,7 @@
 //! JavaScript engine (`engine.js`) implements the same steps.
 
 use super::fold::fold;
-use super::index::{SearchIndex, TOPIC_SCORE, WEIGHTS};
+use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, WEIGHTS};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Where to search.
@@ -71,17 +71,28 @@ fn candidates(index: &SearchIndex, word: &str, prefix: bool) -> BTreeMap<(String
         }
     }
     if prefix {
-        for (term, keys) in index
-            .terms
-            .range(word.to_string()..)
-            .take_while(|(t, _)| t.starts_with(word))
-        {
-            for key in keys {
+        for term in completions(index, word) {
+            for key in &index.terms[term] {
                 offer(term, key, WEIGHTS.prefix);
             }
         }
     }
     found
+}
+
+/// The `PREFIX_LIMIT` terms that start with `word` (other than itself) in the
+/// most documents; ties in term order.
+fn completions<'i>(index: &'i SearchIndex, word: &str) -> Vec<&'i String> {
+    let mut found: Vec<(&String, u32)> = index
+        .terms
+        .range(word.to_string()..)
+        .take_while(|(t, _)| t.starts_with(word))
+        .filter(|(t, _)| t.as_str() != word)
+        .map(|(t, _)| (t, index.term_docs.get(t).copied().unwrap_or(0)))
+        .collect();
+    found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    found.truncate(PREFIX_LIMIT);
+    found.into_iter().map(|(t, _)| t).collect()
 }
 
 /// Doc → best `kind weight × impact` of one word (step 3).

@@ -143,3 +143,49 @@ fn snippets_center_on_the_first_match() {
     assert!(s.chars().count() <= 162);
     assert_eq!(snippet("short text", &[]), "short text");
 }
+
+#[test]
+fn a_prefix_expands_to_its_most_frequent_completions_only() {
+    // `zap00`…`zap11`: completion i occurs in i + 1 documents, so the
+    // PREFIX_LIMIT most frequent are the highest numbers; `zapzz` ties with
+    // `zap11` and loses on term order.
+    let count = PREFIX_LIMIT + 2;
+    let mut docs = Vec::new();
+    for d in 0..count {
+        let words: Vec<String> = (0..count)
+            .filter(|i| d <= *i)
+            .map(|i| format!("zap{i:02}"))
+            .collect();
+        let body = format!("{} zapzz", words.join(" "));
+        docs.push(doc("pt", &format!("pt/d{d}/"), "Doc", &body, &[]));
+    }
+    docs.push(doc("pt", "pt/only/", "Doc", "zap00", &[]));
+    let index = build(&docs, &[]);
+    assert_eq!(index.term_docs["zap00"], 2);
+    assert_eq!(index.term_docs["zapzz"], count as u32);
+    let expanded = completions(&index, "zap");
+    assert_eq!(expanded.len(), PREFIX_LIMIT);
+    assert_eq!(
+        expanded[0], "zap11",
+        "most documents first, then term order"
+    );
+    assert_eq!(expanded[1], "zapzz");
+    assert!(
+        !expanded.iter().any(|t| *t == "zap00" || *t == "zap01"),
+        "{expanded:?}"
+    );
+    let found = urls(&index, "zap", Scope::All);
+    assert!(
+        !found.contains(&"pt/only/".to_string()),
+        "a rare completion is not expanded: {found:?}"
+    );
+    assert_eq!(
+        urls(&index, "zap00", Scope::All).len(),
+        2,
+        "typed in full it still matches"
+    );
+    assert!(
+        completions(&index, "zap11").is_empty(),
+        "a word is not its own completion"
+    );
+}

@@ -2,7 +2,7 @@
 //! term and stem shards split by prefix under a size budget, topic lists and
 //! one fragment per document, each a script that hands its data to the loader.
 
-use super::index::{SearchIndex, TopicRecord, Weights, TOPIC_SCORE, WEIGHTS};
+use super::index::{SearchIndex, TopicRecord, Weights, PREFIX_LIMIT, TOPIC_SCORE, WEIGHTS};
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -28,6 +28,7 @@ struct Manifest<'a> {
     topics: &'a [TopicRecord],
     weights: Weights,
     topic_score: u64,
+    prefix_limit: usize,
 }
 
 /// Where the written index is, for pages to link to.
@@ -47,7 +48,10 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
         let entries: Vec<(String, String)> = index
             .terms
             .par_iter()
-            .map(|(term, keys)| (term.clone(), json(keys)))
+            .map(|(term, keys)| {
+                let docs = index.term_docs.get(term).copied().unwrap_or(0);
+                (term.clone(), json(&(docs, keys)))
+            })
             .collect();
         add_shards(&mut files, "terms", &entries)
     };
@@ -92,6 +96,7 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
         topics: &index.topics,
         weights: WEIGHTS,
         topic_score: TOPIC_SCORE,
+        prefix_limit: PREFIX_LIMIT,
     };
     files.push(("manifest".into(), json(&manifest)));
     let folder = format!("search/{build}");
