@@ -91,7 +91,11 @@ fn search(c: &mut Criterion) {
     });
     let index = polybook::search::index::build(&documents, &topics);
     group.bench_function("shard files", |b| {
-        b.iter(|| polybook::search::shards::write(black_box(&index)))
+        b.iter_batched(
+            || index.clone(),
+            |index| polybook::search::shards::write(black_box(index)),
+            criterion::BatchSize::LargeInput,
+        )
     });
     group.finish();
 }

@@ -386,7 +386,7 @@ pub struct SearchSources {
 
 impl SearchSources {
     pub fn build(&self) -> search::shards::WrittenIndex {
-        search::shards::write(&search::index::build(&self.documents, &self.topics))
+        search::shards::write(search::index::build(&self.documents, &self.topics))
     }
 }
 

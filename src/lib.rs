@@ -134,7 +134,7 @@ fn build_into(
     drafts: bool,
     sink: &dyn output::FileSink,
 ) -> Result<Diagnostics, Diagnostics> {
-    let (site, mut problems) = analyze(config, drafts);
+    let (mut site, mut problems) = analyze(config, drafts);
     let prepared = timings::stage("theme", || prepare_theme(config));
     let (theme, engines) = match prepared {
         Ok(prepared) if !problems.has_errors() => prepared,
@@ -144,9 +144,20 @@ fn build_into(
             return Err(problems.sorted());
         }
     };
+    // Articles' Markdown was only for rendering them; a build drops it before
+    // the search index, its largest stage, needs the memory.
+    for doc in &mut site.content.documents {
+        doc.source = String::new();
+        doc.body_offset = 0;
+    }
     let written = timings::stage("search index", || {
         let index = search_index(config, &site);
-        timings::stage("search files", || search::shards::write(&index))
+        // Article text was only for the index (which keeps its own copy for
+        // snippets); pages need the HTML.
+        for rendered in &mut site.rendered {
+            rendered.plain_text = String::new();
+        }
+        timings::stage("search files", || search::shards::write(index))
     });
     let search::shards::WrittenIndex {
         files: index_files,

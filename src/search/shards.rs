@@ -41,7 +41,10 @@ pub struct WrittenIndex {
     pub engine_path: String,
 }
 
-pub fn write(index: &SearchIndex) -> WrittenIndex {
+/// Serializes the index into its files. It takes the index by value: postings
+/// and document text are dropped as they are serialized, so a big site never
+/// holds both at once.
+pub fn write(mut index: SearchIndex) -> WrittenIndex {
     let mut files: Vec<(String, String)> = Vec::new();
     // Each kind's serialized entries are dropped once its shard files exist.
     let term_prefixes = {
@@ -56,15 +59,15 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
         add_shards(&mut files, "terms", &entries)
     };
     let stem_prefixes = {
-        let entries: Vec<(String, String)> = index
-            .stems
-            .par_iter()
+        let entries: Vec<(String, String)> = std::mem::take(&mut index.stems)
+            .into_par_iter()
             .map(|(key, group)| {
                 let encoded: BTreeMap<&String, Vec<u32>> = group
                     .iter()
                     .map(|(term, postings)| (term, delta_pairs(postings)))
                     .collect();
-                (key.clone(), json(&encoded))
+                let data = json(&encoded);
+                (key, data)
             })
             .collect();
         add_shards(&mut files, "stems", &entries)
@@ -79,11 +82,10 @@ pub fn write(index: &SearchIndex) -> WrittenIndex {
         files.push((format!("topics/{}", topic.id), json(&delta(docs))));
     }
     files.par_extend(
-        index
-            .docs
-            .par_iter()
+        std::mem::take(&mut index.docs)
+            .into_par_iter()
             .enumerate()
-            .map(|(id, doc)| (format!("docs/{id}"), json(doc))),
+            .map(|(id, doc)| (format!("docs/{id}"), json(&doc))),
     );
     let build = build_hash(&files);
     let manifest = Manifest {
