@@ -69,7 +69,7 @@ topics-empty = There are no topics yet.
 ## Search
 
 search-title = Search
-search-intro = Search finds articles in every language. Accents are optional, and the name of a topic in any language also finds the articles about it in the others.
+search-intro = Search looks in this language first; choose “All languages” to search every one. Accents are optional, and the name of a topic in any language also finds the articles about it in the others.
 search-noscript = Search needs JavaScript. You can still browse the articles by topic.
 search-results-count =
     { $count ->
@@ -91,6 +91,7 @@ print-intro = Every article in this language on one page, ready to print or save
 print-now = Print
 print-contents = Contents
 print-empty = There are no articles to print yet.
+print-source = Online: { $url }
 
 ## Not found
 

@@ -69,7 +69,7 @@ topics-empty = Todavía no hay temas.
 ## Search
 
 search-title = Búsqueda
-search-intro = La búsqueda encuentra artículos en todos los idiomas. Las tildes son opcionales, y el nombre de un tema en cualquier idioma también encuentra los artículos sobre él en los demás.
+search-intro = La búsqueda mira primero en este idioma; elige «Todos los idiomas» para buscar en todos. Las tildes son opcionales, y el nombre de un tema en cualquier idioma también encuentra los artículos sobre él en los demás.
 search-noscript = La búsqueda necesita JavaScript. Aún puedes explorar los artículos por tema.
 search-results-count =
     { $count ->
@@ -91,6 +91,7 @@ print-intro = Todos los artículos de este idioma en una sola página, listos pa
 print-now = Imprimir
 print-contents = Índice
 print-empty = Todavía no hay artículos para imprimir.
+print-source = Versión en línea: { $url }
 
 ## Not found
 

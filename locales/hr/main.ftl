@@ -72,7 +72,7 @@ topics-empty = Još nema tema.
 ## Search
 
 search-title = Pretraživanje
-search-intro = Pretraživanje pronalazi članke na svim jezicima. Dijakritički znakovi nisu obavezni, a naziv teme na bilo kojem jeziku pronalazi i članke o njoj na ostalim jezicima.
+search-intro = Pretraživanje najprije gleda na ovom jeziku; odaberite „Na svim jezicima” za pretraživanje svih. Dijakritički znakovi nisu obavezni, a naziv teme na bilo kojem jeziku pronalazi i članke o njoj na ostalim jezicima.
 search-noscript = Za pretraživanje je potreban JavaScript. Članke i dalje možete pregledavati po temama.
 search-results-count =
     { $count ->
@@ -95,6 +95,7 @@ print-intro = Svi članci na ovom jeziku na jednoj stranici, spremni za ispis il
 print-now = Ispiši
 print-contents = Sadržaj
 print-empty = Još nema članaka za ispis.
+print-source = Mrežna verzija: { $url }
 
 ## Not found
 

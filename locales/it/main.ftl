@@ -69,7 +69,7 @@ topics-empty = Non ci sono ancora argomenti.
 ## Search
 
 search-title = Ricerca
-search-intro = La ricerca trova articoli in tutte le lingue. Gli accenti sono facoltativi, e il nome di un argomento in qualsiasi lingua trova anche gli articoli che ne parlano nelle altre.
+search-intro = La ricerca guarda prima in questa lingua; scegli «Tutte le lingue» per cercare in tutte. Gli accenti sono facoltativi, e il nome di un argomento in qualsiasi lingua trova anche gli articoli che ne parlano nelle altre.
 search-noscript = La ricerca richiede JavaScript. Puoi comunque sfogliare gli articoli per argomento.
 search-results-count =
     { $count ->
@@ -91,6 +91,7 @@ print-intro = Tutti gli articoli in questa lingua in un'unica pagina, pronti da 
 print-now = Stampa
 print-contents = Indice
 print-empty = Non ci sono ancora articoli da stampare.
+print-source = Versione online: { $url }
 
 ## Not found
 

@@ -69,7 +69,7 @@ topics-empty = Ainda não há tópicos.
 ## Search
 
 search-title = Pesquisa
-search-intro = A pesquisa encontra artigos em todos os idiomas. Os acentos são opcionais, e o nome de um tópico em qualquer idioma também encontra os artigos sobre ele nos outros.
+search-intro = A pesquisa procura primeiro neste idioma; escolha «Todos os idiomas» para pesquisar em todos. Os acentos são opcionais, e o nome de um tópico em qualquer idioma também encontra os artigos sobre ele nos outros.
 search-noscript = A pesquisa precisa de JavaScript. Você ainda pode navegar pelos artigos por tópico.
 search-results-count =
     { $count ->
@@ -91,6 +91,7 @@ print-intro = Todos os artigos deste idioma em uma única página, prontos para 
 print-now = Imprimir
 print-contents = Sumário
 print-empty = Ainda não há artigos para imprimir.
+print-source = Versão online: { $url }
 
 ## Not found
 

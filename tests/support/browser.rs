@@ -202,6 +202,35 @@ impl Page {
         );
     }
 
+    /// Like `goto`, with fewer round trips to the browser (each costs up to
+    /// 100 ms): the page itself navigates, then one poll sees the new
+    /// document complete. For a new document only: not for a URL that differs
+    /// from the current one by its fragment alone, nor one that redirects,
+    /// nor a `file://` URL from an `http://` page (the page may not go there).
+    pub fn visit(&self, url: &str) {
+        self.eval(&format!(
+            "(window.__pbLeaving = true, location.assign({}), true)",
+            js_string(url)
+        ));
+        self.wait_for(
+            &format!("{url} to finish loading"),
+            "!window.__pbLeaving && document.readyState === 'complete'",
+        );
+    }
+
+    /// Runs `source` in every document this tab opens from now on, before
+    /// the page's own scripts (a test library, say).
+    pub fn add_script_on_load(&self, source: &str) {
+        self.tab
+            .call_method(Cdp::AddScriptToEvaluateOnNewDocument {
+                source: source.to_string(),
+                world_name: None,
+                include_command_line_api: None,
+                run_immediately: None,
+            })
+            .expect("Page.addScriptToEvaluateOnNewDocument");
+    }
+
     /// The value of a JavaScript expression, through JSON (`undefined` is `null`).
     /// A thrown exception fails the test.
     #[track_caller]
@@ -304,6 +333,25 @@ impl Page {
             .unwrap_or_else(|e| panic!("no element {selector}: {e:#}\n{}", self.describe()));
         element
             .click()
+            .unwrap_or_else(|e| panic!("cannot click {selector}: {e:#}"));
+    }
+
+    /// Clicks the middle of the first element matching `selector` with real
+    /// mouse events, finding it without running a script in the page: works
+    /// with JavaScript turned off (`set_scripts_enabled(false)`), where
+    /// `click` waits forever.
+    pub fn click_at(&self, selector: &str) {
+        let rect = self.eval(&format!(
+            "(() => {{ const e = document.querySelector({}); if (!e) return null; \
+               e.scrollIntoView({{ block: 'center' }}); const r = e.getBoundingClientRect(); \
+               return {{ x: r.left + r.width / 2, y: r.top + r.height / 2 }}; }})()",
+            js_string(selector)
+        ));
+        let (Some(x), Some(y)) = (rect["x"].as_f64(), rect["y"].as_f64()) else {
+            panic!("no element {selector}\n{}", self.describe());
+        };
+        self.tab
+            .click_point(headless_chrome::browser::tab::point::Point { x, y })
             .unwrap_or_else(|e| panic!("cannot click {selector}: {e:#}"));
     }
 
@@ -430,6 +478,72 @@ impl Page {
                 device_posture: None,
             })
             .expect("Emulation.setDeviceMetricsOverride");
+    }
+
+    /// Emulates CSS media: the media type (`"print"`, `"screen"`, or `""` for
+    /// the default) and media features such as `("prefers-color-scheme",
+    /// "dark")` or `("prefers-reduced-motion", "reduce")`. Each call replaces
+    /// the previous emulation; `emulate_media("", &[])` ends it.
+    pub fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
+        self.tab
+            .call_method(Emulation::SetEmulatedMedia {
+                media: Some(media.to_string()),
+                features: Some(
+                    features
+                        .iter()
+                        .map(|(name, value)| Emulation::MediaFeature {
+                            name: name.to_string(),
+                            value: value.to_string(),
+                        })
+                        .collect(),
+                ),
+            })
+            .expect("Emulation.setEmulatedMedia");
+    }
+
+    /// The reader's preferred languages, as an `Accept-Language` value
+    /// (`"hr-HR,hr;q=0.9"`): sets `navigator.languages` and the header.
+    pub fn set_languages(&self, accept_language: &str) {
+        let user_agent = self.eval_string("navigator.userAgent");
+        self.tab
+            .call_method(Emulation::SetUserAgentOverride {
+                user_agent,
+                accept_language: Some(accept_language.to_string()),
+                platform: None,
+                user_agent_metadata: None,
+            })
+            .expect("Emulation.setUserAgentOverride");
+    }
+
+    /// Turns JavaScript off (for the next documents) or back on.
+    pub fn set_scripts_enabled(&self, enabled: bool) {
+        self.tab
+            .call_method(Emulation::SetScriptExecutionDisabled { value: !enabled })
+            .expect("Emulation.setScriptExecutionDisabled");
+    }
+
+    /// The value of an expression that gives a promise, once it settles,
+    /// through JSON; a rejection fails the test.
+    #[track_caller]
+    pub fn eval_async(&self, expression: &str) -> Value {
+        let wrapped = format!(
+            "(async () => {{ try {{ return JSON.stringify({{ ok: await ({expression}) }}); }} \
+             catch (e) {{ return JSON.stringify({{ error: String(e && e.stack || e) }}); }} }})()"
+        );
+        let result = self
+            .tab
+            .evaluate(&wrapped, true)
+            .unwrap_or_else(|e| panic!("cannot evaluate `{expression}`: {e:#}"));
+        let text = match result.value {
+            Some(Value::String(s)) => s,
+            other => panic!("evaluating `{expression}` gave {other:?}"),
+        };
+        let mut parsed: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("evaluating `{expression}`: bad JSON: {e}"));
+        if let Some(error) = parsed.get("error") {
+            panic!("`{expression}` failed: {error}\n{}", self.describe());
+        }
+        parsed.get_mut("ok").map(Value::take).unwrap_or(Value::Null)
     }
 
     /// A PNG of the viewport, written to `path` (folders created).

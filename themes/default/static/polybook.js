@@ -65,8 +65,9 @@
     }
   }
 
-  /* Language chooser: go to the remembered language, else the best match of
-     navigator.languages on the primary subtag (hr-HR -> hr). */
+  /* Language chooser: go to the remembered language, else the first of
+     navigator.languages the site has (exactly, or by its primary subtag:
+     hr-HR -> hr), else the default language. `#choose` shows the list. */
   var chooser = document.querySelector("[data-language-chooser]");
   if (chooser && location.hash !== "#choose") {
     var targets = {};
@@ -75,6 +76,7 @@
       targets[links[j].getAttribute("data-lang").toLowerCase()] = links[j].href;
     }
     var wanted = [recall(LANG_KEY) || ""].concat(navigator.languages || [navigator.language || ""]);
+    wanted.push(chooser.getAttribute("data-default-lang") || "");
     for (var k = 0; k < wanted.length; k++) {
       var tag = String(wanted[k] || "").toLowerCase();
       var hit = targets[tag] || targets[tag.split("-")[0]];
@@ -98,6 +100,45 @@
     if (wide && wide.addEventListener) wide.addEventListener("change", syncToc);
   }
 
+  /* The table of contents marks the section being read. */
+  var tocLinks = document.querySelectorAll('.toc a[href^="#"]');
+  var tocHeads = [], tocMarks = [], tocTicking = false, tocAt = -1;
+  for (var h = 0; h < tocLinks.length; h++) {
+    var head = document.getElementById(decodeURIComponent(tocLinks[h].getAttribute("href").slice(1)));
+    if (head) { tocHeads.push(head); tocMarks.push(tocLinks[h]); }
+  }
+  function markSection() {
+    tocTicking = false;
+    var line = window.innerHeight * 0.3, at = -1;
+    for (var i = 0; i < tocHeads.length && tocHeads[i].getBoundingClientRect().top <= line; i++) at = i;
+    var bottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    if (bottom && at >= 0) at = tocHeads.length - 1;
+    if (at === tocAt) return;
+    if (tocAt >= 0) tocMarks[tocAt].removeAttribute("aria-current");
+    if (at >= 0) tocMarks[at].setAttribute("aria-current", "location");
+    tocAt = at;
+  }
+  if (tocHeads.length) {
+    window.addEventListener("scroll", function () {
+      if (!tocTicking) { tocTicking = true; requestAnimationFrame(markSection); }
+    }, { passive: true });
+    markSection();
+  }
+
+  /* Print: say where links go. Relative links are shown as their published
+     address (resolved against the canonical URL), never a file:// path. */
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var published = canonical ? canonical.href : location.href;
+  var proseLinks = document.querySelectorAll(".prose a[href]");
+  for (var pl = 0; pl < proseLinks.length; pl++) {
+    var ref = proseLinks[pl].getAttribute("href");
+    if (/^#/.test(ref) || proseLinks[pl].closest("h1, h2, h3, h4, h5, h6")) continue;
+    var target;
+    try { target = new URL(ref, published); } catch (e) { continue; }
+    if (!/^https?:$/.test(target.protocol)) continue;
+    proseLinks[pl].setAttribute("data-print-href", target.href.replace(/\/index\.html(?=$|[?#])/, "/"));
+  }
+
   /* Search page: keep the query of ?q= in the search box. */
   var params = new URLSearchParams(location.search);
   var query = params.get("q");
@@ -118,6 +159,7 @@
     var scopeBox = form.querySelector(".search-scope");
     var radios = form.querySelectorAll('input[name="lang"]');
     var strings = document.getElementById("search-strings");
+    var status = form.querySelector("[data-search-status]");
     var pageLang = form.getAttribute("data-lang") || root.lang;
     var onSearchPage = document.body.classList.contains("kind-search");
     var limit = onSearchPage ? 50 : 8;
@@ -199,12 +241,17 @@
       el.addEventListener("click", action);
       return el;
     }
+    /* Tells screen readers the outcome once, not the whole list. */
+    function announce(message) {
+      if (status && status.textContent !== message) status.textContent = message;
+    }
     function clear() {
       seq++;
       clearTimeout(timer);
       results.textContent = "";
       results.removeAttribute("aria-busy");
       form.classList.remove("is-active");
+      announce("");
     }
     function searchAll() {
       setScope("all");
@@ -216,10 +263,13 @@
       results.textContent = "";
       var actions = node("p", "search-actions");
       if (!found.total) {
-        results.appendChild(node("p", "search-empty", results.getAttribute("data-no-results") || text("no-results")));
+        var none = results.getAttribute("data-no-results") || text("no-results");
+        results.appendChild(node("p", "search-empty", none));
         results.appendChild(node("p", "search-hint", text("hint")));
+        announce(none + " " + text("hint"));
       } else {
         results.appendChild(node("p", "search-count", countText(found.total)));
+        announce(countText(found.total));
         var list = node("ul", "search-hits");
         found.hits.forEach(function (hit, i) {
           var doc = docs[i];
@@ -283,11 +333,26 @@
           results.removeAttribute("aria-busy");
           results.textContent = "";
           results.appendChild(node("p", "search-empty", text("error")));
+          announce(text("error"));
         });
       }, now ? 0 : 120);
     }
 
-    input.addEventListener("input", function () { run(false); });
+    input.addEventListener("input", function () { open(); run(false); });
+
+    /* In the header, the results panel lies over the page: it closes when the
+       reader moves on (a click or focus outside the form) and comes back with
+       its results when the search box is focused again. */
+    function open() { form.classList.remove("is-closed"); }
+    if (!onSearchPage) {
+      input.addEventListener("focus", open);
+      document.addEventListener("pointerdown", function (event) {
+        if (!form.contains(event.target)) form.classList.add("is-closed");
+      });
+      form.addEventListener("focusout", function (event) {
+        if (event.relatedTarget && !form.contains(event.relatedTarget)) form.classList.add("is-closed");
+      });
+    }
     input.addEventListener("focus", function () {
       getEngine().then(function (api) { return api.ready(); }).catch(function () { /* shown on search */ });
     }, { once: true });
