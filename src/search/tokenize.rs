@@ -55,6 +55,9 @@ impl<'a> Iterator for Words<'a> {
 /// Characters inside a word: letters, digits and combining marks, but not
 /// apostrophes.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)) && !is_apostrophe(c)
 }
 
