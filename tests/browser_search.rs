@@ -430,13 +430,7 @@ fn keyboard_slash_focuses_arrows_walk_enter_follows() {
         let title = found[0].title.clone();
         page.assert_clean();
         page.press("Enter");
-        page.wait_for(
-            &format!("Enter to open {target}"),
-            &format!(
-                "location.href === {} && document.readyState === 'complete'",
-                js_string(&target)
-            ),
-        );
+        page.wait_for_page(&format!("Enter to open {target}"), &target);
         assert_points_to(
             &page.location(),
             &site.root(via),
@@ -563,13 +557,7 @@ fn results_are_text_never_html() {
             if query == "img onerror" {
                 // Follow the result: the article shows the title as text too.
                 page.click("#search-results a");
-                page.wait_for(
-                    "the article to open",
-                    &format!(
-                        "location.href === {} && document.readyState === 'complete'",
-                        js_string(&found[0].href)
-                    ),
-                );
+                page.wait_for_page("the article to open", &found[0].href);
                 assert_eq!(
                     page.eval("document.querySelector('h1').textContent.trim()"),
                     title

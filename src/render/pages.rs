@@ -265,24 +265,24 @@ impl<'a> SiteData<'a> {
             .iter()
             .filter(|l| l.code != lang)
             .filter_map(|l| {
-                let mut of_language = ids
+                let of_language: Vec<ArticleId> = ids
                     .iter()
-                    .filter(|&&id| self.content.documents[id].lang == l.code)
-                    .peekable();
-                of_language.peek()?;
-                let mut total = 0;
-                let mut articles = Vec::new();
-                for &id in of_language {
-                    if total < limit {
-                        articles.push(self.card(id, lang, from, 0));
-                    }
-                    total += 1;
+                    .copied()
+                    .filter(|&id| self.content.documents[id].lang == l.code)
+                    .collect();
+                if of_language.is_empty() {
+                    return None;
                 }
+                let articles = of_language
+                    .iter()
+                    .take(limit)
+                    .map(|&id| self.card(id, lang, from, 0))
+                    .collect();
                 Some(LanguageGroup {
                     code: l.code.clone(),
                     name: l.name.clone(),
                     articles,
-                    total,
+                    total: of_language.len(),
                     more_url: self.url(from, &more_path(&l.code)),
                 })
             })

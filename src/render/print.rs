@@ -108,13 +108,8 @@ pub fn rebase(url: &str, from: &str, to: &str) -> Option<String> {
     }
     let mut rebased = "../".repeat(to.matches('/').count());
     rebased.push_str(&parts.join("/"));
-    if (path.ends_with('/')
-        || path.ends_with("/.")
-        || path.ends_with("/..")
-        || path == "."
-        || path == "..")
-        && !parts.is_empty()
-    {
+    let names_a_folder = matches!(path.rsplit('/').next(), Some("" | "." | ".."));
+    if names_a_folder && !parts.is_empty() {
         rebased.push('/');
     }
     rebased.push_str(suffix);

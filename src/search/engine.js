@@ -370,9 +370,15 @@
   // group names more terms), so: load these, ask again, until it is empty.
   function needed(store, text) {
     if (!store || !store.manifest) return ["manifest"];
+    return attempt(store, text, { lang: "all" }).missing;
+  }
+
+  // One walk that both ranks and notes what is missing: the result when
+  // nothing is (a warm query costs a single ranking), else null.
+  function attempt(store, text, options) {
     var missing = new Set();
-    walkQuery(new Walk(store, missing), text, { lang: "all" });
-    return Array.from(missing).sort();
+    var result = walkQuery(new Walk(store, missing), text, options);
+    return { result: result, missing: Array.from(missing).sort() };
   }
 
   // Files a store to be used by `rank`: `path` as the file's load() call names it.
@@ -531,12 +537,9 @@
     function search(text, opts) {
       var tried = new Set();
       function round() {
-        // One walk both ranks and finds what is missing: a warm query
-        // (everything loaded) costs a single ranking.
-        var missing = new Set();
-        var result = walkQuery(new Walk(store, missing), text, opts);
-        if (!missing.size) return result;
-        var need = Array.from(missing).sort().filter(function (p) { return !tried.has(p); });
+        var first = attempt(store, text, opts);
+        if (!first.missing.length) return first.result;
+        var need = first.missing.filter(function (p) { return !tried.has(p); });
         if (!need.length) return rank(store, text, opts);
         need.forEach(function (p) { tried.add(p); });
         return Promise.all(need.map(function (path) {

@@ -109,8 +109,6 @@ pub struct SearchIndex {
     pub languages: Vec<(String, u32, u32)>,
     /// Term → its stem keys.
     pub terms: BTreeMap<String, Vec<String>>,
-    /// Term → how many documents it occurs in (over all its stem groups).
-    pub term_docs: BTreeMap<String, u32>,
     /// Stem key → term → postings.
     pub stems: BTreeMap<String, BTreeMap<String, Postings>>,
     pub topics: Vec<TopicRecord>,
@@ -118,6 +116,16 @@ pub struct SearchIndex {
     pub topic_docs: BTreeMap<String, Vec<u32>>,
     /// Folded stop words of every indexed language, sorted.
     pub stop_words: Vec<String>,
+}
+
+impl SearchIndex {
+    /// How many documents `term` occurs in, over all its stem groups.
+    pub fn term_docs(&self, term: &str) -> u32 {
+        let keys = self.terms.get(term).into_iter().flatten();
+        keys.filter_map(|key| self.stems.get(key)?.get(term))
+            .map(|postings| postings.len() as u32)
+            .sum()
+    }
 }
 
 /// `stem|lang`: stems of different languages never share a group.
@@ -147,7 +155,6 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
         .collect();
     drop(analyzed);
     for (term, key, list) in parts.into_iter().flatten() {
-        *index.term_docs.entry(term.clone()).or_default() += list.len() as u32;
         let keys = index.terms.entry(term.clone()).or_default();
         if !keys.contains(&key) {
             keys.push(key.clone());

@@ -88,7 +88,7 @@ fn completions<'i>(index: &'i SearchIndex, word: &str) -> Vec<&'i String> {
         .range(word.to_string()..)
         .take_while(|(t, _)| t.starts_with(word))
         .filter(|(t, _)| t.as_str() != word)
-        .map(|(t, _)| (t, index.term_docs.get(t).copied().unwrap_or(0)))
+        .map(|(t, _)| (t, index.term_docs(t)))
         .collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     found.truncate(PREFIX_LIMIT);

@@ -52,7 +52,7 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
             .terms
             .par_iter()
             .map(|(term, keys)| {
-                let docs = index.term_docs.get(term).copied().unwrap_or(0);
+                let docs = index.term_docs(term);
                 (term.clone(), json(&(docs, keys)))
             })
             .collect();

@@ -131,13 +131,7 @@ pub(super) fn keyboard(browser: &Browser, site: &Handbook) {
             "{lang}: a focused result shows it"
         );
         page.press("Enter");
-        page.wait_for(
-            &format!("Enter to open {target}"),
-            &format!(
-                "location.href === {} && document.readyState === 'complete'",
-                js_string(&target)
-            ),
-        );
+        page.wait_for_page(&format!("Enter to open {target}"), &target);
         assert_eq!(
             page.eval_string("document.querySelector('h1').textContent.trim()"),
             title.trim(),

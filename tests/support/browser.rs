@@ -276,6 +276,19 @@ impl Page {
         self.wait_for_within(what, predicate, WAIT_AT_MOST)
     }
 
+    /// Waits until the tab shows `url`, fully loaded (after a click or Enter
+    /// on a link); `what` names the step in the failure message.
+    #[track_caller]
+    pub fn wait_for_page(&self, what: &str, url: &str) {
+        self.wait_for(
+            what,
+            &format!(
+                "location.href === {} && document.readyState === 'complete'",
+                js_string(url)
+            ),
+        );
+    }
+
     #[track_caller]
     pub fn wait_for_within(&self, what: &str, predicate: &str, limit: Duration) -> Value {
         let start = Instant::now();
