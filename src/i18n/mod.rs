@@ -167,6 +167,17 @@ impl Locales {
     }
 
     /// Formats `key` in the first locale of `chain` that has it.
+    /// Every message id defined along `chain`, once each.
+    pub fn keys<'a>(&'a self, chain: &'a [String]) -> impl Iterator<Item = &'a str> + 'a {
+        let mut seen = std::collections::BTreeSet::new();
+        chain
+            .iter()
+            .filter_map(|locale| self.catalogs.get(locale))
+            .flat_map(|catalog| catalog.keys.keys())
+            .filter(move |key| seen.insert(key.as_str()))
+            .map(String::as_str)
+    }
+
     pub fn format(
         &self,
         chain: &[String],

@@ -89,11 +89,7 @@ pub fn engines(
             let mut engine = tera.clone();
             engine.register_function(
                 "t",
-                TranslateFn {
-                    locales: Arc::clone(&locales),
-                    lang: l.code.clone(),
-                    default_language: config.default_language.clone(),
-                },
+                TranslateFn::new(Arc::clone(&locales), &l.code, &config.default_language),
             );
             (l.code.clone(), engine)
         })

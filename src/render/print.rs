@@ -41,50 +41,39 @@ fn print_tag(tag: &str, slug: &str, page: &str, print: &str, out: &mut String) {
             }
         }
     }
-    while let Some((at, name)) = ["id", "href", "src"]
-        .iter()
-        .filter_map(|name| find_attribute(rest, name).map(|at| (at, *name)))
-        .min()
-    {
-        let value_at = at + name.len() + 2;
+    // Each `="` closes an attribute name; values cannot hold `"` (escaped),
+    // so the next `"` ends the value and the scan resumes after it.
+    while let Some(eq) = rest.find("=\"") {
+        let value_at = eq + 2;
+        let end = rest[value_at..]
+            .find('"')
+            .map_or(rest.len(), |e| value_at + e);
+        let name_at = rest[..eq]
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(0, |space| space + 1);
+        let value = &rest[value_at..end];
         out.push_str(&rest[..value_at]);
-        let value_and_after = &rest[value_at..];
-        let end = value_and_after.find('"').unwrap_or(value_and_after.len());
-        let value = &value_and_after[..end];
-        match (name, value.strip_prefix('#')) {
+        match (&rest[name_at..eq], value.strip_prefix('#')) {
             ("id", _) => {
                 out.push_str(slug);
                 out.push_str("--");
                 out.push_str(value);
             }
-            (_, Some(anchor)) => {
+            ("href" | "src", Some(anchor)) => {
                 out.push('#');
                 out.push_str(slug);
                 out.push_str("--");
                 out.push_str(anchor);
             }
-            _ => match rebase(value, page, print) {
+            ("href" | "src", None) => match rebase(value, page, print) {
                 Some(url) => out.push_str(&url),
                 None => out.push_str(value),
             },
+            _ => out.push_str(value),
         }
-        rest = &value_and_after[end..];
+        rest = &rest[end..];
     }
     out.push_str(rest);
-}
-
-/// Where ` name="` starts in `tag` (after the space), if it does.
-fn find_attribute(tag: &str, name: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = tag[from..].find(name) {
-        let at = from + i;
-        let before = tag[..at].chars().next_back();
-        if before.is_some_and(char::is_whitespace) && tag[at + name.len()..].starts_with("=\"") {
-            return Some(at);
-        }
-        from = at + name.len();
-    }
-    None
 }
 
 /// `url`, relative to the folder `from`, made relative to the folder `to`
@@ -154,6 +143,17 @@ mod tests {
         assert!(
             got.contains("href=\"../../pt/x/index.html\""),
             "rebased: {got}"
+        );
+    }
+
+    #[test]
+    fn only_the_named_attributes_change() {
+        let html = "<a title=\"grid id=&quot;x&quot;\" data-href=\"#k\" href=\"#k\">k</a>\
+            <img alt=\"\" src=\"a.png\"><span\tid=\"t\" class=\"c\">t</span>";
+        assert_eq!(
+            super::print_html(html, "s", "pt/g/", "pt/print/"),
+            "<a title=\"grid id=&quot;x&quot;\" data-href=\"#k\" href=\"#s--k\">k</a>\
+            <img alt=\"\" src=\"../../pt/g/a.png\"><span\tid=\"s--t\" class=\"c\">t</span>"
         );
     }
 
