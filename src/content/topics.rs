@@ -28,18 +28,18 @@ pub struct Topic {
 
 impl Topic {
     /// The label in the first language of `chain` that has one.
-    pub fn label_in(&self, chain: &[String]) -> &str {
+    pub fn label_in<S: AsRef<str>>(&self, chain: &[S]) -> &str {
         first_in(&self.label, chain).unwrap_or(&self.id)
     }
-    pub fn definition_in(&self, chain: &[String]) -> &str {
+    pub fn definition_in<S: AsRef<str>>(&self, chain: &[S]) -> &str {
         first_in(&self.definition, chain).unwrap_or("")
     }
 }
 
-fn first_in<'a>(map: &'a BTreeMap<String, String>, chain: &[String]) -> Option<&'a str> {
+fn first_in<'a, S: AsRef<str>>(map: &'a BTreeMap<String, String>, chain: &[S]) -> Option<&'a str> {
     chain
         .iter()
-        .find_map(|lang| map.get(lang))
+        .find_map(|lang| map.get(lang.as_ref()))
         .or_else(|| map.values().next())
         .map(String::as_str)
 }

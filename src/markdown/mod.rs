@@ -40,7 +40,7 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<PageLink>,
-    /// Text content with block boundaries as newlines, for search and word counts.
+    /// Text content, words separated by single spaces, for search and word counts.
     pub plain_text: String,
     pub word_count: usize,
     pub problems: Vec<Diagnostic>,
@@ -95,8 +95,11 @@ pub fn render(ctx: &RenderContext) -> Rendered {
     }
     let mut problems = Vec::new();
     let links = links::rewrite(&mut events, ctx, &position, &mut problems);
-    let plain_text = plain_text(&events);
-    let word_count = plain_text.split_whitespace().count();
+    let PlainText {
+        text: plain_text,
+        words: word_count,
+        ..
+    } = plain_text(&events);
     let html = write_html(events, sanitize, body.len());
     Rendered {
         html,
@@ -126,18 +129,59 @@ pub fn render_simple(text: &str) -> String {
     html
 }
 
-fn plain_text(events: &[(Event, Range<usize>)]) -> String {
-    let mut text = String::new();
+/// The page's words, for search and reading time: each run of whitespace,
+/// and each break between blocks, is one space.
+fn plain_text(events: &[(Event, Range<usize>)]) -> PlainText {
+    let mut text = PlainText::default();
     for (event, _) in events {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(end) if is_block_end(end) => text.push('\n'),
-            Event::Start(Tag::Item) => text.push('\n'),
+            Event::Text(t) | Event::Code(t) => text.push(t),
+            Event::SoftBreak | Event::HardBreak => text.gap = true,
+            Event::End(end) if is_block_end(end) => text.gap = true,
+            Event::Start(Tag::Item) => text.gap = true,
             _ => {}
         }
     }
     text
+}
+
+/// Text built piece by piece with its whitespace already collapsed, so
+/// neither word counting nor search snippets need another pass over it.
+#[derive(Default)]
+struct PlainText {
+    text: String,
+    /// Words as `str::split_whitespace` counts them in `text`.
+    words: usize,
+    /// Whitespace was seen since the last word.
+    gap: bool,
+}
+
+impl PlainText {
+    fn push(&mut self, piece: &str) {
+        self.gap |= piece.starts_with(char::is_whitespace);
+        let mut words = piece.split_whitespace();
+        if let Some(first) = words.next() {
+            // Without a gap the first word goes on the last one (text split
+            // at an entity or inline markup): no new word.
+            if self.text.is_empty() || self.gap {
+                self.start_word();
+            }
+            self.text.push_str(first);
+            for word in words {
+                self.start_word();
+                self.text.push_str(word);
+            }
+            self.gap = false;
+        }
+        self.gap |= piece.ends_with(char::is_whitespace);
+    }
+
+    fn start_word(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.words += 1;
+    }
 }
 
 fn is_block_end(end: &TagEnd) -> bool {

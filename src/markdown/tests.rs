@@ -83,6 +83,20 @@ fn plain_text_and_reading_time() {
 }
 
 #[test]
+fn plain_text_is_collapsed_and_counted_like_split_whitespace() {
+    let r = render_body(
+        "# Title  here\n\nAT&amp;T un*believ*able `code  span` a\u{a0}b\\\nhard\nsoft\n\n\
+         - one\n- two\n\n| a | b |\n|---|---|\n| x y | z |\n\n> quoted  text\n\n```\nfn  main()\n```\n",
+    );
+    assert_eq!(
+        r.plain_text,
+        "Title here AT&T unbelievable code span a b hard soft one two a b x y z quoted text fn main()"
+    );
+    assert_eq!(r.word_count, r.plain_text.split_whitespace().count());
+    assert_eq!(r.word_count, 21);
+}
+
+#[test]
 fn extensions_are_on() {
     let r = render_body(
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~s~~ - [x] t\n\nx[^1]\n\n[^1]: note\n\n\"quoted\"\n",

@@ -209,7 +209,12 @@ impl<'a> SiteData<'a> {
             .content
             .topics
             .get(id)
-            .map(|t| t.label_in(&self.chain(lang)).to_string())
+            // The fallback chain without allocating one per link: a language
+            // repeated in it changes nothing.
+            .map(|t| {
+                t.label_in(&[lang, &self.config.default_language, "en"])
+                    .to_string()
+            })
             .unwrap_or_else(|| id.to_string());
         TopicLink {
             id: id.to_string(),

@@ -30,14 +30,20 @@ pub fn fold(word: &str) -> String {
 /// Latin letters are looked up in a table made once by the general path.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    // Most words, in every handbook language, are plain ASCII.
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
+    // Most words, in every handbook language, are plain ASCII, and most
+    // others start with an ASCII part: that part is copied and lowercased
+    // whole.
+    let ascii = word
+        .bytes()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(word.len());
+    out.push_str(&word[..ascii]);
+    out.make_ascii_lowercase();
+    if ascii == word.len() {
         return;
     }
     let latin = latin_table();
-    for c in word.chars() {
+    for c in word[ascii..].chars() {
         match c as u32 {
             0..0x80 => out.push(c.to_ascii_lowercase()),
             code @ 0x80..LATIN_END => out.push_str(&latin[(code - 0x80) as usize]),

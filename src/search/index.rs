@@ -3,7 +3,7 @@
 
 use super::fold::{fold, fold_into};
 use super::stem::stem;
-use super::tokenize::words;
+use super::tokenize::{words, words_into};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -57,6 +57,7 @@ pub struct SourceDocument<'a> {
     pub topic_ids: Vec<String>,
     /// The labels of its topics in its language, space-separated.
     pub topic_labels: String,
+    /// Words separated by single spaces, as `Rendered::plain_text` is.
     pub body: Cow<'a, str>,
 }
 
@@ -153,7 +154,8 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
             language_postings(lang, &analyzed[*start as usize..*end as usize], *start)
         })
         .collect();
-    drop(analyzed);
+    // Millions of small strings: freeing them is worth both cores.
+    analyzed.into_par_iter().for_each(drop);
     for (term, key, list) in parts.into_iter().flatten() {
         let keys = index.terms.entry(term.clone()).or_default();
         if !keys.contains(&key) {
@@ -189,22 +191,10 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
             title: d.title.clone(),
             lang: d.lang.clone(),
             description: d.description.clone(),
-            text: collapse_whitespace(&d.body),
+            text: d.body.to_string(),
         })
         .collect();
     index
-}
-
-/// `text` with each run of whitespace made one space, trimmed.
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 fn language_ranges(documents: &[SourceDocument<'_>]) -> Vec<(String, u32, u32)> {
@@ -218,11 +208,15 @@ fn language_ranges(documents: &[SourceDocument<'_>]) -> Vec<(String, u32, u32)> 
     ranges
 }
 
+/// A document's words and their frequency per field. hashbrown's `entry_ref`
+/// looks a borrowed word up and inserts it with one hash.
+type TermCounts = hashbrown::HashMap<String, [u32; 5], rustc_hash::FxBuildHasher>;
+
 /// Per field: term frequencies and field length. Stemming waits until the
 /// language's vocabulary is known, so each distinct word is stemmed once.
 struct AnalyzedDoc {
     /// term → frequency per field
-    terms: FxHashMap<String, [u32; 5]>,
+    terms: TermCounts,
     lengths: [u32; 5],
 }
 
@@ -236,27 +230,43 @@ impl AnalyzedDoc {
             &doc.description,
             &doc.body,
         ];
-        let stop = super::stop_words::StopSet::of(&doc.lang);
-        let mut terms: FxHashMap<String, [u32; 5]> = FxHashMap::default();
+        let mut terms = TermCounts::default();
         let mut lengths = [0u32; 5];
         let mut surface = String::new();
+        let mut field_words = Vec::new();
         for (f, text) in fields.iter().enumerate() {
-            for word in words(text) {
-                fold_into(word, &mut surface);
-                if surface.is_empty() || stop.contains(&surface) {
+            words_into(text, &mut field_words);
+            for word in field_words.drain(..) {
+                // Lowercase ASCII words (most of them) are their own fold.
+                let folded = if word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    word
+                } else {
+                    fold_into(word, &mut surface);
+                    surface.as_str()
+                };
+                if folded.is_empty() {
                     continue;
                 }
                 lengths[f] += 1;
-                match terms.get_mut(surface.as_str()) {
-                    Some(freqs) => freqs[f] += 1,
-                    None => {
-                        let mut freqs = [0; 5];
-                        freqs[f] = 1;
-                        terms.insert(surface.clone(), freqs);
-                    }
-                }
+                // Hashed once; the key is allocated only for a new word.
+                terms.entry_ref(folded).or_insert([0; 5])[f] += 1;
             }
         }
+        // Stop words are counted like any word and taken out at the end: one
+        // look-up per distinct word instead of one per occurrence.
+        let stop = super::stop_words::StopSet::of(&doc.lang);
+        terms.retain(|term, freqs| {
+            let keep = !stop.contains(term);
+            if !keep {
+                for (length, freq) in lengths.iter_mut().zip(freqs.iter()) {
+                    *length -= freq;
+                }
+            }
+            keep
+        });
         AnalyzedDoc { terms, lengths }
     }
 }
@@ -280,6 +290,7 @@ fn language_postings(
             *df.entry(term.as_str()).or_default() += 1;
         }
     }
+
     let mut postings: FxHashMap<&str, Postings> =
         FxHashMap::with_capacity_and_hasher(df.len(), Default::default());
     for (offset, doc) in docs.iter().enumerate() {

@@ -29,8 +29,8 @@ fn is_apostrophe(c: char) -> bool {
 /// several times faster; other scripts (CJK,
 /// where every ideograph is a word, and the like) go through UAX #29.
 pub fn words(text: &str) -> Words<'_> {
-    if text.chars().all(is_simple) {
-        Words::Runs(Runs { rest: text })
+    if all_simple(text) {
+        Words::Runs(Runs::new(text))
     } else {
         Words::Segmented(Box::new(segmented(text)))
     }
@@ -58,7 +58,23 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Latin-1 and Latin Extended letters, the bulk of non-ASCII handbook
+    // text, without the Unicode table search.
+    if is_latin_letter(c) {
+        return true;
+    }
     (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)) && !is_apostrophe(c)
+}
+
+/// Every character from `À` to the end of Latin Extended-B is a letter,
+/// except `×` and `÷`.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F)
+}
+
+/// Whether `c` is a letter or digit, for the scan of a run.
+fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_latin_letter(c) || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Whether `c` cannot make UAX #29 split a run of word characters: anything
@@ -70,25 +86,121 @@ fn is_simple(c: char) -> bool {
         || !is_word_char(c)
 }
 
+/// `text.chars().all(is_simple)`, deciding ASCII (always simple) eight
+/// bytes at a time.
+fn all_simple(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            if word & 0x8080_8080_8080_8080 == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        let (c, len) = char_at(text, at);
+        if !is_simple(c) {
+            return false;
+        }
+        at += len;
+    }
+    true
+}
+
+/// Appends the words of `text` to `out`: the same as [`words`], but in one
+/// pass over text made of simple characters (the usual case), where `words`
+/// first checks them all.
+pub fn words_into<'a>(text: &'a str, out: &mut Vec<&'a str>) {
+    let start = out.len();
+    let mut runs = Runs::new(text);
+    out.extend(&mut runs);
+    if runs.complex {
+        out.truncate(start);
+        out.extend(segmented(text));
+    }
+}
+
 /// Maximal runs of word characters that carry a letter or digit.
 pub struct Runs<'a> {
     rest: &'a str,
+    /// A word character that is not [`is_simple`] was met; the runs stop
+    /// there, and the text needs UAX #29.
+    complex: bool,
+}
+
+impl<'a> Runs<'a> {
+    fn new(text: &'a str) -> Self {
+        Runs {
+            rest: text,
+            complex: false,
+        }
+    }
 }
 
 impl<'a> Iterator for Runs<'a> {
     type Item = &'a str;
+    /// One pass over the characters: skip to a word character, take the run,
+    /// noting whether it holds a letter or digit (a run of combining marks
+    /// alone is no word).
     fn next(&mut self) -> Option<&'a str> {
-        loop {
-            let start = self.rest.find(is_word_char)?;
-            let tail = &self.rest[start..];
-            let len = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
-            let (word, rest) = tail.split_at(len);
-            self.rest = rest;
-            if word.chars().any(char::is_alphanumeric) {
-                return Some(word);
+        let text = self.rest;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] < 0x80 && !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let (c, len) = char_at(text, at);
+            if !is_word_char(c) {
+                at += len;
+                continue;
+            }
+            let start = at;
+            let mut has_alphanumeric = false;
+            while at < bytes.len() {
+                if bytes[at].is_ascii_alphanumeric() {
+                    has_alphanumeric = true;
+                    at += 1;
+                    continue;
+                }
+                let (c, len) = char_at(text, at);
+                if is_latin_letter(c) {
+                    has_alphanumeric = true;
+                    at += len;
+                    continue;
+                }
+                if !is_word_char(c) {
+                    break;
+                }
+                if !is_simple(c) {
+                    self.complex = true;
+                    self.rest = "";
+                    return None;
+                }
+                has_alphanumeric = has_alphanumeric || is_alphanumeric(c);
+                at += len;
+            }
+            if has_alphanumeric {
+                self.rest = &text[at..];
+                return Some(&text[start..at]);
             }
         }
+        self.rest = "";
+        None
     }
+}
+
+/// The character at byte `at` (a character boundary) and its length in bytes.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[at..].chars().next().unwrap_or_default();
+    (c, c.len_utf8())
 }
 
 fn segmented(text: &str) -> impl Iterator<Item = &str> {
@@ -108,6 +220,24 @@ mod tests {
 
     fn w(text: &str) -> Vec<&str> {
         words(text).collect()
+    }
+
+    #[test]
+    fn words_into_finds_what_words_finds() {
+        for text in [
+            "Slušajte aktivno, l'ascolto è importante!",
+            "",
+            "naïve cafe\u{301} 3.5 — x",
+            "mixed 漢字テキスト and latin",
+            "e\u{301}\u{301} \u{301} ok",
+            "Ωμέγα кириллица ʼapostropheʼ",
+        ] {
+            let mut got = vec!["kept"];
+            super::words_into(text, &mut got);
+            let mut expected = vec!["kept"];
+            expected.extend(w(text));
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     #[test]
@@ -171,9 +301,9 @@ mod tests {
     }
 
     /// The fast path must give what UAX #29 gives once folded (every caller
-    /// folds; a stray combining mark may start a run, and folding drops it),
-    /// for every character it takes, next to letters, digits, marks and
-    /// separators.
+    /// folds), for every character it takes, next to letters, digits, marks
+    /// and separators; where a neighbour is not simple (a combining mark),
+    /// the runs must notice and hand the text to UAX #29.
     #[test]
     fn runs_match_uax29() {
         let simple: Vec<char> = (0u32..0x600)
@@ -187,7 +317,9 @@ mod tests {
             for left in neighbours {
                 for right in neighbours {
                     let text = format!("{left}{c}{right}x{c}{c} {c}");
-                    let runs: Vec<String> = super::Runs { rest: &text }.map(fold).collect();
+                    let mut found = Vec::new();
+                    super::words_into(&text, &mut found);
+                    let runs: Vec<String> = found.into_iter().map(fold).collect();
                     let uax: Vec<String> = super::segmented(&text).map(fold).collect();
                     assert_eq!(runs, uax, "U+{:04X} in {text:?}", c as u32);
                 }
