@@ -138,11 +138,11 @@ pub struct TocEntry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleContext {
-    pub title: String,
-    pub description: String,
+pub struct ArticleContext<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
     /// Rendered Markdown body; output with `| safe`.
-    pub html: String,
+    pub html: &'a str,
     pub toc: Vec<TocEntry>,
     pub reading_minutes: usize,
     pub word_count: usize,

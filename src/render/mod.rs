@@ -139,6 +139,9 @@ pub fn render_site_into(
     Ok(())
 }
 
+/// About the size of an article page of the default theme.
+const PAGE_BYTES_HINT: usize = 64 * 1024;
+
 pub fn render_page(
     job: &PageJob,
     engines: &Engines,
@@ -148,11 +151,14 @@ pub fn render_page(
         .by_lang
         .get(&job.lang)
         .expect("an engine exists for every configured language");
+    // Rendered straight into the file's bytes: `Tera::render` would start
+    // from 2 KB, grow to the page's size, then check the UTF-8 it just wrote.
+    let mut bytes = Vec::with_capacity(PAGE_BYTES_HINT);
     engine
-        .render(job.template, &job.context)
-        .map(|html| OutputFile {
+        .render_to(job.template, &job.context, &mut bytes)
+        .map(|()| OutputFile {
             path: job.output_file(),
-            bytes: html.into_bytes(),
+            bytes,
         })
         .map_err(|e| {
             let template = config.theme_dir().join("templates").join(job.template);

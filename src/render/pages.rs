@@ -628,9 +628,9 @@ impl<'a> SiteData<'a> {
             .map(|s| s.front.title.clone())
             .unwrap_or_default();
         let article = ArticleContext {
-            title: doc.front.title.clone(),
-            description: doc.front.description.clone(),
-            html: rendered.html.clone(),
+            title: &doc.front.title,
+            description: &doc.front.description,
+            html: &rendered.html,
             toc: rendered
                 .headings
                 .iter()
