@@ -1,18 +1,15 @@
 //! The search index in memory, and how it is built from the site's documents.
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
-use super::fold::{fold, fold_into};
+use super::fold::fold;
 use super::stem::stem;
-use super::tokenize::{words, words_into};
-use rustc_hash::FxHashMap;
+use super::tokenize::words;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Field weights of BM25F, in the order of [`Field`].
 pub const FIELD_WEIGHTS: [f64; 5] = [8.0, 4.0, 4.0, 3.0, 1.0];
-const FIELD_B: [f64; 5] = [0.5, 0.5, 0.5, 0.5, 0.75];
-const K1: f64 = 1.2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -138,24 +135,22 @@ pub fn stem_key(stem: &str, lang: &str) -> String {
 /// language contiguous); their order is their doc id.
 pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> SearchIndex {
     use rayon::prelude::*;
-    let analyzed: Vec<AnalyzedDoc> = crate::timings::stage("search words", || {
-        documents.par_iter().map(AnalyzedDoc::new).collect()
-    });
     let mut index = SearchIndex {
         languages: language_ranges(documents),
         ..SearchIndex::default()
     };
     // Languages are independent (stem keys carry the language), so each is
-    // scored and stemmed on its own thread, then merged in order.
-    let parts: Vec<Vec<(String, String, Postings)>> = index
-        .languages
-        .par_iter()
-        .map(|(lang, start, end)| {
-            language_postings(lang, &analyzed[*start as usize..*end as usize], *start)
-        })
-        .collect();
-    // Millions of small strings: freeing them is worth both cores.
-    analyzed.into_par_iter().for_each(drop);
+    // counted, scored and stemmed on its own, then merged in order.
+    let parts: Vec<Vec<(String, String, Postings)>> = crate::timings::stage("search words", || {
+        index
+            .languages
+            .par_iter()
+            .map(|(lang, start, end)| {
+                let docs = &documents[*start as usize..*end as usize];
+                super::postings::language_postings(lang, docs, *start)
+            })
+            .collect()
+    });
     for (term, key, list) in parts.into_iter().flatten() {
         let keys = index.terms.entry(term.clone()).or_default();
         if !keys.contains(&key) {
@@ -206,122 +201,6 @@ fn language_ranges(documents: &[SourceDocument<'_>]) -> Vec<(String, u32, u32)> 
         }
     }
     ranges
-}
-
-/// A document's words and their frequency per field. hashbrown's `entry_ref`
-/// looks a borrowed word up and inserts it with one hash.
-type TermCounts = hashbrown::HashMap<String, [u32; 5], rustc_hash::FxBuildHasher>;
-
-/// Per field: term frequencies and field length. Stemming waits until the
-/// language's vocabulary is known, so each distinct word is stemmed once.
-struct AnalyzedDoc {
-    /// term → frequency per field
-    terms: TermCounts,
-    lengths: [u32; 5],
-}
-
-impl AnalyzedDoc {
-    /// The same steps as [`analyze::surfaces`], without an allocation per word.
-    fn new(doc: &SourceDocument<'_>) -> Self {
-        let fields: [&str; 5] = [
-            &doc.title,
-            &doc.headings,
-            &doc.topic_labels,
-            &doc.description,
-            &doc.body,
-        ];
-        let mut terms = TermCounts::default();
-        let mut lengths = [0u32; 5];
-        let mut surface = String::new();
-        let mut field_words = Vec::new();
-        for (f, text) in fields.iter().enumerate() {
-            words_into(text, &mut field_words);
-            for word in field_words.drain(..) {
-                // Lowercase ASCII words (most of them) are their own fold.
-                let folded = if word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                {
-                    word
-                } else {
-                    fold_into(word, &mut surface);
-                    surface.as_str()
-                };
-                if folded.is_empty() {
-                    continue;
-                }
-                lengths[f] += 1;
-                // Hashed once; the key is allocated only for a new word.
-                terms.entry_ref(folded).or_insert([0; 5])[f] += 1;
-            }
-        }
-        // Stop words are counted like any word and taken out at the end: one
-        // look-up per distinct word instead of one per occurrence.
-        let stop = super::stop_words::StopSet::of(&doc.lang);
-        terms.retain(|term, freqs| {
-            let keep = !stop.contains(term);
-            if !keep {
-                for (length, freq) in lengths.iter_mut().zip(freqs.iter()) {
-                    *length -= freq;
-                }
-            }
-            keep
-        });
-        AnalyzedDoc { terms, lengths }
-    }
-}
-
-/// (term, stem key, postings) of one language's documents, with IDF among them.
-fn language_postings(
-    lang: &str,
-    docs: &[AnalyzedDoc],
-    first_id: u32,
-) -> Vec<(String, String, Postings)> {
-    let n = docs.len() as f64;
-    let mut avg = [0f64; 5];
-    for doc in docs {
-        for (f, len) in doc.lengths.iter().enumerate() {
-            avg[f] += *len as f64 / n;
-        }
-    }
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
-    for doc in docs {
-        for term in doc.terms.keys() {
-            *df.entry(term.as_str()).or_default() += 1;
-        }
-    }
-
-    let mut postings: FxHashMap<&str, Postings> =
-        FxHashMap::with_capacity_and_hasher(df.len(), Default::default());
-    for (offset, doc) in docs.iter().enumerate() {
-        let id = first_id + offset as u32;
-        for (term, freqs) in &doc.terms {
-            let impact = impact(freqs, &doc.lengths, &avg, n, df[term.as_str()] as f64);
-            postings
-                .entry(term.as_str())
-                .or_default()
-                .push((id, impact));
-        }
-    }
-    postings
-        .into_iter()
-        .map(|(term, list)| (term.to_string(), stem_key(&stem(lang, term), lang), list))
-        .collect()
-}
-
-/// BM25F score of a term in a document, as an integer (× 100, at least 1).
-fn impact(freqs: &[u32; 5], lengths: &[u32; 5], avg: &[f64; 5], n: f64, df: f64) -> u32 {
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    let mut pseudo_tf = 0.0;
-    for f in 0..5 {
-        if freqs[f] == 0 {
-            continue;
-        }
-        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * lengths[f] as f64 / avg[f].max(1.0);
-        pseudo_tf += FIELD_WEIGHTS[f] * freqs[f] as f64 / norm;
-    }
-    let score = idf * pseudo_tf * (K1 + 1.0) / (pseudo_tf + K1);
-    ((score * 100.0).round() as u32).max(1)
 }
 
 fn topic_record(topic: &SourceTopic) -> TopicRecord {
@@ -404,17 +283,14 @@ pub(crate) mod tests {
     #[test]
     fn indexed_words_are_the_analyzed_surfaces() {
         let text = "L’ascolto è Importante: dall'inizio ÉCOUTE 3.5 x² 日本 e-mail Straße";
-        let analyzed = AnalyzedDoc::new(&doc("it", "it/a/", "", text, &[]));
+        let (got, lengths) =
+            crate::search::postings::counted_words(&doc("it", "it/a/", "", text, &[]));
         let mut expected: HashMap<String, [u32; 5]> = HashMap::new();
         for surface in analyze::surfaces("it", text) {
             expected.entry(surface).or_insert([0; 5])[4] += 1;
         }
-        let got: HashMap<String, [u32; 5]> = analyzed.terms.into_iter().collect();
         assert_eq!(got, expected);
-        assert_eq!(
-            analyzed.lengths[4],
-            expected.values().map(|f| f[4]).sum::<u32>()
-        );
+        assert_eq!(lengths[4], expected.values().map(|f| f[4]).sum::<u32>());
     }
 
     #[test]

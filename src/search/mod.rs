@@ -5,6 +5,7 @@
 pub mod analyze;
 pub mod fold;
 pub mod index;
+pub mod postings;
 pub mod query;
 pub mod shards;
 pub mod source;

@@ -9,6 +9,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
+/// How every data file starts: `polybookSearch.load("<path>",<data>);`.
+const LOAD_CALL: &str = "polybookSearch.load(";
+
 /// A shard grows until its JSON would pass this many bytes.
 pub const SHARD_BUDGET: usize = 16 * 1024;
 
@@ -104,9 +107,20 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
     let folder = format!("search/{build}");
     let mut output: Vec<OutputFile> = files
         .into_par_iter()
-        .map(|(path, data)| OutputFile {
-            path: format!("{folder}/{path}.js"),
-            bytes: format!("polybookSearch.load({},{data});\n", json(&path)).into_bytes(),
+        .map(|(path, data)| {
+            // Sized once: a document's text is kilobytes, and `format!` would
+            // grow the buffer several times, copying it each time.
+            let name = json(&path);
+            let mut bytes = Vec::with_capacity(LOAD_CALL.len() + name.len() + data.len() + 4);
+            bytes.extend_from_slice(LOAD_CALL.as_bytes());
+            bytes.extend_from_slice(name.as_bytes());
+            bytes.push(b',');
+            bytes.extend_from_slice(data.as_bytes());
+            bytes.extend_from_slice(b");\n");
+            OutputFile {
+                path: format!("{folder}/{path}.js"),
+                bytes,
+            }
         })
         .collect();
     output.push(OutputFile {
