@@ -161,10 +161,12 @@ fn build_into(
         }
         let written = timings::stage("search files", || search::shards::write(index));
         use rayon::prelude::*;
-        written
-            .files
-            .into_par_iter()
-            .try_for_each(|file| sink.put(file))?;
+        timings::stage("search write", || {
+            written
+                .files
+                .into_par_iter()
+                .try_for_each(|file| sink.put(file))
+        })?;
         Ok::<_, Diagnostic>((written.manifest_path, written.engine_path))
     });
     let (manifest_path, engine_path) = written?;
