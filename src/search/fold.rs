@@ -21,6 +21,19 @@ pub fn fold(word: &str) -> String {
     out
 }
 
+/// The fold of `word`: `word` itself when it is lowercase ASCII letters and
+/// digits (most words, which then need no copy), else [`fold_into`] `buffer`.
+pub fn folded<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return word;
+    }
+    fold_into(word, buffer);
+    buffer
+}
+
 /// [`fold`] into a reused buffer (cleared first): the indexer folds every
 /// word of the site, and most of them need no allocation this way.
 ///
@@ -114,6 +127,16 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn folded_is_fold_without_a_copy_for_plain_words() {
+        let mut buffer = String::new();
+        for word in ["cliente", "2024", "Cliente", "slušanje", "ÉCOUTE", "x²"] {
+            assert_eq!(super::folded(word, &mut buffer), fold(word), "{word}");
+        }
+        let plain = "cliente";
+        assert_eq!(super::folded(plain, &mut buffer).as_ptr(), plain.as_ptr());
     }
 
     #[test]

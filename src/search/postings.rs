@@ -6,7 +6,7 @@
 //! is stored and checked against the stop list once per chunk rather than
 //! once per document, and the rest of the work indexes arrays by number.
 
-use super::fold::fold_into;
+use super::fold::folded;
 use super::index::{stem_key, Postings, SourceDocument, FIELD_WEIGHTS};
 use super::stem::stem;
 use super::stop_words::StopSet;
@@ -99,9 +99,9 @@ struct ChunkCounts {
 
 /// One document: (word number, frequency per field) in order of first
 /// appearance, and each field's length in words (stop words left out).
-pub(crate) struct DocCounts {
-    pub terms: Vec<(u32, [u32; 5])>,
-    pub lengths: [u32; 5],
+struct DocCounts {
+    terms: Vec<(u32, [u32; 5])>,
+    lengths: [u32; 5],
 }
 
 /// A chunk's numbering of every word it met, stop words included, which get
@@ -138,16 +138,7 @@ impl ChunkCounts {
             for (f, text) in fields.iter().enumerate() {
                 words_into(text, &mut field_words);
                 for word in field_words.drain(..) {
-                    // Lowercase ASCII words (most of them) are their own fold.
-                    let folded = if word
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                    {
-                        word
-                    } else {
-                        fold_into(word, &mut surface);
-                        surface.as_str()
-                    };
+                    let folded = folded(word, &mut surface);
                     if folded.is_empty() {
                         continue;
                     }
