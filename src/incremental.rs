@@ -480,6 +480,7 @@ impl Output {
         config: &SiteConfig,
         all: bool,
     ) -> Result<usize, Diagnostics> {
+        engines.clear_cached_partials();
         let hashed: Vec<(PageJob, u64)> = jobs.into_par_iter().map(context_hash).collect();
         let mut todo = Vec::new();
         for (job, hash) in hashed {

@@ -45,12 +45,16 @@ fn article_counts_follow_each_languages_plural_rules() {
     }
 }
 
-/// Every `t(key="…")` of the default theme.
+/// Every `t(key="…")` of the default theme, partials included.
 fn template_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     let dir = support::repo_root().join("themes/default/templates");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
         for quote in ['"', '\''] {
             let marker = format!("t(key={quote}");
             for (i, _) in text.match_indices(&marker) {

@@ -115,7 +115,8 @@ pub fn parse<T: de::DeserializeOwned>(
     file_text: &str,
     split: &Split,
 ) -> Result<T, Diagnostic> {
-    let index = LineIndex::new(file_text);
+    // Lines are counted only for an error: most files have none.
+    let position = |offset: usize| LineIndex::new(file_text).position(file_text, offset);
     match split.format {
         Format::Toml => toml::from_str(split.front_matter).map_err(|e| {
             let mut d = Diagnostic::error(
@@ -123,9 +124,9 @@ pub fn parse<T: de::DeserializeOwned>(
                 format!("front matter: {}", crate::config::one_line(e.message())),
             );
             if let Some(span) = e.span() {
-                d = d.at(index.position(file_text, split.front_matter_offset + span.start));
+                d = d.at(position(split.front_matter_offset + span.start));
             } else {
-                d = d.at(index.position(file_text, split.front_matter_offset));
+                d = d.at(position(split.front_matter_offset));
             }
             d.hint(front_matter_hint(e.message()))
         }),
@@ -139,7 +140,7 @@ pub fn parse<T: de::DeserializeOwned>(
                 .rev()
                 .find(|&o| file_text.is_char_boundary(o))
                 .unwrap_or(0);
-            d = d.at(index.position(file_text, offset));
+            d = d.at(position(offset));
             d.hint(front_matter_hint(&e.to_string()))
         }),
     }

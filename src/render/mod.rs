@@ -1,5 +1,6 @@
 //! Turns the content, its graph and the theme into the files of the site.
 
+pub mod cached;
 pub mod context;
 pub mod feeds;
 pub mod pages;
@@ -9,6 +10,7 @@ pub mod theme;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{Locales, TranslateFn};
+use cached::CachedPartials;
 use pages::{PageJob, SiteData};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -34,9 +36,21 @@ pub const REQUIRED_TEMPLATES: [&str; 8] = [
     "404.html",
 ];
 
-/// One Tera per language, each with `t()` bound to that language's fallback chain.
+/// One Tera per language, each with `t()` bound to that language's fallback
+/// chain and `cached()` to its own store of rendered partials.
 pub struct Engines {
-    by_lang: HashMap<String, tera::Tera>,
+    by_lang: HashMap<String, Arc<tera::Tera>>,
+    partials: Vec<CachedPartials>,
+}
+
+impl Engines {
+    /// Forgets the partials rendered for earlier pages. Called before each
+    /// set of pages is rendered, since the content they show may have changed.
+    pub fn clear_cached_partials(&self) {
+        for partials in &self.partials {
+            partials.clear();
+        }
+    }
 }
 
 pub fn engines(
@@ -82,6 +96,7 @@ pub fn engines(
     if problems.has_errors() {
         return Err(problems);
     }
+    let mut partials = Vec::new();
     let by_lang = config
         .languages
         .iter()
@@ -91,10 +106,12 @@ pub fn engines(
                 "t",
                 TranslateFn::new(Arc::clone(&locales), &l.code, &config.default_language),
             );
+            let (engine, cached) = cached::with_cached_partials(engine);
+            partials.push(cached);
             (l.code.clone(), engine)
         })
         .collect();
-    Ok(Engines { by_lang })
+    Ok(Engines { by_lang, partials })
 }
 
 /// Tera's errors nest the useful part (which variable, which line) in sources.
@@ -118,6 +135,7 @@ pub fn render_site_into(
     theme: &Theme,
     sink: &dyn crate::output::FileSink,
 ) -> Result<(), Diagnostics> {
+    engines.clear_cached_partials();
     let problems: Vec<Diagnostic> = site
         .pages()
         .into_par_iter()
