@@ -276,6 +276,28 @@ fn template_catalog_stylesheet_and_config_changes_equal_full_builds() {
     engine.assert_equals_full_build();
 }
 
+/// `cached()` partials are rendered once per build: a partial whose
+/// arguments come from the content must not outlive a content change, even
+/// though the engines that hold them do.
+#[test]
+fn cached_partials_follow_content_changes() {
+    let site = small_site();
+    site.write(
+        "templates/partials/search-strings.html",
+        "<template id=\"search-strings\">{% for l in languages %}\
+         <span data-lang-name=\"{{ l.code }}\">{{ l.name }}: {{ l.article_count }}</span>\
+         {% endfor %}</template>",
+    );
+    let mut engine = Engine::new(site.root());
+    let home =
+        |engine: &Engine| String::from_utf8(engine.files()["pt/index.html"].clone()).unwrap();
+    assert!(home(&engine).contains(">Hrvatski: 1<"), "{}", home(&engine));
+    site.write("content/hr/de.md", &page("De", "", "Tekst.\n"));
+    engine.apply(engine.content("hr/de.md", true));
+    assert!(home(&engine).contains(">Hrvatski: 2<"), "{}", home(&engine));
+    engine.assert_equals_full_build();
+}
+
 #[test]
 fn a_failed_rebuild_keeps_the_last_good_site() {
     let site = small_site();
