@@ -55,13 +55,19 @@ pub fn fold_into(word: &str, out: &mut String) {
     if ascii == word.len() {
         return;
     }
-    let latin = latin_table();
     for c in word[ascii..].chars() {
-        match c as u32 {
-            0..0x80 => out.push(c.to_ascii_lowercase()),
-            code @ 0x80..LATIN_END => out.push_str(&latin[(code - 0x80) as usize]),
-            _ => fold_char(c, out),
-        }
+        push_folded(c, out);
+    }
+}
+
+/// The fold of `c` appended to `out`: a word's fold is its characters' folds
+/// one after another (see [`fold_into`]).
+#[inline]
+pub fn push_folded(c: char, out: &mut String) {
+    match c as u32 {
+        0..0x80 => out.push(c.to_ascii_lowercase()),
+        code @ 0x80..LATIN_END => out.push_str(&latin_table()[(code - 0x80) as usize]),
+        _ => fold_char(c, out),
     }
 }
 

@@ -6,11 +6,10 @@
 //! is stored and checked against the stop list once per chunk rather than
 //! once per document, and the rest of the work indexes arrays by number.
 
-use super::fold::folded;
 use super::index::{stem_key, Postings, SourceDocument, FIELD_WEIGHTS};
 use super::stem::stem;
 use super::stop_words::StopSet;
-use super::tokenize::words_into;
+use super::tokenize::FoldedWords;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -119,8 +118,7 @@ impl ChunkCounts {
         // where in that document's terms.
         let mut last_doc: Vec<u32> = Vec::new();
         let mut slot: Vec<u32> = Vec::new();
-        let mut surface = String::new();
-        let mut field_words = Vec::new();
+        let mut field_words = FoldedWords::default();
         let mut counted = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let doc_mark = d as u32 + 1;
@@ -136,9 +134,8 @@ impl ChunkCounts {
                 &doc.body,
             ];
             for (f, text) in fields.iter().enumerate() {
-                words_into(text, &mut field_words);
-                for word in field_words.drain(..) {
-                    let folded = folded(word, &mut surface);
+                field_words.fill(text);
+                for folded in field_words.iter() {
                     if folded.is_empty() {
                         continue;
                     }

@@ -48,7 +48,8 @@ pub struct WrittenIndex {
 /// and document text are dropped as they are serialized, so a big site never
 /// holds both at once.
 pub fn write(mut index: SearchIndex) -> WrittenIndex {
-    let mut files: Vec<(String, String)> = Vec::new();
+    // (path in the index folder, without `.js`; the file's bytes)
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     // Each kind's serialized entries are dropped once its shard files exist.
     let term_prefixes = {
         let entries: Vec<(String, String)> = index
@@ -82,13 +83,22 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
             .get(&topic.id)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        files.push((format!("topics/{}", topic.id), json(&delta(docs))));
+        let path = format!("topics/{}", topic.id);
+        let bytes = script(&path, 0, |out| write_json(out, &delta(docs)));
+        files.push((path, bytes));
     }
     files.par_extend(
         std::mem::take(&mut index.docs)
             .into_par_iter()
             .enumerate()
-            .map(|(id, doc)| (format!("docs/{id}"), json(&doc))),
+            .map(|(id, doc)| {
+                let path = format!("docs/{id}");
+                // Written straight into the file: a document's text is
+                // kilobytes, and every copy of 50 MB of it shows.
+                let size = doc.text.len() + doc.title.len() + doc.description.len() + 64;
+                let bytes = script(&path, size, |out| write_json(out, &doc));
+                (path, bytes)
+            }),
     );
     let build = build_hash(&files);
     let manifest = Manifest {
@@ -103,24 +113,16 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         topic_score: TOPIC_SCORE,
         prefix_limit: PREFIX_LIMIT,
     };
-    files.push(("manifest".into(), json(&manifest)));
+    files.push((
+        "manifest".into(),
+        script("manifest", 0, |out| write_json(out, &manifest)),
+    ));
     let folder = format!("search/{build}");
     let mut output: Vec<OutputFile> = files
-        .into_par_iter()
-        .map(|(path, data)| {
-            // Sized once: a document's text is kilobytes, and `format!` would
-            // grow the buffer several times, copying it each time.
-            let name = json(&path);
-            let mut bytes = Vec::with_capacity(LOAD_CALL.len() + name.len() + data.len() + 4);
-            bytes.extend_from_slice(LOAD_CALL.as_bytes());
-            bytes.extend_from_slice(name.as_bytes());
-            bytes.push(b',');
-            bytes.extend_from_slice(data.as_bytes());
-            bytes.extend_from_slice(b");\n");
-            OutputFile {
-                path: format!("{folder}/{path}.js"),
-                bytes,
-            }
+        .into_iter()
+        .map(|(path, bytes)| OutputFile {
+            path: format!("{folder}/{path}.js"),
+            bytes,
         })
         .collect();
     output.push(OutputFile {
@@ -136,34 +138,51 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
 
 /// Adds the shard files of `entries` under `folder`; returns their prefixes.
 fn add_shards(
-    files: &mut Vec<(String, String)>,
+    files: &mut Vec<(String, Vec<u8>)>,
     folder: &str,
     entries: &[(String, String)],
 ) -> Vec<String> {
     let shards = shard(entries, SHARD_BUDGET);
-    for (prefix, group) in &shards {
-        files.push((format!("{folder}/{}", file_name(prefix)), object(group)));
-    }
+    files.par_extend(shards.par_iter().map(|(prefix, group)| {
+        let path = format!("{folder}/{}", file_name(prefix));
+        let bytes = script(&path, SHARD_BUDGET, |out| object(out, group));
+        (path, bytes)
+    }));
     shards.into_keys().collect()
+}
+
+/// A file of the index: `polybookSearch.load("<path>",<data>);`, with `data`
+/// written in place by `write_data` (`size_hint` bytes, about).
+fn script(path: &str, size_hint: usize, write_data: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(LOAD_CALL.len() + path.len() + size_hint + 8);
+    bytes.extend_from_slice(LOAD_CALL.as_bytes());
+    write_json(&mut bytes, path);
+    bytes.push(b',');
+    write_data(&mut bytes);
+    bytes.extend_from_slice(b");\n");
+    bytes
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("index records serialize")
 }
 
+fn write_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(out, value).expect("index records serialize");
+}
+
 /// `{"key":value,…}` from already serialized values, in key order.
-fn object(entries: &[(String, String)]) -> String {
-    let mut out = String::from("{");
+fn object(out: &mut Vec<u8>, entries: &[(String, String)]) {
+    out.push(b'{');
     for (i, (key, value)) in entries.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str(&json(key));
-        out.push(':');
-        out.push_str(value);
+        write_json(out, key);
+        out.push(b':');
+        out.extend_from_slice(value.as_bytes());
     }
-    out.push('}');
-    out
+    out.push(b'}');
 }
 
 fn delta(docs: &[u32]) -> Vec<u32> {
@@ -254,16 +273,11 @@ pub fn file_name(prefix: &str) -> String {
 
 /// The build's fingerprint: a hash of every file's own hash, in order, so
 /// the files (tens of megabytes on a big site) are hashed on every core.
-fn build_hash(files: &[(String, String)]) -> String {
+fn build_hash(files: &[(String, Vec<u8>)]) -> String {
+    // A file's bytes name its path too (`load("<path>",…)`).
     let digests: Vec<_> = files
         .par_iter()
-        .map(|(path, data)| {
-            let mut hasher = Sha256::new();
-            hasher.update(path.as_bytes());
-            hasher.update([0]);
-            hasher.update(data.as_bytes());
-            hasher.finalize()
-        })
+        .map(|(_, bytes)| Sha256::digest(bytes))
         .collect();
     let mut hasher = Sha256::new();
     for digest in &digests {

@@ -30,7 +30,12 @@ fn is_apostrophe(c: char) -> bool {
 /// where every ideograph is a word, and the like) go through UAX #29.
 pub fn words(text: &str) -> Words<'_> {
     if all_simple(text) {
-        Words::Runs(Runs::new(text))
+        let mut runs = Slices {
+            text,
+            words: Vec::new(),
+        };
+        scan_runs(text, &mut runs);
+        Words::Runs(runs.words.into_iter())
     } else {
         Words::Segmented(Box::new(segmented(text)))
     }
@@ -38,7 +43,7 @@ pub fn words(text: &str) -> Words<'_> {
 
 /// The iterator of [`words`].
 pub enum Words<'a> {
-    Runs(Runs<'a>),
+    Runs(std::vec::IntoIter<&'a str>),
     Segmented(Box<dyn Iterator<Item = &'a str> + 'a>),
 }
 
@@ -108,88 +113,136 @@ fn all_simple(text: &str) -> bool {
     true
 }
 
-/// Appends the words of `text` to `out`: the same as [`words`], but in one
-/// pass over text made of simple characters (the usual case), where `words`
-/// first checks them all.
-pub fn words_into<'a>(text: &'a str, out: &mut Vec<&'a str>) {
-    let start = out.len();
-    let mut runs = Runs::new(text);
-    out.extend(&mut runs);
-    if runs.complex {
-        out.truncate(start);
-        out.extend(segmented(text));
+/// The folded words of a text, in order, in one reused buffer: the
+/// [`fold`](super::fold::fold) of each of [`words`], in a single pass over
+/// text made of simple characters (the usual case), where `words` first
+/// checks them all.
+#[derive(Default)]
+pub struct FoldedWords {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl FoldedWords {
+    /// Replaces the words with those of `text`.
+    pub fn fill(&mut self, text: &str) {
+        self.text.clear();
+        self.ends.clear();
+        if scan_runs(text, self) {
+            return;
+        }
+        self.text.clear();
+        self.ends.clear();
+        let mut buffer = String::new();
+        for word in segmented(text) {
+            self.text.push_str(super::fold::folded(word, &mut buffer));
+            self.ends.push(self.text.len());
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = &self.text[start..end];
+            start = end;
+            word
+        })
     }
 }
 
-/// Maximal runs of word characters that carry a letter or digit.
-pub struct Runs<'a> {
-    rest: &'a str,
-    /// A word character that is not [`is_simple`] was met; the runs stop
-    /// there, and the text needs UAX #29.
-    complex: bool,
-}
+impl RunSink for FoldedWords {
+    #[inline]
+    fn ascii(&mut self, byte: u8) {
+        self.text.push(byte.to_ascii_lowercase() as char);
+    }
 
-impl<'a> Runs<'a> {
-    fn new(text: &'a str) -> Self {
-        Runs {
-            rest: text,
-            complex: false,
+    #[inline]
+    fn other(&mut self, c: char) {
+        super::fold::push_folded(c, &mut self.text);
+    }
+
+    fn end(&mut self, _: std::ops::Range<usize>, is_word: bool) {
+        if is_word {
+            self.ends.push(self.text.len());
+        } else {
+            self.text.truncate(self.ends.last().copied().unwrap_or(0));
         }
     }
 }
 
-impl<'a> Iterator for Runs<'a> {
-    type Item = &'a str;
-    /// One pass over the characters: skip to a word character, take the run,
-    /// noting whether it holds a letter or digit (a run of combining marks
-    /// alone is no word).
-    fn next(&mut self) -> Option<&'a str> {
-        let text = self.rest;
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if bytes[at] < 0x80 && !bytes[at].is_ascii_alphanumeric() {
+/// What [`scan_runs`] reports: each character of a run as it is read, then
+/// the run's byte range, and whether it is a word (it holds a letter or digit).
+trait RunSink {
+    fn ascii(&mut self, byte: u8);
+    fn other(&mut self, c: char);
+    fn end(&mut self, range: std::ops::Range<usize>, is_word: bool);
+}
+
+/// The unfolded words, borrowed from the text.
+struct Slices<'a> {
+    text: &'a str,
+    words: Vec<&'a str>,
+}
+
+impl RunSink for Slices<'_> {
+    fn ascii(&mut self, _: u8) {}
+    fn other(&mut self, _: char) {}
+    fn end(&mut self, range: std::ops::Range<usize>, is_word: bool) {
+        if is_word {
+            self.words.push(&self.text[range]);
+        }
+    }
+}
+
+/// Maximal runs of word characters, in one pass over the characters; false
+/// (and the runs so far) when a word character is not [`is_simple`], as the
+/// text then needs UAX #29.
+fn scan_runs(text: &str, sink: &mut impl RunSink) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
                 at += 1;
                 continue;
             }
+        } else {
             let (c, len) = char_at(text, at);
             if !is_word_char(c) {
                 at += len;
                 continue;
             }
-            let start = at;
-            let mut has_alphanumeric = false;
-            while at < bytes.len() {
-                if bytes[at].is_ascii_alphanumeric() {
-                    has_alphanumeric = true;
-                    at += 1;
-                    continue;
-                }
-                let (c, len) = char_at(text, at);
-                if is_latin_letter(c) {
-                    has_alphanumeric = true;
-                    at += len;
-                    continue;
-                }
-                if !is_word_char(c) {
+        }
+        let start = at;
+        let mut has_alphanumeric = false;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
                     break;
                 }
-                if !is_simple(c) {
-                    self.complex = true;
-                    self.rest = "";
-                    return None;
-                }
+                sink.ascii(b);
+                has_alphanumeric = true;
+                at += 1;
+                continue;
+            }
+            let (c, len) = char_at(text, at);
+            if is_latin_letter(c) {
+                has_alphanumeric = true;
+            } else if !is_word_char(c) {
+                break;
+            } else if !is_simple(c) {
+                return false;
+            } else {
                 has_alphanumeric = has_alphanumeric || is_alphanumeric(c);
-                at += len;
             }
-            if has_alphanumeric {
-                self.rest = &text[at..];
-                return Some(&text[start..at]);
-            }
+            sink.other(c);
+            at += len;
         }
-        self.rest = "";
-        None
+        sink.end(start..at, has_alphanumeric);
     }
+    true
 }
 
 /// The character at byte `at` (a character boundary) and its length in bytes.
@@ -223,21 +276,25 @@ mod tests {
     }
 
     #[test]
-    fn words_into_finds_what_words_finds() {
+    fn folded_words_are_the_folds_of_words() {
+        let mut folded = super::FoldedWords::default();
         for text in [
             "Slušajte aktivno, l'ascolto è importante!",
             "",
             "naïve cafe\u{301} 3.5 — x",
             "mixed 漢字テキスト and latin",
             "e\u{301}\u{301} \u{301} ok",
-            "Ωμέγα кириллица ʼapostropheʼ",
+            "Ωμέγα кириллица ʼapostropheʼ ΣΟΦΟΣ",
+            "ĐURĐEVAC Straße İstanbul ÆØÅ œuvre x² ½ №5",
+            "Rješenje, SOLUCIÓN e Solução: as três!",
         ] {
-            let mut got = vec!["kept"];
-            super::words_into(text, &mut got);
-            let mut expected = vec!["kept"];
-            expected.extend(w(text));
-            assert_eq!(got, expected, "{text:?}");
+            folded.fill(text);
+            let expected: Vec<String> = w(text).into_iter().map(fold).collect();
+            assert_eq!(folded.iter().collect::<Vec<_>>(), expected, "{text:?}");
         }
+        // Reused: nothing of the previous text is left.
+        folded.fill("um");
+        assert_eq!(folded.iter().collect::<Vec<_>>(), ["um"]);
     }
 
     #[test]
@@ -313,15 +370,17 @@ mod tests {
         let neighbours = [
             "a", "Z", "7", "\u{301}", " ", ".", "'", "\u{2019}", "-", "_", ":", ",", "\u{0}", "\n",
         ];
+        let mut folded = super::FoldedWords::default();
         for &c in &simple {
             for left in neighbours {
                 for right in neighbours {
                     let text = format!("{left}{c}{right}x{c}{c} {c}");
-                    let mut found = Vec::new();
-                    super::words_into(&text, &mut found);
-                    let runs: Vec<String> = found.into_iter().map(fold).collect();
                     let uax: Vec<String> = super::segmented(&text).map(fold).collect();
+                    let runs: Vec<String> = words(&text).map(fold).collect();
                     assert_eq!(runs, uax, "U+{:04X} in {text:?}", c as u32);
+                    folded.fill(&text);
+                    let fused: Vec<&str> = folded.iter().collect();
+                    assert_eq!(fused, uax, "U+{:04X} in {text:?}", c as u32);
                 }
             }
         }
