@@ -23,8 +23,12 @@ pub struct LinkTargets(pub BTreeMap<String, LinkTarget>);
 /// The URL of `target` (an output path from the site root) as seen from the page
 /// whose folder is `from` (`pt/guide/`). Folder targets get `index` appended.
 pub fn relative_url(from: &str, target: &str, index: &str) -> String {
-    let depth = from.matches('/').count();
-    let mut url = "../".repeat(depth);
+    let depth = from.bytes().filter(|&b| b == b'/').count();
+    // Sized once: pages make tens of these each (cards, topics, languages).
+    let mut url = String::with_capacity(3 * depth + target.len() + index.len() + 2);
+    for _ in 0..depth {
+        url.push_str("../");
+    }
     url.push_str(target);
     if target.is_empty() || target.ends_with('/') {
         url.push_str(index);
