@@ -7,8 +7,10 @@
 //! theme renders them once and every other page copies the result.
 //!
 //! The partial sees only the call's other arguments (like a macro), and its
-//! output is reused for every call with the same `template` and `vary` in the
-//! same language: `vary` must hold everything the output depends on. It pays
+//! output is reused for every call in the same language with the same
+//! `template` and the same arguments, or, when the call gives `vary`, the same
+//! `vary`: then `vary` must hold everything the output depends on (cheaper to
+//! compare than a big argument such as the whole `page`). It pays
 //! where a block is big and its arguments are few: Tera still evaluates every
 //! argument of every call, so caching an article's card (`a=a`), which is
 //! mostly its arguments, measured no faster.
@@ -75,9 +77,7 @@ impl Function for CachedPartials {
             .get("template")
             .and_then(Value::as_str)
             .ok_or_else(|| tera::Error::msg("cached() needs template=\"…\""))?;
-        // JSON keeps the string "1" and the number 1 apart.
-        let vary = args.get("vary").map(Value::to_string).unwrap_or_default();
-        let key = format!("{template}\u{1f}{vary}");
+        let key = cache_key(template, args);
         let store = &self.store;
         // A poisoned lock only means another page's render panicked; what
         // is stored is still right.
@@ -99,6 +99,26 @@ impl Function for CachedPartials {
     fn is_safe(&self) -> bool {
         true
     }
+}
+
+/// The template and `vary`, or without `vary` every other argument by name.
+/// Values are JSON, which keeps the string "1" and the number 1 apart.
+fn cache_key(template: &str, args: &HashMap<String, Value>) -> String {
+    let mut key = template.to_string();
+    if let Some(vary) = args.get("vary") {
+        key.push('\u{1f}');
+        key.push_str(&vary.to_string());
+        return key;
+    }
+    let mut names: Vec<&String> = args.keys().filter(|n| *n != "template").collect();
+    names.sort_unstable();
+    for name in names {
+        key.push('\u{1f}');
+        key.push_str(name);
+        key.push('=');
+        key.push_str(&args[name].to_string());
+    }
+    key
 }
 
 impl Store {
@@ -155,6 +175,18 @@ mod tests {
         assert_eq!(render(&tera, "page.html"), "1:a 1:a 2:c 3:d");
         partials.clear();
         assert_eq!(render(&tera, "page.html"), "4:a 4:a 5:c 6:d");
+    }
+
+    #[test]
+    fn without_vary_every_argument_varies() {
+        let (tera, _) = engine(&[
+            ("part.html", "{{ tick() }}:{{ x }}{{ y }}"),
+            (
+                "page.html",
+                r#"{{ cached(template="part.html", x="a", y=1) }} {{ cached(template="part.html", y=1, x="a") }} {{ cached(template="part.html", x="a", y="1") }} {{ cached(template="part.html", x="b", y=1) }}"#,
+            ),
+        ]);
+        assert_eq!(render(&tera, "page.html"), "1:a1 1:a1 2:a1 3:b1");
     }
 
     #[test]
