@@ -82,7 +82,7 @@ pub fn render(ctx: &RenderContext) -> Rendered {
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    // Lines are counted only when a link needs a position (an error): most pages have none.
+    // Lines are counted only when an internal link needs its position.
     let line_index = std::cell::LazyCell::new(|| LineIndex::new(ctx.source));
     let position =
         |range: &Range<usize>| line_index.position(ctx.source, ctx.body_offset + range.start);
