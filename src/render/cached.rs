@@ -218,12 +218,7 @@ mod tests {
     fn a_missing_partial_is_a_clear_error() {
         let (tera, _) = engine(&[("page.html", r#"{{ cached(template="nope.html") }}"#)]);
         let error = tera.render("page.html", &Context::new()).unwrap_err();
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(&error);
-        while let Some(inner) = source {
-            message.push_str(&format!(": {inner}"));
-            source = inner.source();
-        }
+        let message = crate::render::error_chain(&error);
         assert!(
             message.contains(r#"cached(template="nope.html")"#),
             "{message}"
