@@ -354,13 +354,27 @@ pub struct SearchResult {
     pub snippet: String,
 }
 
+/// What `polybook search` answers: what the browser's search page shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchAnswer {
+    pub results: Vec<SearchResult>,
+    /// Matching documents before the limit.
+    pub total: usize,
+    /// (query word, the word it was taken for) where a typo was forgiven.
+    pub corrections: Vec<(String, String)>,
+    /// When nothing matched: the topics closest to the query…
+    pub suggested_topics: Vec<search::query::TopicSuggestion>,
+    /// …and, for a one-language scope, how many results all languages have.
+    pub in_all_languages: Option<usize>,
+}
+
 /// `polybook search`: the same index and ranking as the browser, built in memory.
 pub fn search(
     options: &BuildOptions,
     text: &str,
     scope: search::query::Scope,
     limit: usize,
-) -> Result<Vec<SearchResult>, Diagnostics> {
+) -> Result<SearchAnswer, Diagnostics> {
     let config = load_config(options)?;
     if let search::query::Scope::Language(lang) = &scope {
         if config.language(lang).is_none() {
@@ -378,8 +392,18 @@ pub fn search(
         return Err(problems.sorted());
     }
     let index = search_index(&config, &site);
-    let results = search::query::search(&index, &search::query::Query { text, scope, limit });
-    Ok(results
+    let one_language = scope != search::query::Scope::All;
+    let found = search::query::search(&index, &search::query::Query { text, scope, limit });
+    let nothing = found.total == 0;
+    let in_all_languages = (nothing && one_language).then(|| {
+        let all = search::query::Query {
+            text,
+            scope: search::query::Scope::All,
+            limit: 0,
+        };
+        search::query::search(&index, &all).total
+    });
+    let results = found
         .hits
         .iter()
         .map(|hit| {
@@ -393,7 +417,18 @@ pub fn search(
                 snippet: search::query::snippet(&doc.text, &hit.terms),
             }
         })
-        .collect())
+        .collect();
+    Ok(SearchAnswer {
+        results,
+        total: found.total,
+        corrections: found.corrections,
+        suggested_topics: if nothing {
+            search::query::suggest_topics(&index, text)
+        } else {
+            Vec::new()
+        },
+        in_all_languages,
+    })
 }
 
 /// For callers that only have one diagnostic.

@@ -137,30 +137,47 @@ fn search(options: &BuildOptions, query: &str, lang: &str, limit: usize, json: b
         Scope::Language(lang.to_string())
     };
     match polybook::search(options, query, scope, limit) {
-        Ok(results) if json => {
-            let text = serde_json::to_string_pretty(&results).expect("results serialize");
+        Ok(answer) if json => {
+            let text = serde_json::to_string_pretty(&answer).expect("results serialize");
             print_out(&format!("{text}\n"))
         }
-        Ok(results) => {
-            if results.is_empty() {
-                eprintln!("no results for {query:?}");
-            }
-            let mut text = String::new();
-            for (rank, r) in results.iter().enumerate() {
-                text.push_str(&format!(
-                    "{:>2}. {} [{}] ({})\n    {}\n    {}\n",
-                    rank + 1,
-                    r.title,
-                    r.lang,
-                    r.score,
-                    r.url,
-                    r.snippet
-                ));
-            }
-            print_out(&text)
-        }
+        Ok(answer) => print_out(&answer_text(query, &answer)),
         Err(problems) => fail(&problems, &options.root, "search failed"),
     }
+}
+
+/// The answer as the search page words it, in plain text.
+fn answer_text(query: &str, answer: &polybook::SearchAnswer) -> String {
+    let mut text = String::new();
+    if !answer.corrections.is_empty() {
+        let fixed: Vec<String> = answer
+            .corrections
+            .iter()
+            .map(|(typed, term)| format!("{typed} → {term}"))
+            .collect();
+        text.push_str(&format!("showing results for: {}\n", fixed.join(", ")));
+    }
+    if answer.results.is_empty() {
+        text.push_str(&format!("no results for {query:?}\n"));
+        if let Some(n) = answer.in_all_languages.filter(|n| *n > 0) {
+            text.push_str(&format!("{n} result(s) in all languages: add --lang all\n"));
+        }
+        for topic in &answer.suggested_topics {
+            text.push_str(&format!("related topic: {}\n", topic.id));
+        }
+    }
+    for (rank, r) in answer.results.iter().enumerate() {
+        text.push_str(&format!(
+            "{:>2}. {} [{}] ({})\n    {}\n    {}\n",
+            rank + 1,
+            r.title,
+            r.lang,
+            r.score,
+            r.url,
+            r.snippet
+        ));
+    }
+    text
 }
 
 /// Writes to stdout; a closed pipe (`polybook search … | head`) is not an error.

@@ -82,6 +82,10 @@ search-scope-all = All languages
 search-no-results-hint = Check the spelling, or try fewer or shorter words.
 search-try-all-languages = Search all languages
 search-show-all = Show all results
+search-more-results = Show more results
+search-related-topics = Topics that may help:
+# $query: the query with the forgiven typo corrected
+search-showing-results-for = Showing results for { $query }
 search-error = Search could not be loaded. Reload the page to try again.
 
 ## Print

@@ -82,6 +82,10 @@ search-scope-all = Todos los idiomas
 search-no-results-hint = Revisa la ortografía o prueba con menos palabras o con palabras más cortas.
 search-try-all-languages = Buscar en todos los idiomas
 search-show-all = Ver todos los resultados
+search-more-results = Mostrar más resultados
+search-related-topics = Temas que pueden ayudar:
+# $query: the query with the forgiven typo corrected
+search-showing-results-for = Mostrando resultados para { $query }
 search-error = No se pudo cargar la búsqueda. Recarga la página para intentarlo de nuevo.
 
 ## Print

@@ -86,6 +86,10 @@ search-scope-all = Na svim jezicima
 search-no-results-hint = Provjerite pravopis ili pokušajte s manje riječi ili s kraćim riječima.
 search-try-all-languages = Traži na svim jezicima
 search-show-all = Prikaži sve rezultate
+search-more-results = Prikaži još rezultata
+search-related-topics = Teme koje bi mogle pomoći:
+# $query: the query with the forgiven typo corrected
+search-showing-results-for = Prikazani su rezultati za { $query }
 search-error = Pretraživanje se nije moglo učitati. Ponovno učitajte stranicu i pokušajte još jednom.
 
 ## Print

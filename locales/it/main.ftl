@@ -82,6 +82,10 @@ search-scope-all = Tutte le lingue
 search-no-results-hint = Controlla l'ortografia o prova con meno parole o con parole più brevi.
 search-try-all-languages = Cerca in tutte le lingue
 search-show-all = Mostra tutti i risultati
+search-more-results = Mostra altri risultati
+search-related-topics = Argomenti che possono aiutare:
+# $query: the query with the forgiven typo corrected
+search-showing-results-for = Risultati per { $query }
 search-error = Impossibile caricare la ricerca. Ricarica la pagina per riprovare.
 
 ## Print

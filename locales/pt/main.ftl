@@ -82,6 +82,10 @@ search-scope-all = Todos os idiomas
 search-no-results-hint = Verifique a ortografia ou tente menos palavras, ou palavras mais curtas.
 search-try-all-languages = Pesquisar em todos os idiomas
 search-show-all = Ver todos os resultados
+search-more-results = Mostrar mais resultados
+search-related-topics = Temas que podem ajudar:
+# $query: the query with the forgiven typo corrected
+search-showing-results-for = Mostrando resultados para { $query }
 search-error = Não foi possível carregar a pesquisa. Recarregue a página para tentar novamente.
 
 ## Print

@@ -91,7 +91,9 @@
       termFiles: {},
       stemFiles: {},
       stop: new Set(manifest.stopWords || []),
-      weights: manifest.weights || { exact: 4, stem: 3, prefix: 2, topic: 1 },
+      weights: manifest.weights || { exact: 4, stem: 3, prefix: 2, topic: 1, typo: 1 },
+      stemmers: manifest.stemmers || {},
+      typos: manifest.typos || { minLength: 5, twoFrom: 8, keep: 3 },
       topicScore: manifest.topicScore == null ? 100 : manifest.topicScore,
       prefixLimit: manifest.prefixLimit == null ? Infinity : manifest.prefixLimit,
     };
@@ -124,7 +126,7 @@
   }
 
   function emptyStore() {
-    return { manifest: null, terms: {}, stems: {}, topics: {}, docs: {} };
+    return { manifest: null, terms: {}, stems: {}, topics: {}, docs: {}, stemmers: {} };
   }
 
   // Files a query needs, recorded while the ranking walks the store. Each
@@ -178,7 +180,7 @@
       var shard = this.termShard(prefixes[i]);
       if (!shard) { complete = false; continue; }
       for (var term in shard) {
-        if (has.call(shard, term) && term !== word && term.startsWith(word)) {
+        if (has.call(shard, term) && term !== word && term.startsWith(word) && !this.info.stop.has(term)) {
           found.push({ term: term, docs: shard[term][0] });
         }
       }
@@ -186,6 +188,36 @@
     if (!complete) return null;
     found.sort(function (a, b) { return b.docs - a.docs || compareStrings(a.term, b.term); });
     return found.slice(0, this.info.prefixLimit).map(function (c) { return c.term; });
+  };
+  // The stem key of `word` in `lang`, as src/search/stem.rs makes it: the
+  // language's stemmer (loaded on first use) on the folded word, with the
+  // accents its rules need restored, folded again; the word itself for a
+  // language without a stemmer. null while the stemmer is missing.
+  Walk.prototype.stemKey = function (lang, word) {
+    var code = own(this.info.stemmers, lang);
+    if (code === undefined) return word + "|" + lang;
+    var stemmer = own(this.store.stemmers, code);
+    if (!stemmer) {
+      this.note("stemmers/" + code);
+      return null;
+    }
+    var stemmed = stemmer.stem(restoreAccents(stemmer.restore || [], word));
+    if (stemmer.refold && !ASCII_RE.test(stemmed)) stemmed = fold(stemmed);
+    return stemmed + "|" + lang;
+  };
+  // Term → [documents, stem keys] of every term in the shards that can hold
+  // words starting with `head`; null while one of them is missing.
+  Walk.prototype.termsStartingWith = function (head) {
+    var list = this.manifest.termShards || [];
+    var prefixes = shardsWithPrefix(list, this.info.termSet, head);
+    var shards = [];
+    var complete = true;
+    for (var i = 0; i < prefixes.length; i++) {
+      var shard = this.termShard(prefixes[i]);
+      if (shard) shards.push(shard);
+      else complete = false;
+    }
+    return complete ? shards : null;
   };
   Walk.prototype.topicDocs = function (id) {
     var docs = own(this.store.topics, id);
@@ -195,9 +227,50 @@
 
   /* ---- Ranking (spec steps 2–7; src/search/query.rs) ---- */
 
-  // Step 2: term -> kind weight of its best match, for one word.
-  function candidates(walk, word, prefix) {
+  // Folded Portuguese and Spanish endings get the accents their Snowball
+  // rules are spelled with (the table comes with the stemmer; stem.rs).
+  function restoreAccents(table, word) {
+    if (cpLength(word) < 5) return word;
+    for (var i = 0; i < table.length; i++) {
+      var ending = table[i][0];
+      if (word.length >= ending.length && word.slice(word.length - ending.length) === ending) {
+        return word.slice(0, word.length - ending.length) + table[i][1];
+      }
+    }
+    return word;
+  }
+
+  // The query as the ranking sees it: its words, whether they are all stop
+  // words (then matched as typed) and the languages of its scope.
+  function parse(walk, text, options) {
+    var q = queryWords(text, walk.info.stop);
+    var stopOnly = q.words.length > 0 && q.words.every(function (w) { return walk.info.stop.has(w); });
+    var lang = options && options.lang != null ? String(options.lang) : "all";
+    var languages = (walk.manifest.languages || []).map(function (l) { return l[0]; }).filter(function (l) {
+      return lang === "all" || l === lang;
+    });
+    return { words: q.words, prefixLast: q.prefixLast, stopOnly: stopOnly, languages: languages };
+  }
+
+  // The stem keys a word reaches: the term's own (any language) and the
+  // word stemmed in each language of the scope, whether or not the
+  // handbook has that form.
+  function keysOfWord(walk, parsed, word) {
+    var keys = walk.keysOf(word).slice();
+    if (parsed.stopOnly) return keys;
+    for (var i = 0; i < parsed.languages.length; i++) {
+      var key = walk.stemKey(parsed.languages[i], word);
+      if (key !== null && keys.indexOf(key) < 0) keys.push(key);
+    }
+    return keys;
+  }
+
+  // Step 2: (term, stem key) -> kind weight of its best match, for one word,
+  // and the term a typo was taken for, if any.
+  function candidates(walk, parsed, i) {
     var w = walk.info.weights;
+    var word = parsed.words[i];
+    var missingBefore = walk.missing ? walk.missing.size : 0;
     // A candidate is a (term, stem key) pair: the key says which group's
     // postings count, so only the groups the query reached are ever loaded.
     var found = new Map();
@@ -206,26 +279,83 @@
       var best = found.get(id);
       if (best === undefined || weight > best.weight) found.set(id, { term: term, key: key, weight: weight });
     }
-    var prefixOfWord = shardOf(walk.info.termSet, word);
-    var shard = prefixOfWord === null ? undefined : walk.termShard(prefixOfWord);
-    var entry = own(shard, word);
-    var keys = entry === undefined ? undefined : entry[1];
-    if (keys !== undefined) {
-      for (var k = 0; k < keys.length; k++) {
-        offer(word, keys[k], w.exact);
-        var group = walk.group(keys[k]);
-        if (!group) continue;
-        for (var term in group) if (has.call(group, term)) offer(term, keys[k], w.stem);
+    var keys = keysOfWord(walk, parsed, word);
+    for (var k = 0; k < keys.length; k++) {
+      var group = walk.group(keys[k]);
+      if (!group) continue;
+      for (var term in group) {
+        if (has.call(group, term)) offer(term, keys[k], term === word ? w.exact : w.stem);
       }
     }
-    var terms = prefix ? walk.completions(word) : null;
+    var terms = parsed.prefixLast && i === parsed.words.length - 1 ? walk.completions(word) : null;
     if (terms) {
       for (var t = 0; t < terms.length; t++) {
         var termKeys = walk.keysOf(terms[t]);
         for (var j = 0; j < termKeys.length; j++) offer(terms[t], termKeys[j], w.prefix);
       }
     }
+    var correction = null;
+    // Only once everything the word needs is in: a missing shard must not
+    // pass for "matches nothing".
+    var complete = !walk.missing || walk.missing.size === missingBefore;
+    if (complete && found.size === 0 && !parsed.stopOnly && cpLength(word) >= walk.info.typos.minLength) {
+      var typos = typoTerms(walk, word, parsed.languages);
+      if (typos.length) correction = typos[0].term;
+      typos.forEach(function (c) {
+        c.keys.forEach(function (key) { offer(c.term, key, w.typo); });
+      });
+    }
+    return { found: found, correction: correction };
+  }
+
+  // Terms within one typo of `word` that occur in the scope, best first:
+  // fewest edits, most documents, code point order; with their keys in the
+  // scope's languages. The first `keep` letters are taken as typed.
+  function typoTerms(walk, word, languages) {
+    var typos = walk.info.typos;
+    var cps = Array.from(word);
+    var most = cps.length >= typos.twoFrom ? 2 : 1;
+    var head = cps.slice(0, typos.keep).join("");
+    var shards = walk.termsStartingWith(head);
+    if (!shards) return [];
+    var found = [];
+    shards.forEach(function (shard) {
+      for (var term in shard) {
+        if (!has.call(shard, term) || !term.startsWith(head) || walk.info.stop.has(term)) continue;
+        var distance = editDistanceWithin(cps, Array.from(term), most);
+        if (distance < 0) continue;
+        var keys = shard[term][1].filter(function (key) {
+          return languages.some(function (lang) { return key.endsWith("|" + lang); });
+        });
+        if (keys.length) found.push({ distance: distance, docs: shard[term][0], term: term, keys: keys });
+      }
+    });
+    found.sort(function (a, b) {
+      return a.distance - b.distance || b.docs - a.docs || compareStrings(a.term, b.term);
+    });
     return found;
+  }
+
+  // Optimal string alignment distance of two code point arrays, or -1 when
+  // it is over `most` (src/search/query.rs, edit_distance_within).
+  function editDistanceWithin(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return -1;
+    var rows = [[], [], []];
+    for (var j = 0; j <= b.length; j++) rows[0][j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var cur = rows[i % 3], prev = rows[(i + 2) % 3], prev2 = rows[(i + 1) % 3];
+      cur[0] = i;
+      var rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > most) return -1;
+    }
+    var last = rows[a.length % 3][b.length];
+    return last <= most ? last : -1;
   }
 
   // Step 3: doc -> best kind weight × impact among the word's candidates.
@@ -246,8 +376,9 @@
   }
 
   // Step 4: [topic id, Set of indexes of the query words its labels use].
-  function topicMatches(walk, words, prefixLast) {
-    var keys = words.map(function (w) { return walk.keysOf(w); });
+  function topicMatches(walk, parsed) {
+    var words = parsed.words, prefixLast = parsed.prefixLast;
+    var keys = words.map(function (w) { return keysOfWord(walk, parsed, w); });
     var last = words.length - 1;
     var matches = [];
     var topics = walk.manifest.topics || [];
@@ -307,17 +438,19 @@
   }
 
   function walkQuery(walk, text, options) {
-    var q = queryWords(text, walk.info.stop);
-    var words = q.words;
-    if (!words.length) return { hits: [], total: 0 };
+    var parsed = parse(walk, text, options);
+    var words = parsed.words;
+    if (!words.length) return { hits: [], total: 0, corrections: [] };
     var matchedTerms = new Set();
+    var corrections = [];
     var perWord = words.map(function (word, i) {
-      var found = candidates(walk, word, q.prefixLast && i === words.length - 1);
-      found.forEach(function (candidate) { matchedTerms.add(candidate.term); });
-      return wordScores(walk, found);
+      var c = candidates(walk, parsed, i);
+      if (c.correction !== null) corrections.push([word, c.correction]);
+      c.found.forEach(function (candidate) { matchedTerms.add(candidate.term); });
+      return wordScores(walk, c.found);
     });
     var bonus = walk.info.weights.topic * walk.info.topicScore;
-    topicMatches(walk, words, q.prefixLast).forEach(function (m) {
+    topicMatches(walk, parsed).forEach(function (m) {
       var docs = walk.topicDocs(m[0]);
       var doc = 0;
       for (var d = 0; d < docs.length; d++) {
@@ -330,11 +463,11 @@
     });
     if (walk.missing && walk.missing.size) return null;
 
-    var lang = options && options.lang != null ? String(options.lang) : "all";
+    var inScope = new Set(parsed.languages);
     var totals = new Map(); // doc -> [score, words]
     perWord.forEach(function (scores) {
       scores.forEach(function (score, doc) {
-        if (lang !== "all" && languageOf(walk.manifest, doc) !== lang) return;
+        if (!inScope.has(languageOf(walk.manifest, doc))) return;
         var entry = totals.get(doc);
         if (!entry) totals.set(doc, (entry = [0, 0]));
         entry[0] += score;
@@ -355,7 +488,53 @@
         return { doc: r[0], score: r[1], terms: terms.slice() };
       }),
       total: ranked.length,
+      corrections: corrections,
     };
+  }
+
+  /* ---- When nothing matches: the closest topics ---- */
+
+  var SUGGESTED_TOPICS = 3, SUGGESTION_CLOSENESS = 400;
+
+  // The pairs of adjacent characters of " text ", sorted.
+  function letterPairs(text) {
+    var cps = Array.from(" " + text + " ");
+    var pairs = [];
+    for (var i = 0; i + 1 < cps.length; i++) pairs.push([cps[i], cps[i + 1]]);
+    return pairs.sort(function (a, b) { return compareStrings(a[0], b[0]) || compareStrings(a[1], b[1]); });
+  }
+
+  // 1000 × 2 × shared pairs / all pairs, rounded down, for sorted lists.
+  function dice(a, b) {
+    var i = 0, j = 0, shared = 0;
+    while (i < a.length && j < b.length) {
+      var c = compareStrings(a[i][0], b[j][0]) || compareStrings(a[i][1], b[j][1]);
+      if (c < 0) i++;
+      else if (c > 0) j++;
+      else { shared++; i++; j++; }
+    }
+    return Math.floor(2000 * shared / Math.max(1, a.length + b.length));
+  }
+
+  // The topics whose labels, in any language, come closest to the query's
+  // letter pairs (src/search/query.rs, suggest_topics): [{id, closeness}].
+  function suggestTopics(manifest, text) {
+    var words = queryWords(text, null).words;
+    if (!words.length) return [];
+    var query = letterPairs(words.join(" "));
+    var found = [];
+    (manifest.topics || []).forEach(function (topic) {
+      var best = -1;
+      (topic.labels || []).forEach(function (label) {
+        var labelWords = label[1] || [];
+        if (!labelWords.length) return;
+        var closeness = dice(query, letterPairs(labelWords.map(function (w) { return w[0]; }).join(" ")));
+        if (closeness > best) best = closeness;
+      });
+      if (best >= SUGGESTION_CLOSENESS) found.push({ id: topic.id, closeness: best });
+    });
+    found.sort(function (a, b) { return b.closeness - a.closeness || compareStrings(a.id, b.id); });
+    return found.slice(0, SUGGESTED_TOPICS);
   }
 
   // The ranking on an already loaded store (see `needed`).
@@ -368,9 +547,9 @@
   // `rank` would read for this query and the store lacks. Some files are only
   // known once others are in (a term's stem keys name the stem shards, a stem
   // group names more terms), so: load these, ask again, until it is empty.
-  function needed(store, text) {
+  function needed(store, text, options) {
     if (!store || !store.manifest) return ["manifest"];
-    return attempt(store, text, { lang: "all" }).missing;
+    return attempt(store, text, options || { lang: "all" }).missing;
   }
 
   // One walk that both ranks and notes what is missing: the result when
@@ -391,6 +570,7 @@
     var kind = path.slice(0, slash), name = path.slice(slash + 1);
     if (kind === "docs") store.docs[name] = data;
     else if (kind === "topics") store.topics[name] = data;
+    else if (kind === "stemmers") store.stemmers[name] = data;
     else if (kind === "terms" || kind === "stems") {
       if (!store.manifest) throw new Error("polybook search: load the manifest before " + path);
       var files = kind === "terms" ? info(store.manifest).termFiles : info(store.manifest).stemFiles;
@@ -568,6 +748,7 @@
       snippet: snippet,
       highlight: highlight,
       languageOf: function (id) { return store.manifest ? languageOf(store.manifest, id) : null; },
+      suggestTopics: function (text) { return store.manifest ? suggestTopics(store.manifest, text) : []; },
     };
   }
 
@@ -584,6 +765,9 @@
     highlight: highlight,
     snippet: snippet,
     languageOf: languageOf,
+    suggestTopics: suggestTopics,
+    // The stem key of a folded word, with the language's stemmer in `store`.
+    stemKey: function (store, lang, word) { return new Walk(store, null).stemKey(lang, word); },
     create: create,
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -27,6 +27,8 @@ pub struct Weights {
     pub stem: u64,
     pub prefix: u64,
     pub topic: u64,
+    /// A word within one typo of the query word, which matched nothing.
+    pub typo: u64,
 }
 
 pub const WEIGHTS: Weights = Weights {
@@ -34,6 +36,25 @@ pub const WEIGHTS: Weights = Weights {
     stem: 3,
     prefix: 2,
     topic: 1,
+    typo: 1,
+};
+
+/// One typo is forgiven in a query word of at least `min_length` letters
+/// that matches nothing else: edit distance 1, or 2 from `two_from`
+/// letters. The first `keep` letters are taken as typed, so the candidates
+/// are in the term shards of that prefix.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Typos {
+    pub min_length: usize,
+    pub two_from: usize,
+    pub keep: usize,
+}
+
+pub const TYPOS: Typos = Typos {
+    min_length: 5,
+    two_from: 8,
+    keep: 3,
 };
 pub const TOPIC_SCORE: u64 = 100;
 /// How many completions of the last query word count as prefix matches: the
@@ -95,6 +116,24 @@ pub struct LabelWord(pub String, pub String);
 pub struct TopicRecord {
     pub id: String,
     pub labels: Vec<(String, Vec<LabelWord>)>,
+    /// (language, label as written): what a page shows when it offers the
+    /// topic to a query that found nothing.
+    pub names: Vec<(String, String)>,
+}
+
+/// How much of a document's text its fragment keeps for snippets: about 300
+/// words, where most first matches are; a match further in shows the
+/// description. Results load one fragment each, so this is most of what a
+/// results page weighs.
+pub const FRAGMENT_TEXT_CHARS: usize = 2000;
+
+/// The first `FRAGMENT_TEXT_CHARS` characters of `text`, cut at a space.
+pub fn fragment_text(text: &str) -> String {
+    let Some((cut, _)) = text.char_indices().nth(FRAGMENT_TEXT_CHARS) else {
+        return text.to_string();
+    };
+    let head = &text[..cut];
+    head[..head.rfind(' ').unwrap_or(cut)].to_string()
 }
 
 /// Postings of one term in one stem group: (doc id, impact), ascending by doc.
@@ -129,6 +168,12 @@ impl SearchIndex {
 /// `stem|lang`: stems of different languages never share a group.
 pub fn stem_key(stem: &str, lang: &str) -> String {
     format!("{stem}|{lang}")
+}
+
+/// `=word|lang`: a stop word's group of its own, which no stem key can
+/// name (folded words have no `=`), so `como` never joins `comer`.
+pub fn stop_word_key(word: &str, lang: &str) -> String {
+    format!("={word}|{lang}")
 }
 
 /// Builds the index. `documents` must be grouped by language (docs of one
@@ -186,7 +231,7 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
             title: d.title.clone(),
             lang: d.lang.clone(),
             description: d.description.clone(),
-            text: d.body.to_string(),
+            text: fragment_text(&d.body),
         })
         .collect();
     index
@@ -223,6 +268,7 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
                 (lang.clone(), label_words)
             })
             .collect(),
+        names: topic.labels.clone(),
     }
 }
 

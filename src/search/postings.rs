@@ -6,7 +6,7 @@
 //! is stored and checked against the stop list once per chunk rather than
 //! once per document, and the rest of the work indexes arrays by number.
 
-use super::index::{stem_key, Postings, SourceDocument, FIELD_WEIGHTS};
+use super::index::{stem_key, stop_word_key, Postings, SourceDocument, FIELD_WEIGHTS};
 use super::stem::stem;
 use super::stop_words::StopSet;
 use super::tokenize::FoldedWords;
@@ -21,7 +21,10 @@ const K1: f64 = 1.2;
 const CHUNK: usize = 128;
 
 /// (term, stem key, postings ascending by doc id) of every word of `docs`,
-/// the documents of `lang` whose first doc id is `first_id`.
+/// the documents of `lang` whose first doc id is `first_id`. Stop words are
+/// indexed under a key of their own ([`stop_word_key`]), so a query of stop
+/// words alone (`perché`, `como`) finds the pages that use them, while they
+/// never join a stem group, and other queries drop them.
 pub fn language_postings(
     lang: &str,
     docs: &[SourceDocument<'_>],
@@ -33,7 +36,7 @@ pub fn language_postings(
         .collect();
     // Language-wide numbers for the chunks' words.
     let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<(&str, bool)> = Vec::new();
     let renumbered: Vec<Vec<u32>> = chunks
         .iter()
         .map(|chunk| {
@@ -41,9 +44,9 @@ pub fn language_postings(
             chunk
                 .words
                 .iter()
-                .map(|word| {
+                .map(|(word, stop)| {
                     *numbers.entry(word.as_str()).or_insert_with(|| {
-                        words.push(word);
+                        words.push((word, *stop));
                         words.len() as u32 - 1
                     })
                 })
@@ -85,27 +88,35 @@ pub fn language_postings(
     words
         .par_iter()
         .zip(postings)
-        .map(|(word, list)| (word.to_string(), stem_key(&stem(lang, word), lang), list))
+        .map(|(&(word, stop), list)| {
+            let key = if stop {
+                stop_word_key(word, lang)
+            } else {
+                stem_key(&stem(lang, word), lang)
+            };
+            (word.to_string(), key, list)
+        })
         .collect()
 }
 
 /// The counted words of a chunk of documents.
 struct ChunkCounts {
-    /// The chunk's distinct words (folded, no stop words), by number.
-    words: Vec<String>,
+    /// The chunk's distinct words (folded) by number, and whether each is a
+    /// stop word.
+    words: Vec<(String, bool)>,
     docs: Vec<DocCounts>,
 }
 
 /// One document: (word number, frequency per field) in order of first
-/// appearance, and each field's length in words (stop words left out).
+/// appearance, and each field's length in words (stop words left out, so
+/// indexing them changes no other word's score).
 struct DocCounts {
     terms: Vec<(u32, [u32; 5])>,
     lengths: [u32; 5],
 }
 
-/// A chunk's numbering of every word it met, stop words included, which get
-/// no number in [`ChunkCounts::words`] but are remembered as such.
-type Numbers = hashbrown::HashMap<String, Option<u32>, rustc_hash::FxBuildHasher>;
+/// A chunk's numbering of every word it met, and whether it is a stop word.
+type Numbers = hashbrown::HashMap<String, (u32, bool), rustc_hash::FxBuildHasher>;
 
 impl ChunkCounts {
     /// The same steps as [`super::analyze::surfaces`] for every field of
@@ -113,7 +124,7 @@ impl ChunkCounts {
     fn new(docs: &[SourceDocument<'_>], lang: &str) -> Self {
         let stop = StopSet::of(lang);
         let mut numbers = Numbers::default();
-        let mut words: Vec<String> = Vec::new();
+        let mut words: Vec<(String, bool)> = Vec::new();
         // Per word number: the document (+1) it was last counted in, and
         // where in that document's terms.
         let mut last_doc: Vec<u32> = Vec::new();
@@ -139,18 +150,17 @@ impl ChunkCounts {
                     if folded.is_empty() {
                         continue;
                     }
-                    let number = *numbers.entry_ref(folded).or_insert_with(|| {
-                        if stop.contains(folded) {
-                            return None;
-                        }
-                        words.push(folded.to_string());
+                    let (number, is_stop) = *numbers.entry_ref(folded).or_insert_with(|| {
+                        let is_stop = stop.contains(folded);
+                        words.push((folded.to_string(), is_stop));
                         last_doc.push(0);
                         slot.push(0);
-                        Some(words.len() as u32 - 1)
+                        (words.len() as u32 - 1, is_stop)
                     });
-                    let Some(number) = number else { continue };
                     let n = number as usize;
-                    counts.lengths[f] += 1;
+                    if !is_stop {
+                        counts.lengths[f] += 1;
+                    }
                     if last_doc[n] == doc_mark {
                         counts.terms[slot[n] as usize].1[f] += 1;
                     } else {
@@ -196,7 +206,8 @@ pub(crate) fn counted_words(
     let words = counts
         .terms
         .iter()
-        .map(|(n, freqs)| (chunk.words[*n as usize].clone(), *freqs))
+        .filter(|(n, _)| !chunk.words[*n as usize].1)
+        .map(|(n, freqs)| (chunk.words[*n as usize].0.clone(), *freqs))
         .collect();
     (words, counts.lengths)
 }

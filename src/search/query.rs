@@ -2,7 +2,8 @@
 //! JavaScript engine (`engine.js`) implements the same steps.
 
 use super::fold::fold;
-use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, WEIGHTS};
+use super::index::{stem_key, SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
+use super::stem::stem;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Where to search.
@@ -32,6 +33,9 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Matching documents before the limit.
     pub total: usize,
+    /// (query word, the term it was taken for): words that matched nothing
+    /// and were matched with one typo forgiven.
+    pub corrections: Vec<(String, String)>,
 }
 
 /// The query's words (step 1) and whether the last one is also a prefix.
@@ -53,41 +57,110 @@ pub fn query_words(text: &str, stop_words: &[String]) -> (Vec<String>, bool) {
     (words, prefix_last)
 }
 
-/// (term, stem key) → kind weight of its best match for one word (step 2). The
-/// key says which group's postings count, so the browser loads only the groups
-/// the query reached.
-fn candidates(index: &SearchIndex, word: &str, prefix: bool) -> BTreeMap<(String, String), u64> {
-    let mut found: BTreeMap<(String, String), u64> = BTreeMap::new();
-    let mut offer = |term: &str, key: &str, weight: u64| {
+/// What a query reaches for one word: (term, stem key) → kind weight of its
+/// best match (step 2). The key says which group's postings count, so the
+/// browser loads only the groups the query reached.
+type Candidates = BTreeMap<(String, String), u64>;
+
+/// The query as the ranking sees it: its words, the languages of its scope
+/// and each word's stem keys in those languages.
+struct Parsed<'a> {
+    words: Vec<String>,
+    prefix_last: bool,
+    /// Every word is a stop word: they are matched as typed, unstemmed.
+    stop_only: bool,
+    languages: Vec<&'a str>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(index: &'a SearchIndex, query: &Query) -> Parsed<'a> {
+        let (words, prefix_last) = query_words(query.text, &index.stop_words);
+        let stop_only = !words.is_empty()
+            && words
+                .iter()
+                .all(|w| index.stop_words.binary_search(w).is_ok());
+        let languages = index
+            .languages
+            .iter()
+            .map(|(lang, _, _)| lang.as_str())
+            .filter(|lang| match &query.scope {
+                Scope::All => true,
+                Scope::Language(wanted) => wanted == lang,
+            })
+            .collect();
+        Parsed {
+            words,
+            prefix_last,
+            stop_only,
+            languages,
+        }
+    }
+
+    /// The keys a word reaches: those of the term itself (any language) and
+    /// the word stemmed in each language of the scope, whether or not the
+    /// handbook has that form.
+    fn keys(&self, index: &SearchIndex, word: &str) -> Vec<String> {
+        let mut keys: Vec<String> = index.terms.get(word).cloned().unwrap_or_default();
+        if !self.stop_only {
+            for lang in &self.languages {
+                let key = stem_key(&stem(lang, word), lang);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+}
+
+fn candidates(index: &SearchIndex, parsed: &Parsed, i: usize) -> (Candidates, Option<String>) {
+    let word = parsed.words[i].as_str();
+    let mut found = Candidates::new();
+    let offer = |found: &mut Candidates, term: &str, key: &str, weight: u64| {
         let best = found
             .entry((term.to_string(), key.to_string()))
             .or_insert(0);
         *best = (*best).max(weight);
     };
-    for key in index.terms.get(word).into_iter().flatten() {
-        offer(word, key, WEIGHTS.exact);
-        for term in index.stems.get(key).into_iter().flat_map(|g| g.keys()) {
-            offer(term, key, WEIGHTS.stem);
+    for key in parsed.keys(index, word) {
+        for term in index.stems.get(&key).into_iter().flat_map(|g| g.keys()) {
+            let weight = if term == word {
+                WEIGHTS.exact
+            } else {
+                WEIGHTS.stem
+            };
+            offer(&mut found, term, &key, weight);
         }
     }
-    if prefix {
+    if parsed.prefix_last && i == parsed.words.len() - 1 {
         for term in completions(index, word) {
             for key in &index.terms[term] {
-                offer(term, key, WEIGHTS.prefix);
+                offer(&mut found, term, key, WEIGHTS.prefix);
             }
         }
     }
-    found
+    let mut correction = None;
+    if found.is_empty() && !parsed.stop_only && word.chars().count() >= TYPOS.min_length {
+        let typos = typo_terms(index, word, &parsed.languages);
+        correction = typos.first().map(|(term, _)| term.to_string());
+        for (term, keys) in typos {
+            for key in keys {
+                offer(&mut found, term, key, WEIGHTS.typo);
+            }
+        }
+    }
+    (found, correction)
 }
 
 /// The `PREFIX_LIMIT` terms that start with `word` (other than itself) in the
-/// most documents; ties in term order.
+/// most documents; ties in term order. Stop words are left out: a query
+/// drops them, so they would only crowd out the completions it means.
 fn completions<'i>(index: &'i SearchIndex, word: &str) -> Vec<&'i String> {
     let mut found: Vec<(&String, u32)> = index
         .terms
         .range(word.to_string()..)
         .take_while(|(t, _)| t.starts_with(word))
-        .filter(|(t, _)| t.as_str() != word)
+        .filter(|(t, _)| t.as_str() != word && index.stop_words.binary_search(t).is_err())
         .map(|(t, _)| (t, index.term_docs(t)))
         .collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -95,11 +168,84 @@ fn completions<'i>(index: &'i SearchIndex, word: &str) -> Vec<&'i String> {
     found.into_iter().map(|(t, _)| t).collect()
 }
 
+/// Terms within one typo of `word` (see [`TYPOS`]) that occur in the scope,
+/// best first: fewest edits, then most documents, then term order. Each
+/// comes with its stem keys in the scope's languages.
+fn typo_terms<'i>(
+    index: &'i SearchIndex,
+    word: &str,
+    languages: &[&str],
+) -> Vec<(&'i str, Vec<&'i String>)> {
+    let length = word.chars().count();
+    let most = if length >= TYPOS.two_from { 2 } else { 1 };
+    let head: String = word.chars().take(TYPOS.keep).collect();
+    let mut found: Vec<(usize, u32, &str, Vec<&String>)> = Vec::new();
+    for (term, keys) in index
+        .terms
+        .range(head.clone()..)
+        .take_while(|(t, _)| t.starts_with(head.as_str()))
+    {
+        if index.stop_words.binary_search(term).is_ok() {
+            continue;
+        }
+        let Some(distance) = edit_distance_within(word, term, most) else {
+            continue;
+        };
+        let keys: Vec<&String> = keys
+            .iter()
+            .filter(|key| {
+                languages
+                    .iter()
+                    .any(|lang| key.strip_suffix(lang).is_some_and(|k| k.ends_with('|')))
+            })
+            .collect();
+        if !keys.is_empty() {
+            found.push((distance, index.term_docs(term), term, keys));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    found.into_iter().map(|(_, _, t, k)| (t, k)).collect()
+}
+
+/// The optimal string alignment distance (Damerau–Levenshtein where no
+/// substring is edited twice) between `a` and `b` in characters, if it is
+/// at most `most`.
+pub fn edit_distance_within(a: &str, b: &str, most: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut row_min = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > most {
+            return None;
+        }
+    }
+    let d = rows[a.len() % 3][b.len()];
+    (d <= most).then_some(d)
+}
+
 /// Doc → best `kind weight × impact` of one word (step 3).
-fn word_scores(
-    index: &SearchIndex,
-    candidates: &BTreeMap<(String, String), u64>,
-) -> HashMap<u32, u64> {
+fn word_scores(index: &SearchIndex, candidates: &Candidates) -> HashMap<u32, u64> {
     let mut scores: HashMap<u32, u64> = HashMap::new();
     for ((term, key), weight) in candidates {
         let Some(postings) = index.stems.get(key).and_then(|g| g.get(term)) else {
@@ -115,15 +261,9 @@ fn word_scores(
 }
 
 /// Indexes of the query words that each matching topic's label uses (step 4).
-fn topic_matches(
-    index: &SearchIndex,
-    words: &[String],
-    prefix_last: bool,
-) -> Vec<(String, BTreeSet<usize>)> {
-    let stem_keys: Vec<&[String]> = words
-        .iter()
-        .map(|w| index.terms.get(w).map(Vec::as_slice).unwrap_or(&[]))
-        .collect();
+fn topic_matches(index: &SearchIndex, parsed: &Parsed) -> Vec<(String, BTreeSet<usize>)> {
+    let words = &parsed.words;
+    let stem_keys: Vec<Vec<String>> = words.iter().map(|w| parsed.keys(index, w)).collect();
     let mut matches = Vec::new();
     for topic in &index.topics {
         let mut used = BTreeSet::new();
@@ -137,7 +277,9 @@ fn topic_matches(
                 let hit = words.iter().enumerate().find(|(i, w)| {
                     **w == word.0
                         || stem_keys[*i].contains(&word.1)
-                        || (prefix_last && *i == words.len() - 1 && word.0.starts_with(w.as_str()))
+                        || (parsed.prefix_last
+                            && *i == words.len() - 1
+                            && word.0.starts_with(w.as_str()))
                 });
                 hit.map(|(i, _)| label_used.insert(i)).is_some()
             });
@@ -154,21 +296,24 @@ fn topic_matches(
 }
 
 pub fn search(index: &SearchIndex, query: &Query) -> Results {
-    let (words, prefix_last) = query_words(query.text, &index.stop_words);
+    let parsed = Parsed::new(index, query);
+    let words = &parsed.words;
     if words.is_empty() {
         return Results::default();
     }
     let mut matched_terms: BTreeSet<String> = BTreeSet::new();
-    let mut per_word: Vec<HashMap<u32, u64>> = words
-        .iter()
-        .enumerate()
-        .map(|(i, word)| {
-            let found = candidates(index, word, prefix_last && i == words.len() - 1);
+    let mut corrections = Vec::new();
+    let mut per_word: Vec<HashMap<u32, u64>> = (0..words.len())
+        .map(|i| {
+            let (found, correction) = candidates(index, &parsed, i);
+            if let Some(term) = correction {
+                corrections.push((words[i].clone(), term));
+            }
             matched_terms.extend(found.keys().map(|(term, _)| term.clone()));
             word_scores(index, &found)
         })
         .collect();
-    for (topic, used) in topic_matches(index, &words, prefix_last) {
+    for (topic, used) in topic_matches(index, &parsed) {
         for &doc in index.topic_docs.get(&topic).into_iter().flatten() {
             for &i in &used {
                 let best = per_word[i].entry(doc).or_insert(0);
@@ -176,12 +321,10 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
             }
         }
     }
-    let in_scope = |doc: u32| match &query.scope {
-        Scope::All => true,
-        Scope::Language(lang) => index
-            .languages
-            .iter()
-            .any(|(l, start, end)| l == lang && (*start..*end).contains(&doc)),
+    let in_scope = |doc: u32| {
+        index.languages.iter().any(|(l, start, end)| {
+            parsed.languages.contains(&l.as_str()) && (*start..*end).contains(&doc)
+        })
     };
     let mut totals: BTreeMap<u32, (u64, usize)> = BTreeMap::new();
     for scores in &per_word {
@@ -215,7 +358,85 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
             terms: terms.clone(),
         })
         .collect();
-    Results { hits, total }
+    Results {
+        hits,
+        total,
+        corrections,
+    }
+}
+
+/// A topic offered to a query that found nothing, and how close its label
+/// came (0–1000).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TopicSuggestion {
+    pub id: String,
+    pub closeness: u32,
+}
+
+/// How many topics a query that found nothing is offered, and how close
+/// (0–1000) a label must come.
+pub const SUGGESTED_TOPICS: usize = 3;
+pub const SUGGESTION_CLOSENESS: u32 = 400;
+
+/// The topics whose labels, in any language, are closest to the query's
+/// words: the Dice coefficient of their letter pairs, × 1000, rounded
+/// down. Best first, ties by id.
+pub fn suggest_topics(index: &SearchIndex, text: &str) -> Vec<TopicSuggestion> {
+    let (words, _) = query_words(text, &[]);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let query = letter_pairs(&words.join(" "));
+    let mut found: Vec<TopicSuggestion> = index
+        .topics
+        .iter()
+        .filter_map(|topic| {
+            let closeness = topic
+                .labels
+                .iter()
+                .filter(|(_, label)| !label.is_empty())
+                .map(|(_, label)| {
+                    let text: Vec<&str> = label.iter().map(|w| w.0.as_str()).collect();
+                    dice(&query, &letter_pairs(&text.join(" ")))
+                })
+                .max()?;
+            (closeness >= SUGGESTION_CLOSENESS).then(|| TopicSuggestion {
+                id: topic.id.clone(),
+                closeness,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.closeness.cmp(&a.closeness).then(a.id.cmp(&b.id)));
+    found.truncate(SUGGESTED_TOPICS);
+    found
+}
+
+/// The pairs of adjacent characters of ` text `, sorted.
+fn letter_pairs(text: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(text.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// 1000 × 2 × shared pairs / all pairs, for sorted pair lists.
+fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2000 * shared / (a.len() + b.len()).max(1)) as u32
 }
 
 /// About 160 characters of `text` around the first matched term, or its start.

@@ -2,7 +2,10 @@
 //! term and stem shards split by prefix under a size budget, topic lists and
 //! one fragment per document, each a script that hands its data to the loader.
 
-use super::index::{SearchIndex, TopicRecord, Weights, PREFIX_LIMIT, TOPIC_SCORE, WEIGHTS};
+use super::index::{
+    SearchIndex, TopicRecord, Typos, Weights, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS,
+};
+use super::stem::{js_stemmer, JsStemmer};
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,6 +35,10 @@ struct Manifest<'a> {
     weights: Weights,
     topic_score: u64,
     prefix_limit: usize,
+    /// Language → its stemmer's file under `stemmers/` (languages without
+    /// one are matched unstemmed, as the index stems them).
+    stemmers: BTreeMap<&'a str, &'static str>,
+    typos: Typos,
 }
 
 /// Where the written index is, for pages to link to.
@@ -100,6 +107,15 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
                 (path, bytes)
             }),
     );
+    let mut stemmers = BTreeMap::new();
+    for (lang, _, _) in &index.languages {
+        if let Some(stemmer) = js_stemmer(lang) {
+            if !stemmers.values().any(|code| *code == stemmer.code) {
+                files.push((format!("stemmers/{}", stemmer.code), stemmer_file(&stemmer)));
+            }
+            stemmers.insert(lang.as_str(), stemmer.code);
+        }
+    }
     let build = build_hash(&files);
     let manifest = Manifest {
         version: 1,
@@ -112,6 +128,8 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         weights: WEIGHTS,
         topic_score: TOPIC_SCORE,
         prefix_limit: PREFIX_LIMIT,
+        stemmers,
+        typos: TYPOS,
     };
     files.push((
         "manifest".into(),
@@ -134,6 +152,30 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         manifest_path: format!("{folder}/manifest.js"),
         engine_path: format!("{folder}/engine.js"),
     }
+}
+
+/// `stemmers/<code>.js`: the language's JavaScript stemmer with what the
+/// engine needs around it (`docs/search-index.md`, `Stemmer`). Full-line
+/// comments and indentation are for readers of the source, not the wire.
+pub fn stemmer_file(stemmer: &JsStemmer) -> Vec<u8> {
+    let path = format!("stemmers/{}", stemmer.code);
+    script(&path, stemmer.source.len(), |out| {
+        out.extend_from_slice(b"{\"restore\":");
+        write_json(out, stemmer.restore);
+        out.extend_from_slice(if stemmer.refold {
+            b",\"refold\":true,\"stem\":\n"
+        } else {
+            b",\"refold\":false,\"stem\":\n"
+        });
+        for line in stemmer.source.lines() {
+            let line = line.trim();
+            if !line.is_empty() && !line.starts_with("//") {
+                out.extend_from_slice(line.as_bytes());
+                out.push(b'\n');
+            }
+        }
+        out.push(b'}');
+    })
 }
 
 /// Adds the shard files of `entries` under `folder`; returns their prefixes.

@@ -87,6 +87,40 @@ fn stemmers() -> &'static Stemmers {
     })
 }
 
+/// What the browser needs to stem like [`stem`]: the JavaScript stemmer of a
+/// language, shipped with the index as `stemmers/<code>.js` and loaded only
+/// when a query needs it. `tests/stem_parity.rs` holds the two equal.
+#[derive(Clone, Copy, Debug)]
+pub struct JsStemmer {
+    /// File name: the stemmer's language code.
+    pub code: &'static str,
+    /// [`restore_accents`]'s table for this language (empty: none).
+    pub restore: &'static [(&'static str, &'static str)],
+    /// Whether the stem is folded again (Snowball stems of restored endings
+    /// keep their accents; `stem_hr` works on folded letters only).
+    pub refold: bool,
+    /// A JavaScript expression whose value is the stem function.
+    pub source: &'static str,
+}
+
+/// The JavaScript twin of [`stem`] for `lang`, or `None` where [`stem`] is
+/// the identity (the browser then uses the folded word as it is).
+pub fn js_stemmer(lang: &str) -> Option<JsStemmer> {
+    let (code, restore, refold, source) = match Lang::from_tag(lang)? {
+        Lang::Pt => ("pt", PT_RESTORE, true, include_str!("stemmers/pt.js")),
+        Lang::Hr => ("hr", &[][..], false, include_str!("stemmers/hr.js")),
+        Lang::Es => ("es", ES_RESTORE, true, include_str!("stemmers/es.js")),
+        Lang::It => ("it", &[][..], true, include_str!("stemmers/it.js")),
+        Lang::En => ("en", &[][..], true, include_str!("stemmers/en.js")),
+    };
+    Some(JsStemmer {
+        code,
+        restore,
+        refold,
+        source,
+    })
+}
+
 /// Stems a word that has already been through [`fold`]. The stem is folded
 /// too. Unknown languages return the word unchanged.
 pub fn stem(lang: &str, folded_word: &str) -> String {
@@ -109,7 +143,7 @@ pub fn stem(lang: &str, folded_word: &str) -> String {
 
 /// Folded Portuguese endings whose Snowball rules need the accents back.
 /// Longest first: the first match wins.
-const PT_RESTORE: &[(&str, &str)] = &[
+pub const PT_RESTORE: &[(&str, &str)] = &[
     ("ancias", "âncias"),
     ("encias", "ências"),
     ("ancia", "ância"),
@@ -120,16 +154,18 @@ const PT_RESTORE: &[(&str, &str)] = &[
 ];
 
 /// The same for Spanish. The plural `-ciones` carries no accent.
-const ES_RESTORE: &[(&str, &str)] = &[("logias", "logías"), ("logia", "logía"), ("cion", "ción")];
+pub const ES_RESTORE: &[(&str, &str)] =
+    &[("logias", "logías"), ("logia", "logía"), ("cion", "ción")];
 
 /// Rewrites the ending of a folded word so Snowball's accent-spelled
 /// suffix rules apply; see the module docs. The accent is a guess from the
 /// folded spelling (`ç` before Portuguese `-ão`, although `falcão` has a
 /// plain `c`); a wrong guess is harmless because index and query make the
 /// same one.
-fn restore_accents<'a>(table: &[(&str, &str)], folded_word: &'a str) -> Cow<'a, str> {
-    // Short words (`cao`, `aos`) are whole words, not endings.
-    if folded_word.len() < 5 {
+pub fn restore_accents<'a>(table: &[(&str, &str)], folded_word: &'a str) -> Cow<'a, str> {
+    // Short words (`cao`, `aos`) are whole words, not endings. Counted in
+    // characters, as the browser's twin counts them.
+    if folded_word.chars().count() < 5 {
         return Cow::Borrowed(folded_word);
     }
     for (folded, accented) in table {

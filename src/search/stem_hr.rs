@@ -39,7 +39,11 @@
 //!   one-syllable stem (`gradovi`, `brojevi`), where it cannot be part of
 //!   the word itself;
 //! - replacements rather than removals: `-enata`→`-ent`, `-anata`→`-ant`
-//!   (genitive plural with a fleeting `a`: `klijenata`), `-oscu`→`-ost`.
+//!   (genitive plural with a fleeting `a`: `klijenata`), and `-oscu` is
+//!   read as `-ost` before any ending is removed;
+//! - the abstract-noun suffix `-ost` in all cases, after a stem of at least
+//!   five letters, so `strpljivost` meets `strpljivi` and `smirenošću`
+//!   meets `smiren`; `radost` stays apart from `rad`.
 //!
 //! `-em`, `-es`, `-eg`, `-ega`, `-emu` are only removed after a soft
 //! consonant or a consonant common before e-conjugation endings
@@ -92,9 +96,17 @@ enum When {
     After(&'static str),
     /// The stem has one syllable: `-ov-` is then the plural extension.
     Monosyllabic,
+    /// The stem keeps at least [`LONG_STEM`] letters.
+    Long,
 }
 
-use When::{After, Always, Monosyllabic};
+/// Shortest stem the abstract-noun suffix `-ost` may leave: nouns made from
+/// adjectives (`strpljivost`, `odgovornost`) then meet the adjective
+/// (`strpljivi`, `odgovoran`), while short ones are words of their own
+/// (`radost` is not `rad`, `gost` no `g`).
+const LONG_STEM: usize = 5;
+
+use When::{After, Always, Long, Monosyllabic};
 
 /// Soft consonants (folded `č ć š ž đ`, and the `j` of `lj nj j`), plus the
 /// `d` and `n` that e-conjugation stems end in (`budem`, `ostanem`).
@@ -106,7 +118,8 @@ const SOFT: When = After("cjszdn");
 const ENDINGS: &[(&str, &str, When)] = &[
     // Genitive plural with a fleeting a before the final consonant.
     ("enata", "ent", Always), ("anata", "ant", Always),
-    ("oscu", "ost", Always),
+    // Abstract nouns in -ost after a long stem (-ošću is read as -ost first).
+    ("ost", "", Long), ("osti", "", Long), ("ostima", "", Long),
     // Verbal nouns.
     ("anje", "", Always), ("anja", "", Always), ("anju", "", Always),
     ("anjem", "", Always), ("anjima", "", Always),
@@ -221,6 +234,7 @@ fn condition_holds(when: When, stem: &[char]) -> bool {
         Always => true,
         After(letters) => stem.last().is_some_and(|&c| letters.contains(c)),
         Monosyllabic => vowel_groups(stem) == 1 && stem.last().is_some_and(|&c| is_consonant(c)),
+        Long => stem.len() >= LONG_STEM,
     }
 }
 
@@ -307,6 +321,17 @@ fn normalize(stem: &mut Vec<char>) {
     }
 }
 
+/// `-ošću` is the instrumental of `-ost`: read as the nominative, the `-ost`
+/// rule decides for both (`radošću` → `radost`, `strpljivošću` →
+/// `strpljiv`).
+fn instrumental_ost(mut word: Vec<char>) -> Vec<char> {
+    if ends_with(&word, "oscu") {
+        word.truncate(word.len() - 4);
+        word.extend("ost".chars());
+    }
+    word
+}
+
 /// Stems a folded Croatian word. See the module docs for the rules.
 pub fn stem_hr(folded_word: &str) -> String {
     if !folded_word.chars().all(char::is_alphabetic) {
@@ -316,7 +341,7 @@ pub fn stem_hr(folded_word: &str) -> String {
     if word.len() < MIN_STEM {
         return folded_word.to_string();
     }
-    let mut stem = remove_ending(&word);
+    let mut stem = remove_ending(&instrumental_ost(word));
     normalize(&mut stem);
     stem.into_iter().collect()
 }

@@ -49,6 +49,10 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("pomoć", &["pomoći", "pomoću"]),
     ("ljubav", &["ljubavi", "ljubavlju"]),
     ("radost", &["radosti", "radošću"]),
+    // Abstract nouns in -ost meet their adjective after a long stem.
+    ("strpljivost", &["strpljivosti", "strpljivošću", "strpljiv", "strpljivi", "strpljiva", "strpljivim"]),
+    ("smirenost", &["smirenosti", "smirenošću", "smiren", "smireni", "smirena"]),
+    ("odgovornost", &["odgovornosti", "odgovornostima", "odgovoran", "odgovorna", "odgovorni"]),
     // Neuter nouns, including verbal nouns.
     ("rješenje", &["rješenja", "rješenju", "rješenjem", "rješenjima", "riješiti", "riješite"]),
     ("pitanje", &["pitanja", "pitanju", "pitanjem", "pitanjima", "pitati", "pitajte", "pita"]),
@@ -197,6 +201,8 @@ fn distinct_words_keep_distinct_stems() {
         ("sat", "satira"),
         ("pokoj", "pokazati"),
         ("rad", "radost"),
+        ("mlad", "mladost"),
+        ("gost", "go"),
         ("empatija", "energija"),
         ("situacija", "sitan"),
     ];

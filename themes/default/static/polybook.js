@@ -162,7 +162,10 @@
     var status = form.querySelector("[data-search-status]");
     var pageLang = form.getAttribute("data-lang") || root.lang;
     var onSearchPage = document.body.classList.contains("kind-search");
-    var limit = onSearchPage ? 50 : 8;
+    // Results are loaded a screenful at a time: each costs a request for its
+    // text. The search page shows more on demand.
+    var pageSize = onSearchPage ? 10 : 8;
+    var shown = pageSize;
     var engine = null, timer = 0, seq = 0;
     if (!input) return;
     if (scopeBox) scopeBox.hidden = false;
@@ -259,14 +262,60 @@
       run(true);
     }
 
+    /* "Showing results for …": the query's words with each forgiven typo
+       replaced by the word it was taken for. */
+    function corrected(q, corrections) {
+      var words = window.PolybookSearch.queryWords(q).words.map(function (word) {
+        for (var i = 0; i < corrections.length; i++) if (corrections[i][0] === word) return corrections[i][1];
+        return word;
+      });
+      var line = node("p", "search-corrected");
+      var parts = text("corrected").split("%query%");
+      line.appendChild(document.createTextNode(parts[0] || ""));
+      line.appendChild(node("strong", "", words.join(" ")));
+      line.appendChild(document.createTextNode(parts.slice(1).join("%query%")));
+      return line;
+    }
+    function topicName(topic) {
+      var names = topic.names || [];
+      var pick = null;
+      for (var i = 0; i < names.length; i++) if (names[i][0] === pageLang) pick = names[i][1];
+      for (i = 0; !pick && i < names.length; i++) if (names[i][0] === "en") pick = names[i][1];
+      return pick || (names[0] && names[0][1]) || topic.id;
+    }
+    /* Nothing matched: the topics whose names come closest to the query. */
+    function suggestions(q, api) {
+      var manifest = api.store.manifest;
+      var found = api.suggestTopics(q);
+      if (!found.length) return null;
+      var box = node("div", "search-suggestions");
+      box.appendChild(node("p", "", text("topics")));
+      var list = node("ul", "search-topic-links");
+      found.forEach(function (s) {
+        var topic = (manifest.topics || []).filter(function (t) { return t.id === s.id; })[0];
+        var link = node("a", "topic-chip", topicName(topic));
+        link.href = resultUrl(pageLang + "/topics/" + encodeURIComponent(s.id) + "/");
+        var item = node("li");
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      return box;
+    }
+
     function render(q, found, docs, elsewhere, api) {
       results.textContent = "";
       var actions = node("p", "search-actions");
+      if (found.corrections && found.corrections.length && found.total) {
+        results.appendChild(corrected(q, found.corrections));
+      }
       if (!found.total) {
         var none = results.getAttribute("data-no-results") || text("no-results");
         results.appendChild(node("p", "search-empty", none));
-        results.appendChild(node("p", "search-hint", text("hint")));
-        announce(none + " " + text("hint"));
+        var related = suggestions(q, api);
+        if (related) results.appendChild(related);
+        else results.appendChild(node("p", "search-hint", text("hint")));
+        announce(none + " " + (related ? text("topics") : text("hint")));
       } else {
         results.appendChild(node("p", "search-count", countText(found.total)));
         announce(countText(found.total));
@@ -285,12 +334,25 @@
           list.appendChild(item);
         });
         results.appendChild(list);
-        if (found.total > found.hits.length && !onSearchPage) {
-          actions.appendChild(button(text("show-all"), function () { form.submit(); }));
+        if (found.total > found.hits.length) {
+          if (onSearchPage) actions.appendChild(button(text("more"), showMore));
+          else actions.appendChild(button(text("show-all"), function () { form.submit(); }));
         }
       }
-      if (elsewhere > found.total) actions.appendChild(button(text("try-all"), searchAll));
+      if (elsewhere > found.total) {
+        actions.appendChild(button(text("try-all") + " (" + countText(elsewhere) + ")", searchAll));
+      }
       if (actions.firstChild) results.appendChild(actions);
+    }
+
+    /* The next screenful, then focus on its first result. */
+    function showMore() {
+      var from = shown;
+      shown += pageSize;
+      run(true, function () {
+        var link = links()[from];
+        if (link) link.focus();
+      });
     }
 
     function syncUrl(q) {
@@ -304,9 +366,10 @@
       } catch (e) { /* some file:// browsers refuse */ }
     }
 
-    function run(now) {
+    function run(now, then) {
       clearTimeout(timer);
       var q = input.value;
+      if (!then) shown = pageSize;
       syncUrl(q.trim() ? q : "");
       // One letter neither matches as a prefix nor says much: wait for more.
       if (q.trim().length < 2) { clear(); return; }
@@ -316,9 +379,11 @@
         results.setAttribute("aria-busy", "true");
         var lang = scope();
         getEngine().then(function (api) {
-          return api.search(q, { lang: lang, limit: limit }).then(function (found) {
-            // Results in every language, to offer them when this one has fewer.
-            var others = lang === "all" ? found : api.search(q, { lang: "all", limit: 0 });
+          return api.search(q, { lang: lang, limit: shown }).then(function (found) {
+            // Results in every language, to offer them when this one has
+            // less than a screenful (it needs every language's stemmer).
+            var few = found.total < shown;
+            var others = lang === "all" || !few ? found : api.search(q, { lang: "all", limit: 0 });
             return Promise.all([
               Promise.all(found.hits.map(function (hit) { return api.doc(hit.doc); })),
               others,
@@ -326,6 +391,7 @@
               if (mine !== seq) return;
               results.removeAttribute("aria-busy");
               render(q, found, loaded[0], loaded[1].total, api);
+              if (then) then();
             });
           });
         }).catch(function () {

@@ -1,0 +1,235 @@
+// Opens one URL in a fresh headless Chromium (new profile: cold cache) and
+// reports what the page cost once it has settled, as one JSON line.
+//
+//   node --experimental-websocket measure.mjs KIND URL [TIMEOUT_MS]
+//
+// KIND says how to tell that the page is done:
+//   polybook  the shipped search page: #search-results holds results (or its
+//             "no results" text), is not aria-busy, and nothing has changed in
+//             it for SETTLE_MS with no request in flight.
+//   pagefind  Pagefind's default UI in #search: its message is shown, no result
+//             is still a loading placeholder, likewise stable for SETTLE_MS.
+//   warm      a probe page that writes "RESULT ..." into #out when done.
+//
+// Bytes come from Resource Timing (the navigation entry and every resource
+// entry: transferSize, else encodedBodySize), read from the page and from
+// every worker it started (Pagefind searches in a web worker, whose fetches are
+// only in the worker's own timeline). Chromium is driven over the DevTools
+// protocol; its Network events are counted too, as a cross-check.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const [kind, url, timeoutArg] = process.argv.slice(2);
+const TIMEOUT_MS = Number(timeoutArg || 60000);
+const SETTLE_MS = 1500;
+const POLL_MS = 100;
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const profile = mkdtempSync(join(tmpdir(), "bench-chromium-"));
+const browser = spawn(CHROMIUM, [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--no-first-run", "--no-default-browser-check",
+  "--disable-extensions", "--disable-sync", "--metrics-recording-only",
+  "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+  `--user-data-dir=${profile}`, "--window-size=1280,900", "about:blank",
+], { stdio: "ignore", detached: true });
+function stopBrowser() {
+  try { process.kill(-browser.pid, "SIGKILL"); } catch (e) { /* already gone */ }
+  try { rmSync(profile, { recursive: true, force: true }); } catch (e) { /* best effort */ }
+}
+function finish(result) {
+  process.stdout.write(JSON.stringify(result) + "\n");
+  stopBrowser();
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => { stopBrowser(); process.exit(1); });
+process.on("uncaughtException", (e) => finish({ error: String(e && e.message || e) }));
+process.on("unhandledRejection", (e) => finish({ error: String(e && e.message || e) }));
+
+// DevTools endpoint: Chromium writes its port and path into the profile.
+let endpoint = null;
+for (let waited = 0; !endpoint; waited += 50) {
+  const file = join(profile, "DevToolsActivePort");
+  if (existsSync(file)) {
+    const [port, path] = readFileSync(file, "utf8").split("\n");
+    if (port && path) endpoint = `ws://127.0.0.1:${port}${path}`;
+  }
+  if (!endpoint) {
+    if (waited > 20000) finish({ error: "chromium did not start" });
+    await sleep(50);
+  }
+}
+
+const ws = new WebSocket(endpoint);
+await new Promise((ok, err) => { ws.onopen = ok; ws.onerror = () => err(new Error("devtools connection failed")); });
+let nextId = 1;
+const pending = new Map();
+const listeners = [];
+ws.onmessage = (message) => {
+  const msg = JSON.parse(message.data);
+  if (msg.id && pending.has(msg.id)) {
+    const { ok, err } = pending.get(msg.id);
+    pending.delete(msg.id);
+    if (msg.error) err(new Error(msg.error.message)); else ok(msg.result);
+  } else if (msg.method) {
+    for (const listen of listeners) listen(msg);
+  }
+};
+function send(method, params = {}, sessionId) {
+  const id = nextId++;
+  ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+  return new Promise((ok, err) => pending.set(id, { ok, err }));
+}
+
+// Network bookkeeping, per session (page or worker) and request.
+const requests = new Map(); // `${session}:${requestId}` -> { url, bytes, done, failed }
+let inFlight = 0;
+const workers = new Set();
+listeners.push((msg) => {
+  const key = `${msg.sessionId}:${msg.params && msg.params.requestId}`;
+  switch (msg.method) {
+    case "Network.requestWillBeSent": {
+      const url = msg.params.request.url;
+      if (!/^https?:/.test(url)) break;
+      if (requests.has(key)) { // a redirect: same request, new address
+        requests.get(key).url = url;
+        break;
+      }
+      requests.set(key, { url, bytes: 0, done: false, failed: false });
+      inFlight++;
+      break;
+    }
+    case "Network.loadingFinished":
+    case "Network.loadingFailed": {
+      const r = requests.get(key);
+      if (!r || r.done) break;
+      r.done = true;
+      inFlight--;
+      if (msg.method === "Network.loadingFailed") r.failed = true;
+      else r.bytes = msg.params.encodedDataLength || 0;
+      break;
+    }
+    case "Target.attachedToTarget": {
+      // Only targets the page started (its workers); not the page itself.
+      if (!msg.sessionId) break;
+      const { sessionId, targetInfo } = msg.params;
+      workers.add(sessionId);
+      // Its script was loaded, though no loadingFinished will say so.
+      for (const r of requests.values()) {
+        if (!r.done && r.url === targetInfo.url) { r.done = true; r.worker = true; inFlight--; }
+      }
+      // The worker waits for us: a large timing buffer and network events first.
+      Promise.all([
+        send("Network.enable", {}, sessionId).catch(() => {}),
+        send("Runtime.evaluate", { expression: "performance.setResourceTimingBufferSize(100000)" }, sessionId).catch(() => {}),
+      ]).finally(() => send("Runtime.runIfWaitingForDebugger", {}, sessionId).catch(() => {}));
+      break;
+    }
+    case "Target.detachedFromTarget":
+      workers.delete(msg.params.sessionId);
+      break;
+  }
+});
+
+const { targetId } = await send("Target.createTarget", { url: "about:blank" });
+const { sessionId: page } = await send("Target.attachToTarget", { targetId, flatten: true });
+await send("Network.enable", {}, page);
+await send("Page.enable", {}, page);
+// Resource Timing keeps only 250 entries by default; a search page may fetch more.
+await send("Page.addScriptToEvaluateOnNewDocument", {
+  source: "performance.setResourceTimingBufferSize(100000)",
+}, page);
+await send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, page);
+
+async function evaluate(expression, session = page) {
+  const r = await send("Runtime.evaluate", { expression, returnByValue: true }, session);
+  if (r.exceptionDetails) throw new Error(`evaluate: ${r.exceptionDetails.text}`);
+  return r.result.value;
+}
+
+// State of the page, as { ready, busy, sig, shown, total, text }.
+const STATE = {
+  polybook: `(() => {
+    const el = document.getElementById("search-results");
+    if (!el) return { ready: false, busy: true, sig: "" };
+    const count = el.querySelector(".search-count");
+    const empty = el.querySelector(".search-empty");
+    const total = count ? Number((count.textContent.match(/\\d[\\d.,\\s]*/) || ["0"])[0].replace(/\\D/g, "")) : 0;
+    return {
+      ready: !!(count || empty), busy: el.hasAttribute("aria-busy"), sig: el.innerHTML,
+      // Result links; not, say, suggested topics when nothing matched.
+      shown: el.querySelectorAll("a.search-hit").length || (empty ? 0 : el.querySelectorAll("a").length), total,
+      text: (count || empty || {}).textContent || "",
+    };
+  })()`,
+  pagefind: `(() => {
+    const root = document.getElementById("search");
+    const message = root && root.querySelector(".pagefind-ui__message");
+    if (!message || !message.textContent.trim()) return { ready: false, busy: true, sig: "" };
+    const m = message.textContent.match(/\\d[\\d.,\\s]*/);
+    return {
+      ready: true, busy: !!root.querySelector(".pagefind-ui__loading"), sig: root.innerHTML,
+      shown: root.querySelectorAll(".pagefind-ui__result").length,
+      total: m ? Number(m[0].replace(/\\D/g, "")) : 0, text: message.textContent.trim(),
+    };
+  })()`,
+  warm: `(() => {
+    const out = document.getElementById("out");
+    const text = out ? out.textContent : "";
+    return { ready: text.startsWith("RESULT"), busy: false, sig: text, text };
+  })()`,
+};
+if (!STATE[kind]) finish({ error: `unknown kind ${kind}` });
+
+const started = Date.now();
+await send("Page.navigate", { url }, page);
+let last = null, stableSince = 0, state = null, timedOut = false;
+for (;;) {
+  await sleep(POLL_MS);
+  try { state = await evaluate(STATE[kind]); } catch (e) { state = null; } // mid-navigation
+  const now = Date.now();
+  if (!state || !state.ready || state.busy || inFlight > 0 || state.sig !== last) {
+    last = state && state.sig;
+    stableSince = now;
+  } else if (now - stableSince >= (kind === "warm" ? 0 : SETTLE_MS)) {
+    break;
+  }
+  if (now - started > TIMEOUT_MS) { timedOut = true; break; }
+}
+
+const ENTRIES = `[...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+  .map((e) => ({ url: e.name, transfer: e.transferSize, body: e.encodedBodySize, kind: e.entryType === "navigation" ? "navigation" : e.initiatorType }))`;
+const entries = await evaluate(ENTRIES);
+for (const w of workers) {
+  try { entries.push(...(await evaluate(ENTRIES, w)).map((e) => ({ ...e, worker: true }))); } catch (e) { /* worker gone */ }
+}
+const http = entries.filter((e) => /^https?:/.test(e.url));
+const net = [...requests.values()].filter((r) => !r.failed && !r.worker);
+const result = {
+  bytes: http.reduce((s, e) => s + (e.transfer || e.body || 0), 0),
+  body: http.reduce((s, e) => s + (e.body || 0), 0),
+  requests: http.length,
+  net_bytes: net.reduce((s, r) => s + r.bytes, 0),
+  net_requests: net.length,
+  failed: [...requests.values()].filter((r) => r.failed).map((r) => r.url),
+  open: [...requests.values()].filter((r) => !r.done).map((r) => r.url),
+  shown: state && state.shown, total: state && state.total, text: state && state.text,
+  ms: Date.now() - started,
+  timed_out: timedOut,
+  // Requests the network saw that no timeline lists (compared by address).
+  unlisted: (() => {
+    const left = new Map();
+    for (const e of http) left.set(e.url, (left.get(e.url) || 0) + 1);
+    const missing = [];
+    for (const r of net) {
+      const n = left.get(r.url) || 0;
+      if (n > 0) left.set(r.url, n - 1); else missing.push(r.url);
+    }
+    return missing;
+  })(),
+  entries: http,
+};
+finish(result);
