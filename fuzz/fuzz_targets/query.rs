@@ -1,15 +1,21 @@
 //! Search ranking and snippets over a tiny fixed index: never panic on any query
-//! text, and results respect the limit, the scope and their own order.
+//! text, and results respect the limit, the scope and their own order. The
+//! query is stemmed in every language of the scope and may take the typo path:
+//! a correction names a query word and an indexed term within two edits;
+//! suggested topics are bounded; the edit distance agrees with a plain one.
 //!
-//! Input: first byte = scope (low 2 bits) and limit (the rest, 0..=63); then
-//! UTF-8 text. The text is the query; split at `|`, it is also a snippet's text
-//! followed by its terms.
+//! Input: first byte = scope (low 3 bits: all, pt, hr, es, it, en, xx, all)
+//! and limit (the rest, 0..=31); then UTF-8 text. The text is the query; split
+//! at `|`, it is also a snippet's text followed by its terms, and its first two
+//! parts are compared by edit distance.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use polybook::search::fold::fold;
 use polybook::search::index::{build, SearchIndex, SourceDocument, SourceTopic};
-use polybook::search::query::{query_words, search, snippet, Query, Scope};
+use polybook::search::query::{
+    edit_distance_within, query_words, search, snippet, suggest_topics, Query, Scope,
+};
 use std::sync::LazyLock;
 
 fn doc(lang: &str, url: &str, title: &str, body: &str, topics: &[&str]) -> SourceDocument {
@@ -49,6 +55,20 @@ static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| {
                 "Pokažite da iskreno slušate. Ostanite mirni i budite strpljivi, ponudite rješenja.",
                 &["active-listening", "empathy"],
             ),
+            doc(
+                "es",
+                "es/solucion/",
+                "Soluciones y respuestas",
+                "Escuche con atención; la información y la psicología ayudan a resolver.",
+                &["empathy"],
+            ),
+            doc(
+                "it",
+                "it/consigli/",
+                "Quattro consigli",
+                "Perché i clienti difficili chiedono ascolto e città tranquille.",
+                &["active-listening"],
+            ),
         ],
         &[
             SourceTopic {
@@ -79,13 +99,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let index = &*INDEX;
-    let scope = match selector & 3 {
-        0 => Scope::All,
+    let scope = match selector & 7 {
         1 => Scope::Language("pt".into()),
         2 => Scope::Language("hr".into()),
-        _ => Scope::Language("xx".into()),
+        3 => Scope::Language("es".into()),
+        4 => Scope::Language("it".into()),
+        5 => Scope::Language("en".into()),
+        6 => Scope::Language("xx".into()),
+        _ => Scope::All,
     };
-    let limit = (selector >> 2) as usize;
+    let limit = (selector >> 3) as usize;
 
     let results = search(
         index,
@@ -102,6 +125,15 @@ fuzz_target!(|data: &[u8]| {
         .hits
         .windows(2)
         .all(|w| (w[0].score, std::cmp::Reverse(w[0].doc)) >= (w[1].score, std::cmp::Reverse(w[1].doc))));
+    let (query, _) = query_words(text, &index.stop_words);
+    for (typed, term) in &results.corrections {
+        assert!(query.contains(typed), "{typed:?} is not a query word of {text:?}");
+        assert!(index.terms.contains_key(term), "{term:?} is not a term");
+        assert!(edit_distance_within(typed, term, 2).is_some(), "{typed:?} → {term:?}");
+    }
+    for topic in suggest_topics(index, text) {
+        assert!(topic.closeness <= 1000);
+    }
     for hit in &results.hits {
         let doc = &index.docs[hit.doc as usize];
         if let Scope::Language(lang) = &scope {
@@ -121,4 +153,37 @@ fuzz_target!(|data: &[u8]| {
     let s = snippet(text, &words);
     assert!(s.chars().count() <= 162, "snippet too long: {s:?}");
     let _ = snippet(&fold(text), &words);
+
+    // The bounded edit distance against the plain dynamic programme.
+    let mut parts = text.split('|');
+    let (a, b) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+    if a.chars().count() <= 24 && b.chars().count() <= 24 {
+        let full = osa(a, b);
+        for most in 0..4 {
+            assert_eq!(edit_distance_within(a, b, most), (full <= most).then_some(full), "{a:?} {b:?}");
+        }
+    }
 });
+
+/// Optimal string alignment distance, the textbook way.
+fn osa(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}

@@ -308,9 +308,10 @@
     return { found: found, correction: correction };
   }
 
-  // Terms within one typo of `word` that occur in the scope, best first:
-  // fewest edits, most documents, code point order; with their keys in the
-  // scope's languages. The first `keep` letters are taken as typed.
+  // The closest terms within one typo of `word` that occur in the scope:
+  // those at the fewest edits, at most prefixLimit, most documents first,
+  // then code point order; with their keys in the scope's languages. The
+  // first `keep` letters are taken as typed.
   function typoTerms(walk, word, languages) {
     var typos = walk.info.typos;
     var cps = Array.from(word);
@@ -333,7 +334,8 @@
     found.sort(function (a, b) {
       return a.distance - b.distance || b.docs - a.docs || compareStrings(a.term, b.term);
     });
-    return found;
+    var closest = found.length ? found[0].distance : 0;
+    return found.filter(function (c) { return c.distance === closest; }).slice(0, walk.info.prefixLimit);
   }
 
   // Optimal string alignment distance of two code point arrays, or -1 when

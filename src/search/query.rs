@@ -168,9 +168,11 @@ fn completions<'i>(index: &'i SearchIndex, word: &str) -> Vec<&'i String> {
     found.into_iter().map(|(t, _)| t).collect()
 }
 
-/// Terms within one typo of `word` (see [`TYPOS`]) that occur in the scope,
-/// best first: fewest edits, then most documents, then term order. Each
-/// comes with its stem keys in the scope's languages.
+/// The closest terms within one typo of `word` (see [`TYPOS`]) that occur in
+/// the scope: those at the fewest edits, at most `PREFIX_LIMIT` of them, most
+/// documents first, then term order. Each comes with its stem keys in the
+/// scope's languages. Farther ones would only add noise to what the reader
+/// is told was searched.
 fn typo_terms<'i>(
     index: &'i SearchIndex,
     word: &str,
@@ -204,7 +206,13 @@ fn typo_terms<'i>(
         }
     }
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-    found.into_iter().map(|(_, _, t, k)| (t, k)).collect()
+    let closest = found.first().map(|f| f.0);
+    found
+        .into_iter()
+        .take_while(|f| Some(f.0) == closest)
+        .take(PREFIX_LIMIT)
+        .map(|(_, _, t, k)| (t, k))
+        .collect()
 }
 
 /// The optimal string alignment distance (Damerau–Levenshtein where no

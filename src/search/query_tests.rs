@@ -189,3 +189,91 @@ fn a_prefix_expands_to_its_most_frequent_completions_only() {
         "a word is not its own completion"
     );
 }
+
+fn answer(index: &SearchIndex, text: &str, scope: Scope) -> Results {
+    search(
+        index,
+        &Query {
+            text,
+            scope,
+            limit: 10,
+        },
+    )
+}
+
+#[test]
+fn a_form_the_index_lacks_is_stemmed_in_the_scope_languages() {
+    let index = index();
+    // Only "slušate", "slušajte" are indexed; "slušati" is not, yet stems alike.
+    assert!(!index.terms.contains_key("slusati"));
+    assert_eq!(urls(&index, "slušati ", Scope::All), ["hr/slusanje/"]);
+    // Stemmed as Croatian only when Croatian is in scope.
+    assert!(urls(&index, "slušati ", Scope::Language("pt".into())).is_empty());
+    // pt "crônica" is not indexed: the pt stem meets "crônicos".
+    assert_eq!(urls(&index, "crônica ", Scope::All)[0], "pt/clientes/");
+}
+
+#[test]
+fn one_typo_is_forgiven_below_every_other_match() {
+    let index = index();
+    let found = answer(&index, "clientws ", Scope::All);
+    assert_eq!(
+        found.corrections,
+        [("clientws".to_string(), "clientes".to_string())]
+    );
+    assert_eq!(found.hits.len(), 1);
+    // Four letters are too few to guess from; the first three are kept.
+    assert!(answer(&index, "clie ", Scope::All).hits.is_empty());
+    assert!(answer(&index, "xlientes ", Scope::All).hits.is_empty());
+    // A word that matches anything is never corrected.
+    assert!(answer(&index, "cliente", Scope::All).corrections.is_empty());
+    // Two edits from eight letters: "empatija" from "empatijaaa"? no, 10 letters.
+    assert!(answer(&index, "slusajteee ", Scope::All)
+        .corrections
+        .iter()
+        .any(|(_, t)| t == "slusajte"));
+    assert!(answer(&index, "slusajtexyz ", Scope::All).hits.is_empty());
+}
+
+#[test]
+fn stop_words_alone_are_searched_as_words() {
+    let index = index();
+    // "com" and "o" are Portuguese stop words; alone they still find pages.
+    let found = urls(&index, "com ", Scope::Language("pt".into()));
+    assert!(!found.is_empty(), "{found:?}");
+    // In a query with other words they are dropped.
+    assert_eq!(
+        urls(&index, "empatia com ", Scope::All),
+        urls(&index, "empatia ", Scope::All)
+    );
+    // A stop word never joins a stem group.
+    assert!(index
+        .terms
+        .get("com")
+        .is_some_and(|keys| keys.iter().all(|k| k.starts_with('='))));
+}
+
+#[test]
+fn nothing_found_offers_the_closest_topics() {
+    let index = index();
+    let offered = suggest_topics(&index, "escuchar activamente");
+    assert_eq!(
+        offered.first().map(|t| t.id.as_str()),
+        Some("active-listening")
+    );
+    assert!(suggest_topics(&index, "zzzz qqqq").is_empty());
+    assert!(suggest_topics(&index, "").is_empty());
+}
+
+#[test]
+fn edit_distance_counts_a_transposition_as_one() {
+    assert_eq!(edit_distance_within("empatija", "empatjia", 1), Some(1));
+    assert_eq!(edit_distance_within("klijent", "klijenta", 1), Some(1));
+    assert_eq!(edit_distance_within("klijent", "klijnet", 2), Some(1));
+    assert_eq!(edit_distance_within("abc", "abc", 0), Some(0));
+    assert_eq!(edit_distance_within("abcdef", "abdcfe", 1), None);
+    assert_eq!(edit_distance_within("abcdef", "abdcfe", 2), Some(2));
+    assert_eq!(edit_distance_within("", "ab", 2), Some(2));
+    assert_eq!(edit_distance_within("ab", "", 1), None);
+    assert_eq!(edit_distance_within("čšž", "csz", 3), Some(3));
+}

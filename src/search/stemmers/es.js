@@ -15,7 +15,7 @@
     return t;
   }
 
-  // Snowball's `among` picks the longest entry and never falls back to a shorter one.
+  // Snowball's among picks the longest entry and never falls back to a shorter one.
   var PRONOUN = table(["me se sela selo selas selos la le lo las les los nos"]);
   var GERUND = table(["ando iendo ar er ir", "ándo iéndo ár ér ír", "yendo"]);
   var STANDARD = table([
@@ -70,7 +70,7 @@
     w = w.slice(0, w.length - n).concat(by ? by.split("") : []);
   }
 
-  // `try ([substring] among(t) R2 delete)`.
+  // Snowball's "try ([substring] among(t) R2 delete)".
   function dropR2(t) {
     var s = find(t, 0);
     if (s && w.length - s.length >= p2) {

@@ -14,7 +14,7 @@
     return t;
   }
 
-  // Snowball's `among` picks the longest entry and never falls back to a shorter one.
+  // Snowball's among picks the longest entry and never falls back to a shorter one.
   var STANDARD = table([
     "eza ezas ico ica icos icas ismo ismos ável ível ista istas oso osa osos osas amento amentos imento imentos " +
       "adora ador aça~o adoras adores aço~es ante antes ância",
@@ -68,7 +68,7 @@
     w = w.slice(0, w.length - n).concat(by ? by.split("") : []);
   }
 
-  // `try ([substring] among(t) R2 delete)`.
+  // Snowball's "try ([substring] among(t) R2 delete)".
   function dropR2(t) {
     var s = find(t, 0);
     if (s && w.length - s.length >= p2) {
