@@ -290,10 +290,10 @@
       if (!found.length) return null;
       var box = node("div", "search-suggestions");
       box.appendChild(node("p", "", text("topics")));
-      var list = node("ul", "search-topic-links");
+      var list = node("ul", "tags search-topic-links");
       found.forEach(function (s) {
         var topic = (manifest.topics || []).filter(function (t) { return t.id === s.id; })[0];
-        var link = node("a", "topic-chip", topicName(topic));
+        var link = node("a", "tag topic-chip", topicName(topic));
         link.href = resultUrl(pageLang + "/topics/" + encodeURIComponent(s.id) + "/");
         var item = node("li");
         item.appendChild(link);
