@@ -405,6 +405,18 @@ fn browser_and_cli_rank_the_handbook_alike() {
         ("respeitar", "hr"),
     ];
     let results = compare(&site, &js, queries);
+    // Pasted text, other scripts, marks: both engines answer alike.
+    let many_words = "cliente empatia klijenta ".repeat(170);
+    let long_word = "ž".repeat(10_000);
+    let hostile: Vec<(&str, &str)> = vec![
+        (&many_words, "all"),
+        (&long_word, "all"),
+        ("😀 東京 مرحبا שלום", "all"),
+        ("e\u{301}\u{301}\u{301} klijenta", "hr"),
+        ("𠀀𠀁 empatija", "all"),
+        ("\u{202e}klijenta\u{202c}", "hr"),
+    ];
+    compare(&site, &js, &hostile);
 
     let hits = |q: &str, lang: &str| -> &Vec<(String, u64)> {
         let i = queries.iter().position(|x| *x == (q, lang)).unwrap();

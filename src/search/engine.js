@@ -54,17 +54,26 @@
     return n;
   }
 
+  // Beyond these a query is pasted text, not typed words (query.rs).
+  var MAX_QUERY_WORDS = 32, MAX_WORD_CHARS = 64;
+
   // Without a stop list: the folded words and whether the last is a prefix.
   function queryWords(text, stopWords) {
     text = String(text == null ? "" : text);
-    var all = splitWords(fold(text));
+    var all = splitWords(fold(text)).map(function (w) {
+      return w.length > MAX_WORD_CHARS && cpLength(w) > MAX_WORD_CHARS
+        ? Array.from(w).slice(0, MAX_WORD_CHARS).join("")
+        : w;
+    });
     var words = all;
     if (stopWords) {
       var kept = all.filter(function (w) { return !stopWords.has(w); });
       if (kept.length) words = kept;
     }
+    var cutShort = words.length > MAX_QUERY_WORDS;
+    words = words.slice(0, MAX_QUERY_WORDS);
     var last = words[words.length - 1];
-    var prefixLast = !ENDS_IN_SPACE_RE.test(text) && last !== undefined && cpLength(last) >= 2;
+    var prefixLast = !ENDS_IN_SPACE_RE.test(text) && !cutShort && last !== undefined && cpLength(last) >= 2;
     return { words: words, prefixLast: prefixLast };
   }
 

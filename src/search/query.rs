@@ -38,22 +38,34 @@ pub struct Results {
     pub corrections: Vec<(String, String)>,
 }
 
+/// How many words of a query count, and how many characters of a word:
+/// beyond them a query is pasted text, not typed words, and each word costs
+/// downloads and time.
+pub const MAX_QUERY_WORDS: usize = 32;
+pub const MAX_WORD_CHARS: usize = 64;
+
 /// The query's words (step 1) and whether the last one is also a prefix.
 pub fn query_words(text: &str, stop_words: &[String]) -> (Vec<String>, bool) {
     let folded = fold(text);
     let all: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .map(|w| match w.char_indices().nth(MAX_WORD_CHARS) {
+            Some((cut, _)) => w[..cut].to_string(),
+            None => w.to_string(),
+        })
         .collect();
     let kept: Vec<String> = all
         .iter()
         .filter(|w| stop_words.binary_search(w).is_err())
         .cloned()
         .collect();
-    let words = if kept.is_empty() { all } else { kept };
+    let mut words = if kept.is_empty() { all } else { kept };
+    let cut_short = words.len() > MAX_QUERY_WORDS;
+    words.truncate(MAX_QUERY_WORDS);
     let ends_in_space = text.ends_with(char::is_whitespace);
-    let prefix_last = !ends_in_space && words.last().is_some_and(|w| w.chars().count() >= 2);
+    let prefix_last =
+        !ends_in_space && !cut_short && words.last().is_some_and(|w| w.chars().count() >= 2);
     (words, prefix_last)
 }
 

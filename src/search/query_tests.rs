@@ -277,3 +277,18 @@ fn edit_distance_counts_a_transposition_as_one() {
     assert_eq!(edit_distance_within("ab", "", 1), None);
     assert_eq!(edit_distance_within("čšž", "csz", 3), Some(3));
 }
+
+#[test]
+fn pasted_text_is_cut_to_what_a_query_needs() {
+    let long: String = "palavra ".repeat(500);
+    let (words, prefix) = query_words(&format!("{long}fim"), &[]);
+    assert_eq!(words.len(), MAX_QUERY_WORDS);
+    assert!(!prefix, "the last word kept is not the last typed");
+    let word = "ž".repeat(10_000);
+    let (words, _) = query_words(&word, &[]);
+    assert_eq!(words, ["z".repeat(MAX_WORD_CHARS)]);
+    let index = index();
+    assert!(answer(&index, &"x".repeat(10_000), Scope::All)
+        .hits
+        .is_empty());
+}
