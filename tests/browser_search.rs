@@ -3,8 +3,9 @@
 //! `file://`. Keys are typed one by one as real key events, so the debounce,
 //! the input handlers and the keyboard navigation of polybook.js all run.
 //!
-//! Needs Chromium (`apt-get install chromium`, or `bash .ci/run`); fails
-//! without it unless `POLYBOOK_SKIP_BROWSER_TESTS=1`. Screenshots go to
+//! Needs Chromium (`apt-get install chromium`, or `bash .ci/run`); without it
+//! the tests are skipped with a notice, or fail under
+//! `POLYBOOK_REQUIRE_BROWSER=1` (CI). Screenshots go to
 //! `$POLYBOOK_BROWSER_SHOTS` (default: `<target>/tmp/browser-shots`).
 
 #[path = "support/browser.rs"]
