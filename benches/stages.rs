@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use polybook::config::SiteConfig;
-use polybook::render::pages::{PageKey, SiteData};
+use polybook::render::pages::{Page, SiteData};
 use polybook::BuildOptions;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -49,13 +49,13 @@ fn page(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("page");
     group.bench_function("article context", |b| {
-        b.iter(|| data.job(black_box(PageKey::Article(0))))
+        b.iter(|| data.job(black_box(Page::Article(0))))
     });
-    let job = data.job(PageKey::Article(0));
+    let job = data.job(Page::Article(0));
     group.bench_function("article tera", |b| {
         b.iter(|| polybook::render::render_page(black_box(&job), &engines, &config))
     });
-    let home = data.job(PageKey::Home("pt"));
+    let home = data.job(Page::Home("pt"));
     group.bench_function("home tera", |b| {
         b.iter(|| polybook::render::render_page(black_box(&home), &engines, &config))
     });

@@ -71,27 +71,20 @@ pub fn catalog_coverage(
                 .hint("add them; until then the fallback language shows"),
             );
         }
-        for (key, path) in &catalog.keys {
+        for (key, definition) in &catalog.keys {
             if !used.contains(key) && !KEYS_USED_BY_CODE.contains(&key.as_str()) {
                 problems.push(
-                    Diagnostic::warning(path, format!("`{key}` is not used by the theme"))
-                        .at(key_position(path, key))
-                        .hint("remove it, or use it in a template"),
+                    Diagnostic::warning(
+                        &definition.path,
+                        format!("`{key}` is not used by the theme"),
+                    )
+                    .at(definition.position)
+                    .hint("remove it, or use it in a template"),
                 );
             }
         }
     }
     problems
-}
-
-fn key_position(path: &std::path::Path, key: &str) -> Position {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let offset = text
-        .match_indices(key)
-        .map(|(i, _)| i)
-        .find(|&i| i == 0 || text.as_bytes()[i - 1] == b'\n')
-        .unwrap_or(0);
-    crate::diagnostics::LineIndex::new(&text).position(&text, offset)
 }
 
 /// Topics no article uses, and articles nothing leads to (no topic, no link in).

@@ -1,7 +1,7 @@
-//! The command line: `polybook build | check`.
+//! The command line: `polybook build | serve | check | new | search`.
 
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,75 +17,103 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder (replaced whole, only on success).
-    Build {
-        /// The site's folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site [default: <root>/public].
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// Override base_url from site.toml (absolute URLs: sitemap, feeds, canonical).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include pages with draft = true.
-        #[arg(long)]
-        drafts: bool,
-    },
+    Build(BuildArgs),
     /// Serve the site from memory with live reload; rebuild what each change touches.
-    Serve {
-        /// The site's folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The port to listen on; 0 picks a free one.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// The address to listen on; anything but loopback opens the site to the network.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        /// Open the site in the default browser.
-        #[arg(long)]
-        open: bool,
-        /// Include pages with draft = true.
-        #[arg(long)]
-        drafts: bool,
-    },
+    Serve(ServeArgs),
     /// Run every validation of build and write nothing.
-    Check {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[arg(long)]
-        drafts: bool,
-        /// Treat warnings as errors.
-        #[arg(long)]
-        strict: bool,
-    },
+    Check(CheckArgs),
     /// Create a page with valid front matter (a draft), optionally translating another.
-    New {
-        /// `<lang>/[<section>/]<slug>`, e.g. `hr/kako-slusati`.
-        target: String,
-        #[arg(long)]
-        title: Option<String>,
-        /// The page this one translates (copies its translation key and topics).
-        #[arg(long)]
-        translation_of: Option<PathBuf>,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
+    New(NewArgs),
     /// Search the handbook from the command line, with the browser's ranking.
-    Search {
-        /// What to look for; the last word also matches as a prefix.
-        query: String,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// A language code, or `all`.
-        #[arg(long, default_value = "all")]
-        lang: String,
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Print a JSON array of {url, path, title, lang, score, snippet}.
-        #[arg(long)]
-        json: bool,
-        #[arg(long)]
-        drafts: bool,
-    },
+    Search(SearchArgs),
+}
+
+impl Command {
+    /// The site's folder, against which diagnostics show their paths.
+    pub fn root(&self) -> &Path {
+        match self {
+            Command::Build(a) => &a.root,
+            Command::Serve(a) => &a.root,
+            Command::Check(a) => &a.root,
+            Command::New(a) => &a.root,
+            Command::Search(a) => &a.root,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site's folder (holding site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Override base_url from site.toml (absolute URLs: sitemap, feeds, canonical).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages with draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's folder (holding site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; anything but loopback opens the site to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include pages with draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    #[arg(long)]
+    pub drafts: bool,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// `<lang>/[<section>/]<slug>`, e.g. `hr/kako-slusati`.
+    pub target: String,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The page this one translates (copies its translation key and topics).
+    #[arg(long)]
+    pub translation_of: Option<PathBuf>,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; the last word also matches as a prefix.
+    pub query: String,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// A language code, or `all`.
+    #[arg(long, default_value = "all")]
+    pub lang: String,
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print a JSON array of {url, path, title, lang, score, snippet}.
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long)]
+    pub drafts: bool,
 }

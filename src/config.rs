@@ -2,9 +2,11 @@
 //! once into a [`SiteConfig`] the rest of the pipeline trusts.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -32,8 +34,9 @@ struct RawConfig {
     other_languages_limit: usize,
     /// HTML inside Markdown: "sanitize" (default), "trust" or "escape".
     #[serde(default)]
-    raw_html: crate::markdown::RawHtml,
-    languages: BTreeMap<String, RawLanguage>,
+    raw_html: RawHtml,
+    /// By code; the code's span is where diagnostics about the language point.
+    languages: BTreeMap<Spanned<String>, RawLanguage>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +82,19 @@ pub struct Language {
     pub description: Option<String>,
 }
 
+/// What to do with HTML written inside Markdown (`raw_html` in site.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep safe markup, drop the rest (ammonia's allowlist).
+    #[default]
+    Sanitize,
+    /// Pass it through untouched: only for sites whose editors are trusted.
+    Trust,
+    /// Show it as text.
+    Escape,
+}
+
 /// The validated configuration; paths are absolute-ish (joined onto the root).
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
@@ -96,7 +112,7 @@ pub struct SiteConfig {
     /// Articles of each other language a home or topic page lists before
     /// linking to the rest (keeps listings linear in the size of the site).
     pub other_languages_limit: usize,
-    pub raw_html: crate::markdown::RawHtml,
+    pub raw_html: RawHtml,
     /// Ordered by weight, then code.
     pub languages: Vec<Language>,
 }
@@ -198,9 +214,30 @@ pub fn one_line(message: &str) -> String {
         .join(": ")
 }
 
-fn key_position(text: &str, key: &str) -> crate::diagnostics::Position {
-    let offset = text.find(key).unwrap_or(0);
-    LineIndex::new(text).position(text, offset)
+/// Byte offset of the top-level `key` of `text`, from the parser's spans; the
+/// start of the file when the key is absent. Parsed again for the spans only
+/// when a diagnostic needs one.
+fn key_offset(text: &str, key: &str) -> usize {
+    toml::from_str::<BTreeMap<Spanned<String>, IgnoredAny>>(text)
+        .ok()
+        .and_then(|keys| keys.get_key_value(key).map(|(k, _)| k.span().start))
+        .unwrap_or(0)
+}
+
+/// Where a diagnostic about the language `code` points: the start of the dotted
+/// key `languages.<code>` when it is written as one (`[languages.pt]`), else
+/// the code itself (`[languages]` then `pt = { … }`).
+fn language_offset(text: &str, code: &Spanned<String>) -> usize {
+    let start = code.span().start;
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let Some(before) = before.strip_suffix('.') else {
+        return start;
+    };
+    let before = before.trim_end_matches([' ', '\t']);
+    ["languages", "\"languages\"", "'languages'"]
+        .iter()
+        .find_map(|key| before.strip_suffix(key))
+        .map_or(start, str::len)
 }
 
 fn validate(
@@ -210,39 +247,40 @@ fn validate(
     raw: RawConfig,
 ) -> Result<SiteConfig, Diagnostics> {
     let mut problems = Diagnostics::default();
-    let mut error = |key: &str, message: String, hint: &str| {
+    let mut error = |offset: usize, message: String, hint: &str| {
         problems.push(
             Diagnostic::error(path, message)
-                .at(key_position(text, key))
+                .at(LineIndex::new(text).position(text, offset))
                 .hint(hint),
         )
     };
     if raw.languages.is_empty() {
         error(
-            "languages",
+            key_offset(text, "languages"),
             "no language is configured".into(),
             "add a [languages.<code>] table with a name",
         );
     }
-    for (code, lang) in &raw.languages {
+    for (spanned_code, lang) in &raw.languages {
+        let code = spanned_code.get_ref();
         if code.parse::<unic_langid::LanguageIdentifier>().is_err() || code.contains('_') {
             error(
-                &format!("languages.{code}"),
+                language_offset(text, spanned_code),
                 format!("`{code}` is not a language code"),
                 "use a BCP 47 code such as pt, hr or pt-BR",
             );
         }
         if lang.name.trim().is_empty() {
             error(
-                &format!("languages.{code}"),
+                language_offset(text, spanned_code),
                 format!("language `{code}` has an empty name"),
                 "set name to the language's own name, e.g. \"Hrvatski\"",
             );
         }
     }
-    if !raw.languages.contains_key(&raw.default_language) {
+    if !raw.languages.contains_key(raw.default_language.as_str()) {
         error(
-            "default_language",
+            key_offset(text, "default_language"),
             format!(
                 "default_language `{}` is not one of the configured languages",
                 raw.default_language
@@ -252,21 +290,21 @@ fn validate(
     }
     if !(raw.base_url.starts_with("http://") || raw.base_url.starts_with("https://")) {
         error(
-            "base_url",
+            key_offset(text, "base_url"),
             format!("base_url `{}` is not an absolute http(s) URL", raw.base_url),
             "write it like https://handbook.example.com/ (used for sitemap, feeds, canonical)",
         );
     }
     if raw.words_per_minute == 0 {
         error(
-            "words_per_minute",
+            key_offset(text, "words_per_minute"),
             "words_per_minute must be above zero".into(),
             "200 is a common reading speed",
         );
     }
     if raw.theme.contains(['/', '\\']) || raw.theme.starts_with('.') {
         error(
-            "theme",
+            key_offset(text, "theme"),
             format!("theme `{}` must be a folder name under themes/", raw.theme),
             "write theme = \"default\"",
         );
@@ -278,7 +316,7 @@ fn validate(
         .languages
         .into_iter()
         .map(|(code, l)| Language {
-            code,
+            code: code.into_inner(),
             name: l.name,
             weight: l.weight,
             title: l.title,
@@ -353,5 +391,23 @@ weight = 1
         let err = parse_str(&text).unwrap_err();
         assert!(err.0[0].message.contains("`de`"));
         assert_eq!(err.0[0].line, 4);
+    }
+
+    #[test]
+    fn errors_point_at_their_key_however_it_is_written() {
+        let at = |text: &str| {
+            let err = parse_str(text).unwrap_err();
+            (err.0[0].line, err.0[0].col)
+        };
+        let text = MINIMAL.replace("[languages.hr]", "[languages.hr_HR]");
+        assert_eq!(at(&text), (10, 2));
+        let text = MINIMAL.replace("[languages.hr]", "[ languages . 'hr_HR' ]");
+        assert_eq!(at(&text), (10, 3));
+        let (head, _) = MINIMAL.split_once("[languages.pt]").unwrap();
+        let text =
+            format!("{head}[languages]\npt = {{ name = \"P\" }}\nhr_HR = {{ name = \"H\" }}\n");
+        assert_eq!(at(&text), (8, 1));
+        let text = format!("# the theme: a folder\ntheme = \".x\"\n{MINIMAL}");
+        assert_eq!(at(&text), (2, 1));
     }
 }

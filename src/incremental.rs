@@ -19,9 +19,10 @@
 use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::files::OutputFile;
 use crate::graph::Graph;
 use crate::render::pages::{PageJob, SiteData};
-use crate::render::{self, Engines, OutputFile, Theme};
+use crate::render::{self, Engines, Theme};
 use crate::search;
 use crate::BuildOptions;
 use rayon::prelude::*;
@@ -354,7 +355,7 @@ impl Incremental {
         Some(SearchSources {
             documents: search::source::documents(config, &a.content, &a.rendered, &a.graph)
                 .into_iter()
-                .map(search::index::SourceDocument::into_owned)
+                .map(search::source::SourceDocument::into_owned)
                 .collect(),
             topics: search::source::topics(config, &a.content),
         })
@@ -380,8 +381,8 @@ impl Incremental {
 
 /// What the search index is built from: owned, so it can be built on another thread.
 pub struct SearchSources {
-    documents: Vec<search::index::SourceDocument<'static>>,
-    topics: Vec<search::index::SourceTopic>,
+    documents: Vec<search::source::SourceDocument<'static>>,
+    topics: Vec<search::source::SourceTopic>,
 }
 
 impl SearchSources {

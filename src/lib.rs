@@ -1,31 +1,37 @@
 //! polybook: a static site generator for multilingual, cross-linked, searchable handbooks.
 //!
 //! The pipeline, one module per stage: `config` → `content` → `markdown` →
-//! `graph` → `i18n` → `render` → `output`.
+//! `graph` → `i18n` → `search` → `render` → `output`, called in order here.
+//! The commands (`cmd`) and `serve` are built on these functions; the layers
+//! point one way, bottom to top, as `tests/architecture.rs` checks.
 
 pub mod check;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod files;
 pub mod fs;
 pub mod graph;
 pub mod i18n;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
+pub mod page_kind;
 pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod text;
 pub mod timings;
 
 use config::SiteConfig;
 use content::Content;
 use diagnostics::{Diagnostic, Diagnostics};
+use files::{FileSink, OutputFile};
 use markdown::{LinkTarget, LinkTargets, Rendered};
 use rayon::prelude::*;
-use render::OutputFile;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -132,7 +138,7 @@ pub fn build_site(config: &SiteConfig, drafts: bool) -> Result<BuiltSite, Diagno
 fn build_into(
     config: &SiteConfig,
     drafts: bool,
-    sink: &dyn output::FileSink,
+    sink: &dyn FileSink,
 ) -> Result<Diagnostics, Diagnostics> {
     let (mut site, mut problems) = analyze(config, drafts);
     let prepared = timings::stage("theme", || prepare_theme(config));
@@ -301,137 +307,4 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         files,
         warnings,
     })
-}
-
-/// What `polybook check` found.
-#[derive(Debug, Default)]
-pub struct CheckReport {
-    pub problems: Diagnostics,
-    /// Translation key × language table.
-    pub coverage: String,
-}
-
-/// `polybook check`: every validation of `build`, writing nothing, plus reports
-/// on catalogs, topics, orphans and translation coverage.
-pub fn check(options: &BuildOptions) -> CheckReport {
-    let config = match load_config(options) {
-        Ok(config) => config,
-        Err(problems) => {
-            return CheckReport {
-                problems,
-                coverage: String::new(),
-            }
-        }
-    };
-    let mut problems = match build_site(&config, options.drafts) {
-        Ok(site) => site.warnings,
-        Err(problems) => problems,
-    };
-    let (site, _) = analyze(&config, options.drafts);
-    problems.extend(check::unused_and_orphans(&config, &site));
-    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
-    let theme = render::theme::load(&config.theme_dir(), &config.root);
-    if let (Ok(locales), Ok(theme)) = (locales, theme) {
-        let used = check::template_keys(&theme.templates);
-        problems.extend(check::catalog_coverage(&config, &locales, &used));
-    }
-    CheckReport {
-        problems: problems.sorted(),
-        coverage: check::translation_coverage(&config, &site),
-    }
-}
-
-/// One answer of `polybook search`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct SearchResult {
-    /// Absolute, from `base_url`.
-    pub url: String,
-    /// Relative to the site root, as in the index.
-    pub path: String,
-    pub title: String,
-    pub lang: String,
-    pub score: u64,
-    pub snippet: String,
-}
-
-/// What `polybook search` answers: what the browser's search page shows.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct SearchAnswer {
-    pub results: Vec<SearchResult>,
-    /// Matching documents before the limit.
-    pub total: usize,
-    /// (query word, the word it was taken for) where a typo was forgiven.
-    pub corrections: Vec<(String, String)>,
-    /// When nothing matched: the topics closest to the query…
-    pub suggested_topics: Vec<search::query::TopicSuggestion>,
-    /// …and, for a one-language scope, how many results all languages have.
-    pub in_all_languages: Option<usize>,
-}
-
-/// `polybook search`: the same index and ranking as the browser, built in memory.
-pub fn search(
-    options: &BuildOptions,
-    text: &str,
-    scope: search::query::Scope,
-    limit: usize,
-) -> Result<SearchAnswer, Diagnostics> {
-    let config = load_config(options)?;
-    if let search::query::Scope::Language(lang) = &scope {
-        if config.language(lang).is_none() {
-            let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Diagnostic::error(
-                config.config_path(),
-                format!("`{lang}` is not a language of this site"),
-            )
-            .hint(format!("use one of {} or all", codes.join(", ")))
-            .into());
-        }
-    }
-    let (site, problems) = analyze(&config, options.drafts);
-    if problems.has_errors() {
-        return Err(problems.sorted());
-    }
-    let index = search_index(&config, &site);
-    let one_language = scope != search::query::Scope::All;
-    let found = search::query::search(&index, &search::query::Query { text, scope, limit });
-    let nothing = found.total == 0;
-    let in_all_languages = (nothing && one_language).then(|| {
-        let all = search::query::Query {
-            text,
-            scope: search::query::Scope::All,
-            limit: 0,
-        };
-        search::query::search(&index, &all).total
-    });
-    let results = found
-        .hits
-        .iter()
-        .map(|hit| {
-            let doc = &index.docs[hit.doc as usize];
-            SearchResult {
-                url: format!("{}{}", config.base_url, doc.url),
-                path: doc.url.clone(),
-                title: doc.title.clone(),
-                lang: doc.lang.clone(),
-                score: hit.score,
-                snippet: search::query::snippet(&doc.text, &hit.terms),
-            }
-        })
-        .collect();
-    Ok(SearchAnswer {
-        results,
-        total: found.total,
-        corrections: found.corrections,
-        suggested_topics: if nothing {
-            search::query::suggest_topics(&index, text)
-        } else {
-            Vec::new()
-        },
-        in_all_languages,
-    })
-}
-
-/// For callers that only have one diagnostic.
-pub fn fail(d: Diagnostic) -> Diagnostics {
-    d.into()
 }

@@ -2,7 +2,7 @@
 //! that replaces the output only once it is complete.
 
 use crate::diagnostics::Diagnostic;
-use crate::render::OutputFile;
+use crate::files::{FileSink, OutputFile};
 use std::path::{Path, PathBuf};
 
 /// Marks a folder as polybook's output, so a rebuild may replace it.
@@ -65,13 +65,6 @@ fn lexical_normalize(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Where a build puts its files as it makes them: memory for `serve` and
-/// tests, or the staging folder of [`Staging`] for `build`, so that a big site
-/// never holds all of its pages at once.
-pub trait FileSink: Sync {
-    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
 }
 
 /// Collects files in memory.

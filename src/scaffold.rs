@@ -3,8 +3,8 @@
 
 use crate::config::SiteConfig;
 use crate::content::front_matter::{self, Format, FrontMatter};
-use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
+use crate::text::slug::slugify;
 use std::path::{Path, PathBuf};
 
 pub struct NewPage<'a> {

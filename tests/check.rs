@@ -31,7 +31,14 @@ fn check_warns_about_unused_topics_and_orphans_and_prints_coverage() {
         ),
         "{err}"
     );
-    assert!(run.stdout().contains("translation key"), "{}", run.stdout());
+    assert_eq!(
+        run.stdout(),
+        "Translation coverage:\n\
+         translation key  pt  hr\n\
+         a                 ✓   ·\n\
+         hr/b.md           ·   ✓\n\n",
+        "the coverage table: a key per row, ✓ where a language has the page"
+    );
     site.run(&["check", "--strict"])
         .assert_failed_with("check failed");
 }
@@ -73,7 +80,12 @@ fn new_scaffolds_a_page_and_a_translation() {
         "{text}"
     );
     site.run(&["build", "--drafts"]).assert_ok();
-    assert!(site.read("pt/a/index.html").contains("hreflang=\"hr\""));
+    assert!(
+        site.read("pt/a/index.html").contains(
+            "<link rel=\"alternate\" hreflang=\"hr\" href=\"https://example.com/hb/hr/a-translation/\">"
+        ),
+        "the source page names its new translation"
+    );
 }
 
 #[test]

@@ -520,12 +520,12 @@ fn browser_and_rust_fold_alike() {
     let differ: Vec<String> = samples
         .iter()
         .zip(&folded)
-        .filter(|(s, js)| polybook::search::fold::fold(s) != **js)
+        .filter(|(s, js)| polybook::text::fold::fold(s) != **js)
         .map(|(s, js)| {
             format!(
                 "{s:?} ({:x?}): rust {:?}, js {js:?}",
                 s.chars().map(|c| c as u32).collect::<Vec<_>>(),
-                polybook::search::fold::fold(s)
+                polybook::text::fold::fold(s)
             )
         })
         .collect();

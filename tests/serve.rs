@@ -682,7 +682,11 @@ fn requests_stay_inside_the_site_and_get_proper_answers() {
 
     let missing = server.get("/pt/nowhere/");
     assert_eq!(missing.status, 404);
-    assert!(missing.text().contains("<html"), "the site's 404.html");
+    assert!(
+        missing.text().contains("<h1>Página não encontrada</h1>"),
+        "the site's 404.html: {}",
+        missing.text()
+    );
 
     let sitemap = server.get("/sitemap.xml");
     assert_eq!(

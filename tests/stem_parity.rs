@@ -13,10 +13,10 @@
 
 mod support;
 
-use polybook::search::fold::fold;
 use polybook::search::shards::stemmer_file;
 use polybook::search::stem::{js_stemmer, stem};
 use polybook::search::tokenize::words;
+use polybook::text::fold::fold;
 use rquickjs::{CatchResultExt, Context, Runtime};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::BTreeSet;
@@ -50,7 +50,7 @@ impl Js {
              'ok'",
             engine = read(&support::repo_root().join("src/search/engine.js")),
             code = stemmer.code,
-            source = stemmer.source,
+            source = stemmer.source(),
         ));
         js
     }

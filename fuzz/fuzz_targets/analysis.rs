@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use polybook::search::{analyze, fold::fold, query, stem::stem, tokenize};
+use polybook::search::{analyze, query, stem::stem, tokenize};
+use polybook::text::fold::fold;
 
 const LANGS: [&str; 6] = ["pt", "hr", "es", "it", "en", "xx"];
 

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use polybook::markdown::{self, LinkTarget, LinkTargets, RawHtml, RenderContext};
+use polybook::config::RawHtml;
+use polybook::markdown::{self, LinkTarget, LinkTargets, RenderContext};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;

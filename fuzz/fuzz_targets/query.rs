@@ -11,14 +11,21 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use polybook::search::fold::fold;
-use polybook::search::index::{build, SearchIndex, SourceDocument, SourceTopic};
+use polybook::search::index::{build, SearchIndex};
 use polybook::search::query::{
     edit_distance_within, query_words, search, snippet, suggest_topics, Query, Scope,
 };
+use polybook::search::source::{SourceDocument, SourceTopic};
+use polybook::text::fold::fold;
 use std::sync::LazyLock;
 
-fn doc(lang: &str, url: &str, title: &str, body: &str, topics: &[&str]) -> SourceDocument {
+fn doc<'a>(
+    lang: &str,
+    url: &str,
+    title: &str,
+    body: &'a str,
+    topics: &[&str],
+) -> SourceDocument<'a> {
     SourceDocument {
         lang: lang.into(),
         url: url.into(),

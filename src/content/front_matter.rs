@@ -2,9 +2,11 @@
 //! (TOML between `+++` lines, or YAML between `---` lines) into [`FrontMatter`].
 
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer};
 use std::fmt;
 use std::path::Path;
+use toml::Spanned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -85,9 +87,9 @@ pub struct FrontMatter {
     pub topics: Vec<String>,
     #[serde(default)]
     pub weight: i64,
-    /// `YYYY-MM-DD`.
-    #[serde(default, deserialize_with = "date_string")]
-    pub date: Option<String>,
+    /// Written `YYYY-MM-DD` (a TOML date or a string); validated here, once.
+    #[serde(default, deserialize_with = "date")]
+    pub date: Option<NaiveDate>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
@@ -156,19 +158,20 @@ fn front_matter_hint(message: &str) -> &'static str {
     }
 }
 
-/// Accepts a TOML date or a `YYYY-MM-DD` string and keeps it as that string.
-fn date_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+/// Accepts a TOML date or a `YYYY-MM-DD` string (the first ten characters of a
+/// longer one, so a date-time gives its day).
+fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
     struct DateVisitor;
     impl<'de> de::Visitor<'de> for DateVisitor {
-        type Value = Option<String>;
+        type Value = Option<NaiveDate>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a date like 2024-05-01")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
             let day = v.get(..10).unwrap_or(v);
-            chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-                .map_err(|_| E::custom(format!("`{v}` is not a date like 2024-05-01")))?;
-            Ok(Some(day.to_string()))
+            NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| E::custom(format!("`{v}` is not a date like 2024-05-01")))
         }
         // TOML dates arrive as a one-entry map holding their text.
         fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -187,22 +190,68 @@ fn date_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Stri
     deserializer.deserialize_any(DateVisitor)
 }
 
-/// 1-based line in the file of `key = …` / `key: …` inside the front matter, for
-/// pointing at a value that parsed but is wrong (an unknown topic, say).
-pub fn key_position(file_text: &str, split: &Split, key: &str, value: &str) -> Position {
-    let index = LineIndex::new(file_text);
-    let fm = split.front_matter;
-    let key_start = fm
+/// A front matter value that parsed but is wrong, for a diagnostic to point at.
+#[derive(Debug, Clone, Copy)]
+pub enum Value<'a> {
+    Title,
+    /// The first entry of `topics` equal to this one.
+    Topic(&'a str),
+}
+
+/// Where `value` is in the file: from the TOML parser's spans, or, for YAML
+/// (whose parser gives none), from a search of the text.
+pub fn value_position(file_text: &str, split: &Split, value: Value) -> Position {
+    let offset = match split.format {
+        Format::Toml => toml_value_offset(split.front_matter, value),
+        Format::Yaml => yaml_value_offset_by_search(split.front_matter, value),
+    };
+    LineIndex::new(file_text).position(file_text, split.front_matter_offset + offset)
+}
+
+/// The values of TOML front matter a diagnostic can point at, with their spans.
+/// Parsed again only when a diagnostic needs a position (most pages have none).
+#[derive(Deserialize)]
+struct TomlSpans {
+    title: Spanned<String>,
+    #[serde(default)]
+    topics: Vec<Spanned<String>>,
+}
+
+/// Byte offset of `value` in TOML `front_matter` (which parsed before, so the
+/// fallback to its start is never taken).
+fn toml_value_offset(front_matter: &str, value: Value) -> usize {
+    let Ok(spans) = toml::from_str::<TomlSpans>(front_matter) else {
+        return 0;
+    };
+    let span = match value {
+        Value::Title => Some(spans.title.span()),
+        Value::Topic(topic) => spans
+            .topics
+            .iter()
+            .find(|t| t.get_ref() == topic)
+            .map(Spanned::span),
+    };
+    span.map_or(0, |span| span.start)
+}
+
+/// Byte offset of `value` in YAML `front_matter`: the first `"value"` (or, failing
+/// that, `value`) after the first line that starts with the value's key; the key
+/// itself when neither is found.
+fn yaml_value_offset_by_search(front_matter: &str, value: Value) -> usize {
+    let (key, text) = match value {
+        Value::Title => ("title", ""),
+        Value::Topic(topic) => ("topics", topic),
+    };
+    let key_start = front_matter
         .match_indices(key)
         .map(|(i, _)| i)
-        .find(|&i| i == 0 || fm.as_bytes()[i - 1] == b'\n')
+        .find(|&i| i == 0 || front_matter.as_bytes()[i - 1] == b'\n')
         .unwrap_or(0);
-    let value_start = fm[key_start..]
-        .find(&format!("\"{value}\""))
-        .or_else(|| fm[key_start..].find(value))
-        .map(|i| key_start + i)
-        .unwrap_or(key_start);
-    index.position(file_text, split.front_matter_offset + value_start)
+    let after_key = &front_matter[key_start..];
+    after_key
+        .find(&format!("\"{text}\""))
+        .or_else(|| after_key.find(text))
+        .map_or(key_start, |i| key_start + i)
 }
 
 #[cfg(test)]
@@ -233,15 +282,37 @@ mod tests {
     }
 
     #[test]
-    fn toml_dates_and_string_dates_become_text() {
+    fn toml_dates_and_string_dates_become_dates() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         let page = "+++\ntitle = \"A\"\ndate = 2024-05-01\n+++\n";
         let s = split(p(), page).unwrap();
         let fm: FrontMatter = parse(p(), page, &s).unwrap();
-        assert_eq!(fm.date.as_deref(), Some("2024-05-01"));
+        assert_eq!(fm.date, day(2024, 5, 1));
+        let page = "+++\ntitle = \"A\"\ndate = 2024-05-03T10:00:00Z\n+++\n";
+        let s = split(p(), page).unwrap();
+        let fm: FrontMatter = parse(p(), page, &s).unwrap();
+        assert_eq!(fm.date, day(2024, 5, 3));
         let page = "---\ntitle: A\ndate: \"2024-05-02\"\n---\n";
         let s = split(p(), page).unwrap();
         let fm: FrontMatter = parse(p(), page, &s).unwrap();
-        assert_eq!(fm.date.as_deref(), Some("2024-05-02"));
+        assert_eq!(fm.date, day(2024, 5, 2));
+    }
+
+    #[test]
+    fn values_are_found_by_the_toml_spans_and_by_search_in_yaml() {
+        let at = |page: &str, value| {
+            let s = split(p(), page).unwrap();
+            let position = value_position(page, &s, value);
+            (position.line, position.col)
+        };
+        let page = "+++\ntitle = \"  \"\ndescription = \"\"\ntopics = [\"a\",\n  'b']\n+++\n";
+        assert_eq!(at(page, Value::Title), (2, 9));
+        assert_eq!(at(page, Value::Topic("b")), (5, 3));
+        let page = "\u{feff}+++\r\ntitle = \"\"\r\n+++\r\n";
+        assert_eq!(at(page, Value::Title), (2, 9));
+        let page = "---\ntopics: [a, \"b\"]\ntitle: \"\"\n---\n";
+        assert_eq!(at(page, Value::Topic("b")), (2, 13));
+        assert_eq!(at(page, Value::Title), (3, 8));
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! section `_index.md` files and the `topics.toml` glossary.
 
 pub mod front_matter;
-pub mod slug;
 pub mod topics;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
-use front_matter::{FrontMatter, SectionFrontMatter};
+use crate::page_kind::PageKind;
+use crate::text::slug::slugify;
+use front_matter::{FrontMatter, SectionFrontMatter, Value};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 pub use topics::{Topic, Topics};
@@ -263,7 +264,7 @@ pub(crate) fn classify(
         .unwrap_or_default();
     let section_parts: Vec<String> = parts[1..parts.len() - 1]
         .iter()
-        .map(|p| slug::slugify(p))
+        .map(|p| slugify(p))
         .collect();
     if section_parts.iter().any(String::is_empty) {
         return Err(
@@ -301,17 +302,22 @@ pub(crate) fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Load
     }
     if front.title.trim().is_empty() {
         return Err(Diagnostic::error(&file.path, "the title is empty")
-            .at(front_matter::key_position(&source, &split, "title", ""))
+            .at(front_matter::value_position(&source, &split, Value::Title))
             .hint("give the page a title in its language"));
     }
-    let slug = slug::slugify(&file.stem);
-    if slug.is_empty() || slug == "topics" || slug == "search" || slug == "print" {
+    let slug = slugify(&file.stem);
+    if slug.is_empty() || PageKind::reserved_slugs().any(|reserved| reserved == slug) {
+        let reserved: Vec<&str> = PageKind::reserved_slugs().collect();
+        let (last, rest) = reserved.split_last().expect("some pages reserve a slug");
         return Err(Diagnostic::error(
             &file.path,
             format!("the file name `{}` cannot be a page address", file.stem),
         )
         .at(Position::new(1, 1))
-        .hint("rename the file: use letters or digits, and not topics, search or print"));
+        .hint(format!(
+            "rename the file: use letters or digits, and not {} or {last}",
+            rest.join(", ")
+        )));
     }
     Ok(Loaded::Document(Box::new(Document {
         path: file.path,
@@ -358,7 +364,7 @@ pub(crate) fn check_documents(documents: &[Document], topics: &Topics, problems:
             if topics.get(topic).is_none() {
                 let split = front_matter::split(&doc.path, &doc.source);
                 let position = split
-                    .map(|s| front_matter::key_position(&doc.source, &s, "topics", topic))
+                    .map(|s| front_matter::value_position(&doc.source, &s, Value::Topic(topic)))
                     .unwrap_or_default();
                 problems.push(
                     Diagnostic::error(&doc.path, format!("unknown topic `{topic}`"))

@@ -5,6 +5,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+use toml::Spanned;
 
 pub const TOPICS_FILE: &str = "topics.toml";
 
@@ -61,14 +62,14 @@ impl Topics {
 
 /// Parses the text of topics.toml; `path` is only for messages.
 pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
-    let raw: BTreeMap<String, RawTopic> =
+    let raw: BTreeMap<Spanned<String>, RawTopic> =
         toml::from_str(text).map_err(|e| crate::config::toml_error(path, text, &e))?;
     let index = LineIndex::new(text);
     let mut problems = Diagnostics::default();
     let mut list = Vec::with_capacity(raw.len());
     for (id, topic) in raw {
-        let offset = text.find(&format!("[{id}]")).unwrap_or(0);
-        let position = index.position(text, offset);
+        let position = index.position(text, table_start(text, id.span().start));
+        let id = id.into_inner();
         if !is_topic_id(&id) {
             problems.push(
                 Diagnostic::error(path, format!("topic id `{id}` is not a valid id"))
@@ -94,6 +95,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
         return Err(problems);
     }
     Ok(Topics { list })
+}
+
+/// Where the table of the topic whose id starts at `key_start` starts: at the
+/// `[` of its header (`[empathy]`), else at the id (`empathy = { … }`).
+fn table_start(text: &str, key_start: usize) -> usize {
+    let before = text[..key_start].trim_end_matches([' ', '\t']);
+    match before.strip_suffix('[') {
+        Some(header) => header.len(),
+        None => key_start,
+    }
 }
 
 fn is_topic_id(id: &str) -> bool {
@@ -122,5 +133,14 @@ mod tests {
         let text = "[ok]\nlabel = { en = \"Ok\" }\n\n[\"Bad Id\"]\nlabel = { en = \"B\" }\n";
         let err = parse(Path::new("topics.toml"), text).unwrap_err();
         assert!(err.0[0].message.contains("Bad Id"));
+        assert_eq!((err.0[0].line, err.0[0].col), (4, 1));
+    }
+
+    #[test]
+    fn positions_are_where_each_topic_is_defined() {
+        let text = "b = { label = { en = \"B\" } }\n\n[ a ]\nlabel = { en = \"A\" }\n";
+        let topics = parse(Path::new("topics.toml"), text).unwrap();
+        assert_eq!(topics.get("a").unwrap().position, Position::new(3, 1));
+        assert_eq!(topics.get("b").unwrap().position, Position::new(1, 1));
     }
 }

@@ -3,7 +3,7 @@
 
 mod tera_fn;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::BTreeMap;
@@ -15,8 +15,15 @@ use unic_langid::LanguageIdentifier;
 pub struct Catalog {
     pub locale: String,
     bundle: FluentBundle<FluentResource>,
-    /// Message id → the file that defines it.
-    pub keys: BTreeMap<String, PathBuf>,
+    /// Message id → where it is defined.
+    pub keys: BTreeMap<String, Definition>,
+}
+
+/// Where a message is defined: its file, and the position of its id there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    pub path: PathBuf,
+    pub position: Position,
 }
 
 /// Every catalog, by locale code.
@@ -123,19 +130,19 @@ pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 let id = m.id.name.to_string();
-                if let Some(first) = catalog.keys.insert(id.clone(), file.path.clone()) {
-                    let offset = file
-                        .text
-                        .find(&format!("\n{id} "))
-                        .map(|o| o + 1)
-                        .unwrap_or(0);
+                let offset = offset_in(resource.source(), m.id.name);
+                let definition = Definition {
+                    path: file.path.clone(),
+                    position: index.position(&file.text, offset),
+                };
+                if let Some(first) = catalog.keys.insert(id.clone(), definition.clone()) {
                     problems.push(
                         Diagnostic::error(
                             &file.path,
                             format!("the message `{id}` is defined twice"),
                         )
-                        .at(index.position(&file.text, offset))
-                        .hint(format!("it is already in {}", first.display())),
+                        .at(definition.position)
+                        .hint(format!("it is already in {}", first.path.display())),
                     );
                 }
             }
@@ -147,6 +154,15 @@ pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
         return Err(problems);
     }
     Ok(Locales { catalogs })
+}
+
+/// Byte offset in `source` of `part`, a slice the parser took from it (the
+/// Fluent AST has no spans, but its identifiers borrow from the source).
+fn offset_in(source: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .checked_sub(source.as_ptr() as usize)
+        .filter(|&offset| offset + part.len() <= source.len())
+        .unwrap_or(0)
 }
 
 /// Where to point for a syntax error: the broken entry's start reads better
@@ -258,5 +274,16 @@ mod tests {
         let d = &err.0[0];
         assert_eq!(d.line, 2, "{d:?}");
         assert!(d.message.starts_with("Fluent syntax"));
+    }
+
+    #[test]
+    fn messages_are_where_the_parser_found_their_id() {
+        let text = "# c\nkey-long = a\nkey =\n    b\n";
+        let l = locales(&[("en", text)]).unwrap();
+        let keys = &l.catalog("en").unwrap().keys;
+        assert_eq!(keys["key-long"].position, Position::new(2, 1));
+        assert_eq!(keys["key"].position, Position::new(3, 1));
+        let err = locales(&[("en", "other = x\ndup = a\ndup = b\n")]).unwrap_err();
+        assert_eq!((err.0[0].line, err.0[0].col), (3, 1));
     }
 }

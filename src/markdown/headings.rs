@@ -1,7 +1,7 @@
 //! Gives every heading a unique ASCII id and collects the table of contents.
 
 use super::Heading;
-use crate::content::slug::slugify;
+use crate::text::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;

@@ -4,6 +4,7 @@
 use super::{PageLink, RenderContext};
 use crate::diagnostics::{Diagnostic, Position};
 use pulldown_cmark::{CowStr, Event, Tag};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -112,7 +113,7 @@ fn resolve(dest: &str, ctx: &RenderContext) -> Result<(String, Option<PageLink>)
         };
         return Ok((dest.to_string(), Some(link)));
     }
-    let decoded = percent_decode(path_part);
+    let decoded = percent_decoded(path_part);
     let Some(target_path) = resolve_relative(ctx.content_path, &decoded) else {
         return Err(Diagnostic::error(
             ctx.path,
@@ -146,23 +147,13 @@ fn resolve(dest: &str, ctx: &RenderContext) -> Result<(String, Option<PageLink>)
     }
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-            if let Ok(b) = u8::from_str_radix(hex, 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+/// `text` percent-decoded: a `%` that two hex digits do not follow stays as
+/// written (`100%`), and so does the whole text if it decodes to bytes that
+/// are not UTF-8.
+fn percent_decoded(text: &str) -> Cow<'_, str> {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .unwrap_or(Cow::Borrowed(text))
 }
 
 #[cfg(test)]
@@ -207,8 +198,10 @@ mod tests {
 
     #[test]
     fn percent_escapes_decode() {
-        assert_eq!(percent_decode("a%20b.md"), "a b.md");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%C4%8D"), "č");
+        assert_eq!(percent_decoded("a%20b.md"), "a b.md");
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%C4%8D"), "č");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        assert_eq!(percent_decoded("a%FF.md"), "a%FF.md");
     }
 }

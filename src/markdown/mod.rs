@@ -8,6 +8,7 @@ mod headings;
 mod links;
 pub mod sanitize;
 
+use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,7 +16,6 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use links::{is_external, relative_url, resolve_relative, LinkTarget, LinkTargets};
-pub use sanitize::RawHtml;
 
 /// A heading of the document, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]

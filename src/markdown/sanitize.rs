@@ -5,19 +5,6 @@ use pulldown_cmark::{CowStr, Event};
 use std::collections::HashSet;
 use std::ops::Range;
 
-/// What to do with HTML written inside Markdown (`raw_html` in site.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RawHtml {
-    /// Keep safe markup, drop the rest (ammonia's allowlist).
-    #[default]
-    Sanitize,
-    /// Pass it through untouched: only for sites whose editors are trusted.
-    Trust,
-    /// Show it as text.
-    Escape,
-}
-
 /// True when the document has raw HTML at all: most pages have none and skip the sanitizer.
 pub fn has_raw_html(events: &[(Event, Range<usize>)]) -> bool {
     events

@@ -5,6 +5,7 @@
 //! here are already relative to the page being rendered, except `canonical`
 //! and `Alternate::href_abs`, which are absolute (built from `base_url`).
 
+use crate::page_kind::{Chrome, PageKind};
 use serde::Serialize;
 
 /// Facts about the whole site, the same on every page.
@@ -42,8 +43,9 @@ pub struct Alternate {
 /// Facts about the page being rendered, common to every page kind.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageContext {
-    /// `home`, `article`, `topic`, `search`, `print`, `chooser` or `not-found`.
-    pub kind: &'static str,
+    pub kind: PageKind,
+    /// What of the site's frame the page shows.
+    pub chrome: Chrome,
     pub lang: String,
     pub lang_name: String,
     /// Document title for `<title>` (without the site title).

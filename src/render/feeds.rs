@@ -1,10 +1,12 @@
 //! Files for machines: `sitemap.xml` with hreflang alternates, Atom feeds, robots.txt.
 
+use chrono::{DateTime, NaiveDate};
+
 /// One page of the sitemap with its language alternates (absolute URLs).
 #[derive(Debug, Clone)]
 pub struct SitemapEntry {
     pub url: String,
-    pub lastmod: Option<String>,
+    pub lastmod: Option<NaiveDate>,
     /// (hreflang, absolute URL), including the page itself when it has alternates.
     pub alternates: Vec<(String, String)>,
 }
@@ -17,8 +19,8 @@ pub fn sitemap(entries: &[SitemapEntry]) -> String {
     ));
     for entry in entries {
         xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&entry.url)));
-        if let Some(date) = &entry.lastmod {
-            xml.push_str(&format!("    <lastmod>{}</lastmod>\n", escape(date)));
+        if let Some(date) = entry.lastmod {
+            xml.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
         }
         for (lang, href) in &entry.alternates {
             xml.push_str(&format!(
@@ -38,8 +40,7 @@ pub struct FeedEntry {
     pub title: String,
     pub url: String,
     pub summary: String,
-    /// `YYYY-MM-DD`, if the page has one.
-    pub date: Option<String>,
+    pub date: Option<NaiveDate>,
 }
 
 pub struct Feed<'a> {
@@ -58,10 +59,11 @@ pub fn atom(feed: &Feed) -> String {
     let newest = feed
         .entries
         .iter()
-        .filter_map(|e| e.date.as_deref())
+        .filter_map(|e| e.date)
         .max()
-        .unwrap_or("1970-01-01");
-    let stamp = |d: &str| format!("{d}T00:00:00Z");
+        .unwrap_or(DateTime::UNIX_EPOCH.date_naive());
+    // A date displays as `YYYY-MM-DD`.
+    let stamp = |d: NaiveDate| format!("{d}T00:00:00Z");
     let mut xml = format!(
         concat!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -80,7 +82,7 @@ pub fn atom(feed: &Feed) -> String {
         updated = stamp(newest),
     );
     for entry in feed.entries {
-        let updated = stamp(entry.date.as_deref().unwrap_or(newest));
+        let updated = stamp(entry.date.unwrap_or(newest));
         xml.push_str(&format!(
             concat!(
                 "  <entry>\n",
@@ -161,7 +163,7 @@ mod tests {
             title: "A & <B>".into(),
             url: "https://x.org/pt/a/".into(),
             summary: String::new(),
-            date: Some("2024-05-01".into()),
+            date: NaiveDate::from_ymd_opt(2024, 5, 1),
         }];
         let xml = atom(&Feed {
             title: "T",

@@ -9,32 +9,15 @@ pub mod theme;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::files::{FileSink, OutputFile};
 use crate::i18n::{Locales, TranslateFn};
+use crate::page_kind::PageKind;
 use cached::CachedPartials;
 use pages::{PageJob, SiteData};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 pub use theme::Theme;
-
-/// A file of the built site: path under the output folder and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// The templates a theme must provide.
-pub const REQUIRED_TEMPLATES: [&str; 8] = [
-    "chooser.html",
-    "home.html",
-    "article.html",
-    "topic.html",
-    "topics.html",
-    "search.html",
-    "print.html",
-    "404.html",
-];
 
 /// One Tera per language, each with `t()` bound to that language's fallback
 /// chain and `cached()` to its own store of rendered partials.
@@ -59,7 +42,8 @@ pub fn engines(
     locales: Arc<Locales>,
 ) -> Result<Engines, Diagnostics> {
     let mut problems = Diagnostics::default();
-    for name in REQUIRED_TEMPLATES {
+    // The templates a theme must provide: one per page kind.
+    for name in PageKind::ALL.map(PageKind::template) {
         if !theme.templates.0.contains_key(name) {
             problems.push(
                 Diagnostic::error(
@@ -133,7 +117,7 @@ pub fn render_site_into(
     site: &SiteData,
     engines: &Engines,
     theme: &Theme,
-    sink: &dyn crate::output::FileSink,
+    sink: &dyn FileSink,
 ) -> Result<(), Diagnostics> {
     engines.clear_cached_partials();
     let problems: Vec<Diagnostic> = site
@@ -192,47 +176,25 @@ pub fn render_page(
 pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
     let config = site.config;
     let base = &config.base_url;
-    let mut entries = Vec::new();
-    let every = |path: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
-        config
-            .languages
-            .iter()
-            .map(|l| (l.code.clone(), format!("{base}{}", path(&l.code))))
-            .collect()
-    };
-    for lang in config.languages.iter().map(|l| l.code.as_str()) {
-        entries.push(feeds::SitemapEntry {
-            url: format!("{base}{}", pages::home_path(lang)),
-            lastmod: None,
-            alternates: every(&|l| pages::home_path(l)),
-        });
-        for topic in &site.content.topics.list {
-            entries.push(feeds::SitemapEntry {
-                url: format!("{base}{}", pages::topic_path(lang, &topic.id)),
-                lastmod: None,
-                alternates: every(&|l| pages::topic_path(l, &topic.id)),
-            });
-        }
-    }
-    for (id, doc) in site.content.documents.iter().enumerate() {
-        let translations = &site.graph.translations[id];
-        let mut alternates: Vec<(String, String)> = translations
-            .iter()
-            .map(|&t| {
-                let other = &site.content.documents[t];
-                (other.lang.clone(), format!("{base}{}", other.url_path()))
-            })
-            .collect();
-        if !alternates.is_empty() {
-            alternates.push((doc.lang.clone(), format!("{base}{}", doc.url_path())));
-            alternates.sort();
-        }
-        entries.push(feeds::SitemapEntry {
-            url: format!("{base}{}", doc.url_path()),
-            lastmod: doc.front.date.clone(),
-            alternates,
-        });
-    }
+    // Every page of a kind the sitemap lists, with its versions in the
+    // other languages, as the page's own `<link rel="alternate">`s have them.
+    let mut entries: Vec<feeds::SitemapEntry> = site
+        .pages()
+        .into_iter()
+        .filter(|page| page.kind().in_sitemap())
+        .map(|page| feeds::SitemapEntry {
+            url: format!("{base}{}", site.address(page)),
+            lastmod: match page {
+                pages::Page::Article(id) => site.content.documents[id].front.date,
+                _ => None,
+            },
+            alternates: site
+                .versions(page)
+                .into_iter()
+                .map(|(lang, path)| (lang, format!("{base}{path}")))
+                .collect(),
+        })
+        .collect();
     entries.sort_by(|a, b| a.url.cmp(&b.url));
     let mut files = vec![
         OutputFile {
@@ -264,7 +226,7 @@ pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
                     title: doc.front.title.clone(),
                     url: format!("{base}{}", doc.url_path()),
                     summary: doc.front.description.clone(),
-                    date: doc.front.date.clone(),
+                    date: doc.front.date,
                 }
             })
             .collect();

@@ -4,10 +4,10 @@
 //! [`analyze`], so that a query term and an indexed term meet only if they
 //! were reduced by the same steps.
 
-use super::fold::fold;
 use super::stem::stem;
 use super::stop_words::is_stop_word;
 use super::tokenize::words;
+use crate::text::fold::fold;
 
 /// One indexed word.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,24 +1,13 @@
 //! The search index in memory, and how it is built from the site's documents.
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
-use super::fold::fold;
+use super::postings::{language_postings, stem_key, Postings};
+use super::source::{SourceDocument, SourceTopic};
 use super::stem::stem;
 use super::tokenize::words;
+use crate::text::fold::fold;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Field weights of BM25F, in the order of [`Field`].
-pub const FIELD_WEIGHTS: [f64; 5] = [8.0, 4.0, 4.0, 3.0, 1.0];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title = 0,
-    Headings = 1,
-    Topics = 2,
-    Description = 3,
-    Body = 4,
-}
 
 /// Kind weights and the topic score: how a query's matches add up.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -62,41 +51,6 @@ pub const TOPIC_SCORE: u64 = 100;
 /// words; their rare completions would cost time and downloads and rank low.
 pub const PREFIX_LIMIT: usize = 10;
 
-/// What the index needs of one article. The body is borrowed from the
-/// rendered article when there is one, so the text is not held twice.
-#[derive(Debug, Clone)]
-pub struct SourceDocument<'a> {
-    pub lang: String,
-    /// URL path relative to the site root (`hr/kako/`).
-    pub url: String,
-    pub title: String,
-    pub description: String,
-    pub headings: String,
-    pub topic_ids: Vec<String>,
-    /// The labels of its topics in its language, space-separated.
-    pub topic_labels: String,
-    /// Words separated by single spaces, as `Rendered::plain_text` is.
-    pub body: Cow<'a, str>,
-}
-
-impl SourceDocument<'_> {
-    /// The same document owning its body (to send it to another thread).
-    pub fn into_owned(self) -> SourceDocument<'static> {
-        SourceDocument {
-            body: Cow::Owned(self.body.into_owned()),
-            ..self
-        }
-    }
-}
-
-/// A topic's labels, for matching queries in any language.
-#[derive(Debug, Clone)]
-pub struct SourceTopic {
-    pub id: String,
-    /// (language, label).
-    pub labels: Vec<(String, String)>,
-}
-
 /// `DocFragment` of the format: what a result shows.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct DocFragment {
@@ -136,9 +90,6 @@ pub fn fragment_text(text: &str) -> String {
     head[..head.rfind(' ').unwrap_or(cut)].to_string()
 }
 
-/// Postings of one term in one stem group: (doc id, impact), ascending by doc.
-pub type Postings = Vec<(u32, u32)>;
-
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     pub docs: Vec<DocFragment>,
@@ -165,17 +116,6 @@ impl SearchIndex {
     }
 }
 
-/// `stem|lang`: stems of different languages never share a group.
-pub fn stem_key(stem: &str, lang: &str) -> String {
-    format!("{stem}|{lang}")
-}
-
-/// `=word|lang`: a stop word's group of its own, which no stem key can
-/// name (folded words have no `=`), so `como` never joins `comer`.
-pub fn stop_word_key(word: &str, lang: &str) -> String {
-    format!("={word}|{lang}")
-}
-
 /// Builds the index. `documents` must be grouped by language (docs of one
 /// language contiguous); their order is their doc id.
 pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> SearchIndex {
@@ -192,7 +132,7 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
             .par_iter()
             .map(|(lang, start, end)| {
                 let docs = &documents[*start as usize..*end as usize];
-                super::postings::language_postings(lang, docs, *start)
+                language_postings(lang, docs, *start)
             })
             .collect()
     });
@@ -276,6 +216,7 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
 pub(crate) mod tests {
     use super::*;
     use crate::search::analyze;
+    use std::borrow::Cow;
     use std::collections::HashMap;
 
     pub(crate) fn doc(

@@ -3,7 +3,6 @@
 //! the browser's `engine.js` mirrors. `docs/search-index.md` is the format.
 
 pub mod analyze;
-pub mod fold;
 pub mod index;
 pub mod postings;
 pub mod query;

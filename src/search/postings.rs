@@ -6,12 +6,38 @@
 //! is stored and checked against the stop list once per chunk rather than
 //! once per document, and the rest of the work indexes arrays by number.
 
-use super::index::{stem_key, stop_word_key, Postings, SourceDocument, FIELD_WEIGHTS};
+use super::source::SourceDocument;
 use super::stem::stem;
 use super::stop_words::StopSet;
 use super::tokenize::FoldedWords;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+
+/// Field weights of BM25F, in the order of [`Field`].
+pub const FIELD_WEIGHTS: [f64; 5] = [8.0, 4.0, 4.0, 3.0, 1.0];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title = 0,
+    Headings = 1,
+    Topics = 2,
+    Description = 3,
+    Body = 4,
+}
+
+/// Postings of one term in one stem group: (doc id, impact), ascending by doc.
+pub type Postings = Vec<(u32, u32)>;
+
+/// `stem|lang`: stems of different languages never share a group.
+pub fn stem_key(stem: &str, lang: &str) -> String {
+    format!("{stem}|{lang}")
+}
+
+/// `=word|lang`: a stop word's group of its own, which no stem key can
+/// name (folded words have no `=`), so `como` never joins `comer`.
+pub fn stop_word_key(word: &str, lang: &str) -> String {
+    format!("={word}|{lang}")
+}
 
 const FIELD_B: [f64; 5] = [0.5, 0.5, 0.5, 0.5, 0.75];
 const K1: f64 = 1.2;

@@ -1,9 +1,10 @@
 //! The ranking, step by step as `docs/search-index.md` specifies it; the
 //! JavaScript engine (`engine.js`) implements the same steps.
 
-use super::fold::fold;
-use super::index::{stem_key, SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
+use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
+use super::postings::stem_key;
 use super::stem::stem;
+use crate::text::fold::fold;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Where to search.

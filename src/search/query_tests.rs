@@ -1,6 +1,7 @@
 use super::*;
+use crate::search::index::build;
 use crate::search::index::tests::doc;
-use crate::search::index::{build, SourceTopic};
+use crate::search::source::SourceTopic;
 
 fn index() -> SearchIndex {
     build(

@@ -6,7 +6,7 @@ use super::index::{
     SearchIndex, TopicRecord, Typos, Weights, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS,
 };
 use super::stem::{js_stemmer, JsStemmer};
-use crate::render::OutputFile;
+use crate::files::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -159,7 +159,8 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
 /// comments and indentation are for readers of the source, not the wire.
 pub fn stemmer_file(stemmer: &JsStemmer) -> Vec<u8> {
     let path = format!("stemmers/{}", stemmer.code);
-    script(&path, stemmer.source.len(), |out| {
+    let source = stemmer.source();
+    script(&path, source.len(), |out| {
         out.extend_from_slice(b"{\"restore\":");
         write_json(out, stemmer.restore);
         out.extend_from_slice(if stemmer.refold {
@@ -167,7 +168,7 @@ pub fn stemmer_file(stemmer: &JsStemmer) -> Vec<u8> {
         } else {
             b",\"refold\":false,\"stem\":\n"
         });
-        for line in stemmer.source.lines() {
+        for line in source.lines() {
             let line = line.trim();
             if !line.is_empty() && !line.starts_with("//") {
                 out.extend_from_slice(line.as_bytes());

@@ -1,11 +1,46 @@
 //! What the index is built from: the site's articles, grouped by language in
 //! configured order (so each language is one range of doc ids), and its topics.
 
-use super::index::{SourceDocument, SourceTopic};
 use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::graph::Graph;
 use crate::markdown::Rendered;
+use std::borrow::Cow;
+
+/// What the index needs of one article. The body is borrowed from the
+/// rendered article when there is one, so the text is not held twice.
+#[derive(Debug, Clone)]
+pub struct SourceDocument<'a> {
+    pub lang: String,
+    /// URL path relative to the site root (`hr/kako/`).
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub headings: String,
+    pub topic_ids: Vec<String>,
+    /// The labels of its topics in its language, space-separated.
+    pub topic_labels: String,
+    /// Words separated by single spaces, as `Rendered::plain_text` is.
+    pub body: Cow<'a, str>,
+}
+
+impl SourceDocument<'_> {
+    /// The same document owning its body (to send it to another thread).
+    pub fn into_owned(self) -> SourceDocument<'static> {
+        SourceDocument {
+            body: Cow::Owned(self.body.into_owned()),
+            ..self
+        }
+    }
+}
+
+/// A topic's labels, for matching queries in any language.
+#[derive(Debug, Clone)]
+pub struct SourceTopic {
+    pub id: String,
+    /// (language, label).
+    pub labels: Vec<(String, String)>,
+}
 
 pub fn documents<'a>(
     config: &SiteConfig,

@@ -37,8 +37,8 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::fold::fold;
 use super::stem_hr::stem_hr;
+use crate::text::fold::fold;
 
 /// Languages that get a stop list and a real stemmer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,25 +99,54 @@ pub struct JsStemmer {
     /// Whether the stem is folded again (Snowball stems of restored endings
     /// keep their accents; `stem_hr` works on folded letters only).
     pub refold: bool,
-    /// A JavaScript expression whose value is the stem function.
-    pub source: &'static str,
+    /// The language's own script: an expression whose value is the stem
+    /// function, or with `shared`, a function that takes that library's
+    /// value and returns the stem function.
+    pub script: &'static str,
+    /// A library the script takes (an expression), written once for the
+    /// languages that share it.
+    pub shared: Option<&'static str>,
 }
+
+impl JsStemmer {
+    /// A JavaScript expression whose value is the stem function: the script
+    /// applied to its library, so that the shipped file needs no other.
+    pub fn source(&self) -> String {
+        match self.shared {
+            // The library on lines of its own, so that its leading comments
+            // stay whole lines, which the build drops.
+            Some(library) => format!("{}(\n{}\n)", self.script.trim_end(), library.trim_end()),
+            None => self.script.to_string(),
+        }
+    }
+}
+
+/// The Snowball machinery that the pt, es and it scripts share.
+const SNOWBALL_JS: &str = include_str!("stemmers/snowball.js");
 
 /// The JavaScript twin of [`stem`] for `lang`, or `None` where [`stem`] is
 /// the identity (the browser then uses the folded word as it is).
 pub fn js_stemmer(lang: &str) -> Option<JsStemmer> {
-    let (code, restore, refold, source) = match Lang::from_tag(lang)? {
+    let lang = Lang::from_tag(lang)?;
+    let (code, restore, refold, script) = match lang {
         Lang::Pt => ("pt", PT_RESTORE, true, include_str!("stemmers/pt.js")),
         Lang::Hr => ("hr", &[][..], false, include_str!("stemmers/hr.js")),
         Lang::Es => ("es", ES_RESTORE, true, include_str!("stemmers/es.js")),
         Lang::It => ("it", &[][..], true, include_str!("stemmers/it.js")),
         Lang::En => ("en", &[][..], true, include_str!("stemmers/en.js")),
     };
+    let shared = match lang {
+        Lang::Pt | Lang::Es | Lang::It => Some(SNOWBALL_JS),
+        // English needs only a few small helpers, which it keeps: with the
+        // library its file would grow by a fifth.
+        Lang::Hr | Lang::En => None,
+    };
     Some(JsStemmer {
         code,
         restore,
         refold,
-        source,
+        script,
+        shared,
     })
 }
 

@@ -7,7 +7,7 @@
 //! the forms of one word should meet in one stem — not linguistically
 //! correct roots.
 //!
-//! Input is a [folded](super::fold::fold) word: lowercase, no diacritics
+//! Input is a [folded](crate::text::fold::fold) word: lowercase, no diacritics
 //! (`š`→`s`, `č`/`ć`→`c`, `ž`→`z`, `đ`→`d`). Folding merges letters the
 //! rules would like to tell apart (`č`/`c`, `ž`/`z`), which the rules below
 //! take into account.

@@ -1,8 +1,8 @@
 //! Tests for the Croatian stemmer. Words are written with diacritics for
 //! readability and folded before stemming, as the analyzer does.
 
-use super::super::fold::fold;
 use super::stem_hr;
+use crate::text::fold::fold;
 
 fn st(word: &str) -> String {
     stem_hr(&fold(word))

@@ -3,7 +3,7 @@
 //!
 //! The lists are the common core of the Snowball stop lists (for Croatian,
 //! which Snowball lacks, the equivalent function words), stored in
-//! [folded](super::fold::fold) form because that is what the analyzer
+//! [folded](crate::text::fold::fold) form because that is what the analyzer
 //! checks. Folding merges a few pairs (`e`/`é`, `esta`/`está`, `si`/`sí`),
 //! which is harmless here since both members are stop words. Words that
 //! carry meaning in a handbook (`budite`, `potrebno`, `mora`) are left out.
@@ -105,8 +105,8 @@ const EN: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::fold::fold;
     use super::*;
+    use crate::text::fold::fold;
 
     const ALL: [(&str, &[&str]); 5] = [("pt", PT), ("hr", HR), ("es", ES), ("it", IT), ("en", EN)];
 

@@ -114,7 +114,7 @@ fn all_simple(text: &str) -> bool {
 }
 
 /// The folded words of a text, in order, in one reused buffer: the
-/// [`fold`](super::fold::fold) of each of [`words`], in a single pass over
+/// [`fold`](crate::text::fold::fold) of each of [`words`], in a single pass over
 /// text made of simple characters (the usual case), where `words` first
 /// checks them all.
 #[derive(Default)]
@@ -135,7 +135,8 @@ impl FoldedWords {
         self.ends.clear();
         let mut buffer = String::new();
         for word in segmented(text) {
-            self.text.push_str(super::fold::folded(word, &mut buffer));
+            self.text
+                .push_str(crate::text::fold::folded(word, &mut buffer));
             self.ends.push(self.text.len());
         }
     }
@@ -158,7 +159,7 @@ impl RunSink for FoldedWords {
 
     #[inline]
     fn other(&mut self, c: char) {
-        super::fold::push_folded(c, &mut self.text);
+        crate::text::fold::push_folded(c, &mut self.text);
     }
 
     fn end(&mut self, _: std::ops::Range<usize>, is_word: bool) {
@@ -269,7 +270,7 @@ fn segmented(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::words;
-    use crate::search::fold::fold;
+    use crate::text::fold::fold;
 
     fn w(text: &str) -> Vec<&str> {
         words(text).collect()

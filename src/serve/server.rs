@@ -12,6 +12,7 @@ use axum::routing::get;
 use axum::Router;
 use futures_util::Stream;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::sync::Arc;
 use tokio::sync::watch;
@@ -42,7 +43,7 @@ pub enum Resolved {
 
 /// Maps a raw (percent-encoded) request path to a file of the site.
 pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
-    let Some(path) = percent_decode(raw.as_bytes()).and_then(|b| String::from_utf8(b).ok()) else {
+    let Some(path) = percent_decoded(raw) else {
         return Resolved::Bad;
     };
     let Some(rel) = path.strip_prefix('/') else {
@@ -69,21 +70,17 @@ pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     Resolved::NotFound(rel.to_string())
 }
 
-fn percent_decode(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
+/// `raw` percent-decoded, or `None` when it is not UTF-8 or has a `%` that
+/// two hex digits do not follow: no browser sends that, so it is refused
+/// rather than guessed at (the decoder alone would keep the `%`).
+fn percent_decoded(raw: &str) -> Option<String> {
+    let well_formed = raw.match_indices('%').all(|(i, _)| {
+        raw.as_bytes()
+            .get(i + 1..i + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    let decoded = well_formed.then(|| percent_encoding::percent_decode_str(raw).decode_utf8())?;
+    decoded.ok().map(Cow::into_owned)
 }
 
 /// The Content-Type of an output path.
@@ -201,9 +198,8 @@ fn not_found(state: &State) -> Response {
 fn query_value(uri: &Uri, name: &str) -> Option<String> {
     uri.query()?.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
-        let value = percent_decode(value.replace('+', " ").as_bytes())?;
         (key == name)
-            .then(|| String::from_utf8(value).ok())
+            .then(|| percent_decoded(&value.replace('+', " ")))
             .flatten()
     })
 }
@@ -331,6 +327,8 @@ mod tests {
             "/..%5c..%5csite.toml",
             "/pt\\..\\site.toml",
             "/%zz",
+            "/a%4",
+            "/a%",
             "/%C0%AE%C0%AE/x",
             "/a%00b",
             "relative",

@@ -107,7 +107,7 @@ pub(super) fn keyboard(browser: &Browser, site: &Handbook) {
 
         page.type_text(query(lang));
         let shown = settled_results(&page);
-        assert!(shown > 0);
+        assert_eq!(shown, 1, "{lang}: one article matches {:?}", query(lang));
         let count =
             page.eval_string("document.querySelector('#search-results .search-count').textContent");
         page.wait_for(

@@ -1,19 +1,10 @@
 // Snowball Italian stemmer (the version rust-stemmers 1.2 runs): the browser must stem queries exactly as the Rust indexer does.
-// Written from snowball's algorithms/italian.sbl as it stood until 2022 (before the "divano" rule and the elision step); it works on code points, as Snowball counts characters, and never throws.
-(function () {
+// Written from snowball's algorithms/italian.sbl as it stood until 2022 (before the "divano" rule and the elision step); it never throws. The build passes it snowball.js, the machinery it shares with pt.js and es.js.
+(function (snowball) {
   "use strict";
   var VOWELS = "aeiouàèìòù";
   var GRAVE = { "á": "à", "é": "è", "í": "ì", "ó": "ò", "ú": "ù" };
-  var w, pV, p1, p2;
-
-  // A suffix table: the n-th space-separated list gets action n + 1.
-  function table(lists) {
-    var t = Object.create(null);
-    lists.forEach(function (list, i) {
-      list.split(" ").forEach(function (s) { t[s] = i + 1; });
-    });
-    return t;
-  }
+  var table = snowball.table;
 
   // Snowball's `among` picks the longest entry and never falls back to a shorter one.
   var PRONOUN = table(["ci gli la le li lo mi ne si ti vi sene gliela gliele glieli glielo gliene " +
@@ -40,86 +31,46 @@
     "ono uta ute uti uto ar ir"]);
   var AMENTE = table(["iv os ic abil"]);
   var ITA = table(["abil ic iv"]);
-  var AT = table(["at"]);
-  var IC = table(["ic"]);
-
-  function isVowel(c) {
-    return VOWELS.indexOf(c) >= 0;
-  }
-
-  // Index just past the first character at or after i that is (or is not) a vowel; the word's length if none.
-  function past(i, vowel) {
-    while (i < w.length) if (isVowel(w[i++]) === vowel) return i;
-    return w.length;
-  }
-
-  // The longest entry of t that ends at index end (default: the word's end) and starts at or after lim.
-  function find(t, lim, end) {
-    if (end === undefined) end = w.length;
-    for (var n = Math.min(8, end - lim); n > 0; n--) {
-      var s = w.slice(end - n, end).join("");
-      if (t[s]) return s;
-    }
-    return "";
-  }
-
-  function cut(n, by) {
-    w = w.slice(0, w.length - n).concat(by ? by.split("") : []);
-  }
-
-  // `try ([substring] among(t) R2 delete)`.
-  function dropR2(t) {
-    var s = find(t, 0);
-    if (s && w.length - s.length >= p2) {
-      cut(s.length);
-      return s;
-    }
-    return "";
-  }
 
   // Enclitic pronouns go after a gerund (dropped with it) or an infinitive (whose e they replace) in RV.
-  function attachedPronoun() {
-    var p = find(PRONOUN, 0);
-    var end = w.length - p.length;
-    var v = p && find(GERUND, 0, end);
-    if (!v || end - v.length < pV) return;
-    cut(p.length, GERUND[v] === 2 ? "e" : "");
+  function attachedPronoun(w) {
+    var p = w.find(PRONOUN);
+    var end = w.c.length - p.length;
+    var v = p && w.find(GERUND, 0, end);
+    if (!v || end - v.length < w.pV) return;
+    w.cut(p.length, GERUND[v] === 2 ? "e" : "");
   }
 
-  function standardSuffix() {
-    var s = find(STANDARD, 0);
+  function standardSuffix(w) {
+    var s = w.find(STANDARD);
     var act = STANDARD[s];
-    if (!s || w.length - s.length < (act === 6 ? pV : act === 7 ? p1 : p2)) return false;
-    cut(s.length, ["", "", "log", "u", "ente"][act - 1]);
-    if (act === 2) dropR2(IC);
-    if (act === 7 && dropR2(AMENTE) === "iv") dropR2(AT);
-    if (act === 8) dropR2(ITA);
-    if (act === 9 && dropR2(AT)) dropR2(IC);
+    if (!s || w.c.length - s.length < (act === 6 ? w.pV : act === 7 ? w.p1 : w.p2)) return false;
+    w.cut(s.length, ["", "", "log", "u", "ente"][act - 1]);
+    if (act === 2) w.drop("ic");
+    if (act === 7 && w.drop(AMENTE) === "iv") w.drop("at");
+    if (act === 8) w.drop(ITA);
+    if (act === 9 && w.drop("at")) w.drop("ic");
     return true;
   }
 
   return function stem(word) {
-    w = Array.from(String(word).replace(/[áéíóú]/g, function (c) { return GRAVE[c]; }).replace(/qu/g, "qU"));
+    var w = snowball.word(String(word).replace(/[áéíóú]/g, function (c) { return GRAVE[c]; }).replace(/qu/g, "qU"), VOWELS);
+    var c = w.c;
     // u and i between vowels are consonants; capitals keep them out of the vowel tests until the end.
-    for (var i = 1; i < w.length - 1; i++) {
-      if ((w[i] === "u" || w[i] === "i") && isVowel(w[i - 1]) && isVowel(w[i + 1])) w[i] = w[i].toUpperCase();
+    for (var i = 1; i < c.length - 1; i++) {
+      if ((c[i] === "u" || c[i] === "i") && w.isVowel(c[i - 1]) && w.isVowel(c[i + 1])) c[i] = c[i].toUpperCase();
     }
-    var n = w.length;
-    pV = n;
-    if (n > 1) pV = !isVowel(w[1]) ? past(2, true) : isVowel(w[0]) ? past(2, false) : Math.min(3, n);
-    p1 = past(past(0, true), false);
-    p2 = past(past(p1, true), false);
-
-    attachedPronoun();
-    if (!standardSuffix()) cut(find(VERB, pV).length);
-    n = w.length;
-    if (n - 1 >= pV && "aeioàèìò".indexOf(w[n - 1]) >= 0) {
-      cut(1);
-      if (w[n - 2] === "i" && n - 2 >= pV) cut(1);
+    w.regions();
+    attachedPronoun(w);
+    if (!standardSuffix(w)) w.cut(w.find(VERB, w.pV).length);
+    var n = c.length;
+    if (n - 1 >= w.pV && "aeioàèìò".indexOf(c[n - 1]) >= 0) {
+      w.cut(1);
+      if (c[n - 2] === "i" && n - 2 >= w.pV) w.cut(1);
     }
-    n = w.length;
+    n = c.length;
     // ch and gh lose the h only when the c or g is in RV too.
-    if (w[n - 1] === "h" && (w[n - 2] === "c" || w[n - 2] === "g") && n - 2 >= pV) cut(1);
-    return w.join("").replace(/I/g, "i").replace(/U/g, "u");
+    if (c[n - 1] === "h" && (c[n - 2] === "c" || c[n - 2] === "g") && n - 2 >= w.pV) w.cut(1);
+    return c.join("").replace(/I/g, "i").replace(/U/g, "u");
   };
-})()
+})

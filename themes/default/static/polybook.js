@@ -162,8 +162,7 @@
     var status = form.querySelector("[data-search-status]");
     var pageLang = form.getAttribute("data-lang") || root.lang;
     var onSearchPage = document.body.classList.contains("kind-search");
-    // Results are loaded a screenful at a time: each costs a request for its
-    // text. The search page shows more on demand.
+    // A screenful at a time: each result costs a request for its text.
     var pageSize = onSearchPage ? 10 : 8;
     var shown = pageSize;
     var engine = null, timer = 0, seq = 0;
@@ -262,8 +261,7 @@
       run(true);
     }
 
-    /* "Showing results for …": the query's words with each forgiven typo
-       replaced by the word it was taken for. */
+    /* The query with each forgiven typo replaced by the word it was taken for. */
     function corrected(q, corrections) {
       var words = window.PolybookSearch.queryWords(q).words.map(function (word) {
         for (var i = 0; i < corrections.length; i++) if (corrections[i][0] === word) return corrections[i][1];
@@ -283,7 +281,6 @@
       for (i = 0; !pick && i < names.length; i++) if (names[i][0] === "en") pick = names[i][1];
       return pick || (names[0] && names[0][1]) || topic.id;
     }
-    /* Nothing matched: the topics whose names come closest to the query. */
     function suggestions(q, api) {
       var manifest = api.store.manifest;
       var found = api.suggestTopics(q);
@@ -345,7 +342,6 @@
       if (actions.firstChild) results.appendChild(actions);
     }
 
-    /* The next screenful, then focus on its first result. */
     function showMore() {
       var from = shown;
       shown += pageSize;

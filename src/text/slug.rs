@@ -1,6 +1,6 @@
 //! ASCII slugs for file names and heading ids: `5. Ponudite rješenja` → `5-ponudite-rjesenja`.
 
-use crate::search::fold::fold;
+use super::fold::fold;
 
 /// Lowercase ASCII letters and digits joined by single dashes.
 pub fn slugify(text: &str) -> String {

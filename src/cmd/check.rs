@@ -1,0 +1,62 @@
+//! `polybook check`: every validation of `build`, writing nothing, plus reports
+//! on catalogs, topics, orphans and translation coverage.
+
+use super::Report;
+use crate::cli::CheckArgs;
+use crate::diagnostics::Diagnostics;
+use crate::{check, i18n, render, BuildOptions};
+
+/// What `polybook check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub problems: Diagnostics,
+    /// Translation key × language table.
+    pub coverage: String,
+}
+
+/// Prints the coverage table on stdout; with `--strict`, warnings fail too.
+pub fn run(args: CheckArgs) -> Report {
+    let options = BuildOptions {
+        root: args.root,
+        drafts: args.drafts,
+        ..Default::default()
+    };
+    let report = check_site(&options);
+    let warnings = report.problems.iter().filter(|d| !d.is_error()).count();
+    if !report.coverage.is_empty() {
+        println!("Translation coverage:\n{}", report.coverage);
+    }
+    if report.problems.has_errors() || (args.strict && warnings > 0) {
+        return Report::failed(report.problems, "check failed");
+    }
+    let line = format!("check passed ({warnings} warning(s))");
+    Report::done(report.problems, Some(line))
+}
+
+pub fn check_site(options: &BuildOptions) -> CheckReport {
+    let config = match crate::load_config(options) {
+        Ok(config) => config,
+        Err(problems) => {
+            return CheckReport {
+                problems,
+                coverage: String::new(),
+            }
+        }
+    };
+    let mut problems = match crate::build_site(&config, options.drafts) {
+        Ok(site) => site.warnings,
+        Err(problems) => problems,
+    };
+    let (site, _) = crate::analyze(&config, options.drafts);
+    problems.extend(check::unused_and_orphans(&config, &site));
+    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
+    let theme = render::theme::load(&config.theme_dir(), &config.root);
+    if let (Ok(locales), Ok(theme)) = (locales, theme) {
+        let used = check::template_keys(&theme.templates);
+        problems.extend(check::catalog_coverage(&config, &locales, &used));
+    }
+    CheckReport {
+        problems: problems.sorted(),
+        coverage: check::translation_coverage(&config, &site),
+    }
+}

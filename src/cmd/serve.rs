@@ -1,0 +1,19 @@
+//! `polybook serve`: the work is in [`crate::serve`]; this only starts it.
+
+use super::Report;
+use crate::cli::ServeArgs;
+use crate::serve::ServeOptions;
+
+pub fn run(args: ServeArgs) -> Report {
+    let options = ServeOptions {
+        root: args.root,
+        port: args.port,
+        bind: args.bind,
+        open: args.open,
+        drafts: args.drafts,
+    };
+    match crate::serve::run(options) {
+        Ok(()) => Report::done(Default::default(), None),
+        Err(problems) => Report::failed(problems, "serve failed"),
+    }
+}
