@@ -1,8 +1,14 @@
 //! The analysis pipeline: words → fold → drop stop words → stem.
 //!
-//! The index builder and the query parser must both go through
-//! [`analyze`], so that a query term and an indexed term meet only if they
-//! were reduced by the same steps.
+//! Everything the index stores goes through these steps, so that a query
+//! term and an indexed term meet only if they were reduced alike: topic
+//! labels through [`analyze`]; documents through the same steps fused into
+//! one scanner for speed (`postings.rs`, `tokenize::FoldedWords`, held equal
+//! to [`words`] + [`fold`] by `tokenize`'s tests). Query text is the one
+//! exception, and on purpose: the browser splits it (`query::query_words`,
+//! `engine.js`) on every character that is not a letter or digit, because it
+//! has no UAX #29 word breaker to match ours; the two agree on what letters
+//! make a word, and each query word is then folded and stemmed as here.
 
 use super::stem::stem;
 use super::stop_words::is_stop_word;

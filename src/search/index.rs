@@ -3,9 +3,6 @@
 
 use super::postings::{language_postings, stem_key, Postings};
 use super::source::{SourceDocument, SourceTopic};
-use super::stem::stem;
-use super::tokenize::words;
-use crate::text::fold::fold;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -196,14 +193,10 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
             .iter()
             .map(|(lang, label)| {
                 // Queries drop stop words, so a label must too, or "pedido de
-                // desculpas" could never match.
-                let label_words = words(label)
-                    .map(fold)
-                    .filter(|w| !w.is_empty() && !super::stop_words::is_stop_word(lang, w))
-                    .map(|w| {
-                        let key = stem_key(&stem(lang, &w), lang);
-                        LabelWord(w, key)
-                    })
+                // desculpas" could never match: the indexing analysis does.
+                let label_words = super::analyze::analyze(lang, label)
+                    .into_iter()
+                    .map(|token| LabelWord(token.surface, stem_key(&token.stem, lang)))
                     .collect();
                 (lang.clone(), label_words)
             })
