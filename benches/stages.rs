@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use polybook::config::SiteConfig;
-use polybook::render::pages::{Page, SiteData};
+use polybook::render::pages::Page;
 use polybook::BuildOptions;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -21,9 +21,10 @@ fn handbook() -> SiteConfig {
 fn markdown(c: &mut Criterion) {
     let config = handbook();
     let (site, _) = polybook::analyze(&config, false);
-    let targets = polybook::link_targets(&site.content);
+    let documents = site.articles.iter().map(|a| &a.document);
+    let targets = polybook::link_targets(documents.clone(), &site.content);
     let mut group = c.benchmark_group("markdown");
-    for doc in &site.content.documents {
+    for doc in documents {
         group.throughput(Throughput::Bytes(doc.source.len() as u64));
         group.bench_with_input(BenchmarkId::new("render", &doc.rel_path), doc, |b, doc| {
             b.iter(|| polybook::render_document(&config, &targets, black_box(doc)))
@@ -37,16 +38,8 @@ fn page(c: &mut Criterion) {
     let config = handbook();
     let (site, _) = polybook::analyze(&config, false);
     let (theme, engines) = polybook::prepare_theme(&config).expect("the theme loads");
-    let data = SiteData {
-        config: &config,
-        content: &site.content,
-        rendered: &site.rendered,
-        graph: &site.graph,
-        stylesheet: theme.stylesheet(),
-        script: theme.script(),
-        search_index: Some("search/x/manifest.js"),
-        search_engine: Some("search/x/engine.js"),
-    };
+    let search = ("search/x/manifest.js", "search/x/engine.js");
+    let data = polybook::site_data(&config, &site, &theme, search);
     let mut group = c.benchmark_group("page");
     group.bench_function("article context", |b| {
         b.iter(|| data.job(black_box(Page::Article(0))))
@@ -67,9 +60,7 @@ fn page(c: &mut Criterion) {
 fn search(c: &mut Criterion) {
     let config = handbook();
     let (site, _) = polybook::analyze(&config, false);
-    let one =
-        polybook::search::source::documents(&config, &site.content, &site.rendered, &site.graph);
-    let topics = polybook::search::source::topics(&config, &site.content);
+    let (one, topics) = polybook::search_sources(&config, &site);
     let bytes_once: usize = one.iter().map(|d| d.body.len()).sum();
     let copies = (1 << 20) / bytes_once.max(1) + 1;
     let mut documents = Vec::new();

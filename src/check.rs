@@ -105,7 +105,7 @@ pub fn unused_and_orphans(config: &SiteConfig, site: &Analyzed) -> Vec<Diagnosti
             );
         }
     }
-    for (id, doc) in site.content.documents.iter().enumerate() {
+    for (id, doc) in site.articles.iter().map(|a| &a.document).enumerate() {
         if doc.front.topics.is_empty() && site.graph.backlinks[id].is_empty() {
             problems.push(
                 Diagnostic::warning(
@@ -123,7 +123,7 @@ pub fn unused_and_orphans(config: &SiteConfig, site: &Analyzed) -> Vec<Diagnosti
 /// Translation key × language: which article exists in which language.
 pub fn translation_coverage(config: &SiteConfig, site: &Analyzed) -> String {
     let mut rows: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for doc in &site.content.documents {
+    for doc in site.articles.iter().map(|a| &a.document) {
         let key = doc
             .front
             .translation_key

@@ -96,7 +96,7 @@ pub enum RawHtml {
 }
 
 /// The validated configuration; paths are absolute-ish (joined onto the root).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteConfig {
     pub root: PathBuf,
     pub title: String,

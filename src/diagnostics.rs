@@ -75,6 +75,12 @@ impl fmt::Display for DiagnosticDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.diagnostic;
         let path = d.path.strip_prefix(self.root).unwrap_or(&d.path);
+        // The site's own folder, relative to itself, is `.`, not nothing.
+        let path = if path.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            path
+        };
         write!(f, "{}", path.display())?;
         if d.line > 0 {
             write!(f, ":{}", d.line)?;
@@ -101,7 +107,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A 1-based line and column (columns count characters, not bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Position {
     pub line: usize,
     pub col: usize,

@@ -1,16 +1,60 @@
 //! How articles relate: translations, topics, related articles, backlinks, and
 //! the checks that need every page rendered (anchors, translation conflicts).
 
-use crate::content::{Content, Document};
+use crate::content::Document;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::markdown::Rendered;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// An article index into `Content::documents` (and the rendered list beside it).
+/// An article as the stages after Markdown see it: the page as read, and its
+/// Markdown rendered.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub document: Document,
+    pub rendered: Rendered,
+}
+
+/// An article's index into the site's articles, which are in listing order.
 pub type ArticleId = usize;
 
-#[derive(Debug, Clone, Default)]
+/// What [`build`] reads of an article, but the positions its problems are
+/// reported at: when no article's changed, nor their order, neither has the graph.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ArticleLinks<'a> {
+    rel_path: &'a str,
+    lang: &'a str,
+    topics: &'a [String],
+    translation_key: Option<&'a str>,
+    /// (target, anchor) of each link.
+    links: Vec<(&'a str, Option<&'a str>)>,
+    heading_ids: Vec<&'a str>,
+}
+
+impl Article {
+    pub fn links(&self) -> ArticleLinks<'_> {
+        ArticleLinks::of(&self.document, &self.rendered)
+    }
+}
+
+impl<'a> ArticleLinks<'a> {
+    pub fn of(doc: &'a Document, rendered: &'a Rendered) -> ArticleLinks<'a> {
+        ArticleLinks {
+            rel_path: &doc.rel_path,
+            lang: &doc.lang,
+            topics: &doc.front.topics,
+            translation_key: doc.front.translation_key.as_deref(),
+            links: rendered
+                .links
+                .iter()
+                .map(|l| (l.target.as_str(), l.anchor.as_deref()))
+                .collect(),
+            heading_ids: rendered.headings.iter().map(|h| h.id.as_str()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Graph {
     /// Per article: its translations (other languages, same `translation_key`), in language order.
     pub translations: Vec<Vec<ArticleId>>,
@@ -30,26 +74,21 @@ pub struct GraphOptions<'a> {
     pub related_limit: usize,
 }
 
-pub fn build(
-    content: &Content,
-    rendered: &[Rendered],
-    options: &GraphOptions,
-) -> (Graph, Vec<Diagnostic>) {
-    let docs = &content.documents;
-    let mut problems = check_anchors(docs, rendered);
-    let (translations, translation_problems) = translations(docs, options.language_order);
+pub fn build(articles: &[Article], options: &GraphOptions) -> (Graph, Vec<Diagnostic>) {
+    let mut problems = check_anchors(articles);
+    let (translations, translation_problems) = translations(articles, options.language_order);
     problems.extend(translation_problems);
     let mut by_topic: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
     let mut by_lang: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
-    for (id, doc) in docs.iter().enumerate() {
+    for (id, doc) in articles.iter().map(|a| &a.document).enumerate() {
         by_lang.entry(doc.lang.clone()).or_default().push(id);
         for topic in dedup(&doc.front.topics) {
             by_topic.entry(topic.to_string()).or_default().push(id);
         }
     }
-    let related = all_related(docs, &by_topic, &translations, options.related_limit);
+    let related = all_related(articles, &by_topic, &translations, options.related_limit);
     let graph = Graph {
-        backlinks: backlinks(docs, rendered),
+        backlinks: backlinks(articles),
         translations,
         related,
         by_topic,
@@ -62,7 +101,8 @@ fn dedup(items: &[String]) -> BTreeSet<&str> {
     items.iter().map(String::as_str).collect()
 }
 
-fn translations(docs: &[Document], order: &[String]) -> (Vec<Vec<ArticleId>>, Vec<Diagnostic>) {
+fn translations(articles: &[Article], order: &[String]) -> (Vec<Vec<ArticleId>>, Vec<Diagnostic>) {
+    let docs: Vec<&Document> = articles.iter().map(|a| &a.document).collect();
     let rank = |lang: &str| order.iter().position(|l| l == lang).unwrap_or(usize::MAX);
     let mut groups: BTreeMap<&str, Vec<ArticleId>> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
@@ -103,25 +143,25 @@ fn translations(docs: &[Document], order: &[String]) -> (Vec<Vec<ArticleId>>, Ve
 /// array and selecting only the best `limit` keeps this near-linear when a
 /// topic tags thousands of articles.
 fn all_related(
-    docs: &[Document],
+    articles: &[Article],
     by_topic: &BTreeMap<String, Vec<ArticleId>>,
     translations: &[Vec<ArticleId>],
     limit: usize,
 ) -> Vec<Vec<(ArticleId, usize)>> {
     let mut lang_ids: HashMap<&str, u32> = HashMap::new();
-    let langs: Vec<u32> = docs
+    let langs: Vec<u32> = articles
         .iter()
-        .map(|d| {
+        .map(|a| {
             let next = lang_ids.len() as u32;
-            *lang_ids.entry(d.lang.as_str()).or_insert(next)
+            *lang_ids.entry(a.document.lang.as_str()).or_insert(next)
         })
         .collect();
-    (0..docs.len())
+    (0..articles.len())
         .into_par_iter()
         .map_init(
-            || SharedTopics::new(docs.len()),
+            || SharedTopics::new(articles.len()),
             |shared, id| {
-                let topics = dedup(&docs[id].front.topics);
+                let topics = dedup(&articles[id].document.front.topics);
                 let lists = topics.iter().filter_map(|t| by_topic.get(*t));
                 shared.rank(id, lists, &translations[id], &langs, limit)
             },
@@ -190,15 +230,15 @@ impl SharedTopics {
     }
 }
 
-fn backlinks(docs: &[Document], rendered: &[Rendered]) -> Vec<Vec<ArticleId>> {
-    let by_path: HashMap<&str, ArticleId> = docs
+fn backlinks(articles: &[Article]) -> Vec<Vec<ArticleId>> {
+    let by_path: HashMap<&str, ArticleId> = articles
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.rel_path.as_str(), i))
+        .map(|(i, a)| (a.document.rel_path.as_str(), i))
         .collect();
-    let mut result: Vec<BTreeSet<ArticleId>> = vec![BTreeSet::new(); docs.len()];
-    for (from, r) in rendered.iter().enumerate() {
-        for link in &r.links {
+    let mut result: Vec<BTreeSet<ArticleId>> = vec![BTreeSet::new(); articles.len()];
+    for (from, a) in articles.iter().enumerate() {
+        for link in &a.rendered.links {
             if let Some(&to) = by_path.get(link.target.as_str()) {
                 if to != from {
                     result[to].insert(from);
@@ -212,15 +252,15 @@ fn backlinks(docs: &[Document], rendered: &[Rendered]) -> Vec<Vec<ArticleId>> {
         .collect()
 }
 
-fn check_anchors(docs: &[Document], rendered: &[Rendered]) -> Vec<Diagnostic> {
-    let anchors: HashMap<&str, BTreeSet<&str>> = docs
+fn check_anchors(articles: &[Article]) -> Vec<Diagnostic> {
+    let anchors: HashMap<&str, BTreeSet<&str>> = articles
         .iter()
-        .zip(rendered)
-        .map(|(d, r)| (d.rel_path.as_str(), r.anchor_ids()))
+        .map(|a| (a.document.rel_path.as_str(), a.rendered.anchor_ids()))
         .collect();
     let mut problems = Vec::new();
-    for (doc, r) in docs.iter().zip(rendered) {
-        for link in &r.links {
+    for article in articles {
+        let doc = &article.document;
+        for link in &article.rendered.links {
             let (Some(anchor), Some(ids)) = (&link.anchor, anchors.get(link.target.as_str()))
             else {
                 continue;

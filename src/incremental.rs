@@ -1,9 +1,11 @@
 //! Rebuilds the site in memory after changes on disk, redoing only what they
 //! touch. `serve` keeps one [`Incremental`] and hands it the watcher's [`Changes`].
 //!
-//! Kept between rebuilds:
-//! - each content file's stamp (modified time, length) and what it loaded as, so
-//!   only changed files are read again;
+//! It runs the full build's stage functions (`content::load_file`,
+//! `crate::render_articles`, `crate::link`, `crate::site_data`, …) and decides
+//! only what to run them on. Kept between rebuilds:
+//! - each content file's stamp (modified time, length) and the site the stages
+//!   made of the files ([`crate::Analyzed`]), so only changed files are read again;
 //! - each article's rendered Markdown, redone when its source changes or when a
 //!   link target it may name appears, disappears or moves;
 //! - the last good site, with a hash of the context each page was rendered from.
@@ -17,26 +19,30 @@
 //! ([`fill_search_build`]), and the index is rebuilt apart ([`SearchSources`]).
 
 use crate::config::SiteConfig;
-use crate::content::Content;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::files::OutputFile;
+use crate::diagnostics::Diagnostics;
 use crate::graph::Graph;
-use crate::render::pages::{PageJob, SiteData};
+use crate::render::pages::PageJob;
 use crate::render::{self, Engines, Theme};
 use crate::search;
 use crate::BuildOptions;
-use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod analysis;
+mod output;
 use analysis::{Analysis, PublishedDoc};
+use output::Output;
 
 /// Stands for the search index's build id in rendered pages (`search/<id>/manifest.js`).
 pub const SEARCH_PLACEHOLDER: &str = "__pbsearch";
+
+/// The search index's manifest and engine in rendered pages.
+const SEARCH_PATHS: (&str, &str) = (
+    "search/__pbsearch/manifest.js",
+    "search/__pbsearch/engine.js",
+);
 
 /// At most this many edited articles get their pages before the others.
 const EDITED_FIRST: usize = 8;
@@ -208,11 +214,7 @@ impl Incremental {
         self.config_failed = true;
         let config = crate::load_config(&self.options)?;
         self.config_failed = false;
-        let same = self
-            .config
-            .as_ref()
-            .is_some_and(|c| format!("{c:?}") == format!("{config:?}"));
-        if same {
+        if self.config.as_ref() == Some(&config) {
             return Ok(false);
         }
         self.config = Some(config);
@@ -247,7 +249,7 @@ impl Incremental {
         let inputs = (self.config_generation, self.theme_generation);
         let analysis = &self.analysis;
         let shared = analysis.shared_hash();
-        let data = site_data(config, analysis, theme);
+        let data = crate::site_data(config, &analysis.site, theme, SEARCH_PATHS);
         let before = &self.published;
         let local = (before.inputs == inputs && before.shared == shared)
             .then(|| {
@@ -257,7 +259,7 @@ impl Incremental {
             .flatten();
         timer.lap("compare");
         if local.is_none() && !full_now && before.inputs == inputs {
-            let edited = analysis.edited_since(&before.docs);
+            let edited = analysis.edited_since_published();
             if !edited.is_empty() && edited.len() <= EDITED_FIRST {
                 let jobs: Vec<PageJob> = edited.iter().map(|&id| data.article(id)).collect();
                 let mut out = Output::new(false);
@@ -277,7 +279,7 @@ impl Incremental {
             let jobs: Vec<PageJob> = ids.iter().map(|&id| data.article(id)).collect();
             let n = out.render(jobs, &before.page_hashes, engines, config, false)?;
             for &id in ids {
-                let lang = &analysis.content.documents[id].lang;
+                let lang = &analysis.site.articles[id].document.lang;
                 self.deferred_print.insert(lang.clone());
             }
             n
@@ -287,24 +289,21 @@ impl Incremental {
             self.deferred_print.clear();
             self.deferred_full = false;
             out.put_all(render::machine_files(&data));
-            out.put_all(theme.assets.values().map(|a| OutputFile {
-                path: a.output_path.clone(),
-                bytes: a.bytes.clone(),
-            }));
+            out.put_all(theme.output_files());
             n
         };
-        out.put_all(colocated(&analysis.content));
+        out.put_all(analysis.site.content.output_files());
         timer.lap("pages");
         let changed = out.finish(&mut self.published);
         self.published.inputs = inputs;
         self.published.shared = shared;
         if self.published.graph_generation != analysis.graph_generation {
-            self.published.graph = analysis.graph.clone();
+            self.published.graph = analysis.site.graph.clone();
             self.published.graph_generation = analysis.graph_generation;
         }
         match &local {
-            Some(ids) => analysis.refresh_published(&mut self.published.docs, ids),
-            None => self.published.docs = analysis.published_docs(config),
+            Some(_) => self.analysis.bodies_published(),
+            None => self.published.docs = self.analysis.published_docs(config),
         }
         timer.lap("publish");
         Ok(Outcome {
@@ -335,7 +334,7 @@ impl Incremental {
         }
         let config = self.config.as_ref().expect("a good build has a config");
         let (theme, engines) = self.theme.as_ref().expect("a good build has a theme");
-        let data = site_data(config, &self.analysis, theme);
+        let data = crate::site_data(config, &self.analysis.site, theme, SEARCH_PATHS);
         let jobs = self.deferred_print.iter().map(|l| data.print(l)).collect();
         let mut out = Output::new(false);
         let before = &self.published.page_hashes;
@@ -351,13 +350,13 @@ impl Incremental {
     /// What the search index of the current site is built from, after a good rebuild.
     pub fn search_sources(&self) -> Option<SearchSources> {
         let config = self.config.as_ref().filter(|_| self.good)?;
-        let a = &self.analysis;
+        let (documents, topics) = crate::search_sources(config, &self.analysis.site);
         Some(SearchSources {
-            documents: search::source::documents(config, &a.content, &a.rendered, &a.graph)
+            documents: documents
                 .into_iter()
                 .map(search::source::SourceDocument::into_owned)
                 .collect(),
-            topics: search::source::topics(config, &a.content),
+            topics,
         })
     }
 
@@ -404,28 +403,6 @@ pub fn fill_search_build(html: &[u8], build: &str) -> Vec<u8> {
     text.replace(&from, &to).into_bytes()
 }
 
-fn site_data<'a>(config: &'a SiteConfig, a: &'a Analysis, theme: &'a Theme) -> SiteData<'a> {
-    const MANIFEST: &str = "search/__pbsearch/manifest.js";
-    const ENGINE: &str = "search/__pbsearch/engine.js";
-    SiteData {
-        config,
-        content: &a.content,
-        rendered: &a.rendered,
-        graph: &a.graph,
-        stylesheet: theme.stylesheet(),
-        script: theme.script(),
-        search_index: Some(MANIFEST),
-        search_engine: Some(ENGINE),
-    }
-}
-
-fn colocated(content: &Content) -> impl Iterator<Item = OutputFile> + '_ {
-    content.files.iter().map(|f| OutputFile {
-        path: f.rel_path.clone(),
-        bytes: f.bytes.clone(),
-    })
-}
-
 /// A theme change that renamed stylesheets and nothing else.
 fn only_stylesheets(changes: &Changes, old: &Theme, new: &Theme) -> bool {
     let only_theme = changes.theme && !changes.locales && !changes.config;
@@ -451,134 +428,6 @@ fn renamed_stylesheets(old: &Theme, new: &Theme) -> Vec<(String, String)> {
             (a.output_path != b.output_path).then(|| (a.output_path.clone(), b.output_path.clone()))
         })
         .collect()
-}
-
-/// Changes to the published files, applied together at the end.
-struct Output {
-    /// A full rebuild: files not put are removed (but the search index).
-    full: bool,
-    files: Vec<OutputFile>,
-    hashes: Vec<(String, u64)>,
-    put: HashSet<String>,
-}
-
-impl Output {
-    fn new(full: bool) -> Self {
-        Output {
-            full,
-            files: Vec::new(),
-            hashes: Vec::new(),
-            put: HashSet::new(),
-        }
-    }
-
-    /// Renders the jobs whose context hash is not in `before` (all of them if `all`).
-    fn render(
-        &mut self,
-        jobs: Vec<PageJob>,
-        before: &HashMap<String, u64>,
-        engines: &Engines,
-        config: &SiteConfig,
-        all: bool,
-    ) -> Result<usize, Diagnostics> {
-        engines.clear_cached_partials();
-        let hashed: Vec<(PageJob, u64)> = jobs.into_par_iter().map(context_hash).collect();
-        let mut todo = Vec::new();
-        for (job, hash) in hashed {
-            let path = job.output_file();
-            if all || before.get(&path) != Some(&hash) {
-                todo.push(job);
-            }
-            self.put.insert(path.clone());
-            self.hashes.push((path, hash));
-        }
-        let results: Vec<Result<OutputFile, Diagnostic>> = todo
-            .par_iter()
-            .map(|job| render::render_page(job, engines, config))
-            .collect();
-        let mut problems = Diagnostics::default();
-        for result in results {
-            match result {
-                Ok(file) => self.files.push(file),
-                Err(d) => problems.push(d),
-            }
-        }
-        if problems.has_errors() {
-            return Err(problems.sorted());
-        }
-        Ok(todo.len())
-    }
-
-    fn put_all(&mut self, files: impl IntoIterator<Item = OutputFile>) {
-        for file in files {
-            self.put.insert(file.path.clone());
-            self.files.push(file);
-        }
-    }
-
-    /// Applies the changes; returns the paths added, changed or removed.
-    fn finish(self, published: &mut Published) -> Vec<String> {
-        let Published {
-            files,
-            page_hashes,
-            search_paths,
-            ..
-        } = published;
-        let files = Arc::make_mut(files);
-        let mut changed = Vec::new();
-        if self.full {
-            let search: HashSet<&String> = search_paths.iter().collect();
-            files.retain(|path, _| {
-                let kept = self.put.contains(path) || search.contains(path);
-                if !kept {
-                    changed.push(path.clone());
-                }
-                kept
-            });
-            page_hashes.retain(|path, _| self.put.contains(path));
-        }
-        for file in self.files {
-            if files.get(&file.path).map(|b| &b[..]) != Some(&file.bytes[..]) {
-                changed.push(file.path.clone());
-                files.insert(file.path, file.bytes.into());
-            }
-        }
-        page_hashes.extend(self.hashes);
-        changed.sort();
-        changed
-    }
-}
-
-/// A hash of everything a page is rendered from (but the templates and catalogs).
-fn context_hash(job: PageJob) -> (PageJob, u64) {
-    struct Writer(DefaultHasher);
-    impl std::io::Write for Writer {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.write(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = Writer(DefaultHasher::new());
-    (job.template, &job.lang, &job.url_path).hash(&mut w.0);
-    let PageJob {
-        template,
-        url_path,
-        lang,
-        context,
-    } = job;
-    let value = context.into_json();
-    serde_json::to_writer(&mut w, &value).expect("a JSON value serializes");
-    let context = tera::Context::from_value(value).expect("an object stays an object");
-    let job = PageJob {
-        template,
-        url_path,
-        lang,
-        context,
-    };
-    (job, w.0.finish())
 }
 
 #[derive(Default)]

@@ -27,11 +27,13 @@ pub mod text;
 pub mod timings;
 
 use config::SiteConfig;
-use content::Content;
+use content::{Content, Document};
 use diagnostics::{Diagnostic, Diagnostics};
 use files::{FileSink, OutputFile};
+use graph::{Article, Graph};
 use markdown::{LinkTarget, LinkTargets, Rendered};
 use rayon::prelude::*;
+use search::source::{SourceDocument, SourceTopic};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -56,53 +58,85 @@ pub fn load_config(options: &BuildOptions) -> Result<SiteConfig, Diagnostics> {
     config::load(&options.root, options.base_url.as_deref())
 }
 
-/// The content read, rendered and linked: what pages and the search index are made from.
+/// The content read, rendered and linked: what pages and the search index are
+/// made from. `serve` keeps one up to date (`incremental`).
+#[derive(Default)]
 pub struct Analyzed {
+    /// In listing order ([`content::listing_order`]): [`graph::ArticleId`]s index them.
+    pub articles: Vec<Article>,
     pub content: Content,
-    pub rendered: Vec<Rendered>,
-    pub graph: graph::Graph,
+    pub graph: Graph,
 }
 
 /// Reads, renders and links the content; pages that fail are reported and left out.
 pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
-    let mut problems = Diagnostics::default();
-    let (content, content_problems) = timings::stage("content", || {
+    let (documents, content, mut problems) = timings::stage("content", || {
         content::load(config, &content::LoadOptions { drafts })
     });
-    problems.extend(content_problems.0);
-    let rendered = timings::stage("markdown", || render_markdown(config, &content));
-    for r in &rendered {
-        problems.extend(r.problems.iter().cloned());
-    }
-    let language_order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let (graph, graph_problems) = timings::stage("graph", || {
-        graph::build(
-            &content,
-            &rendered,
-            &graph::GraphOptions {
-                language_order: &language_order,
-                related_limit: config.related_limit,
-            },
-        )
+    let articles = timings::stage("markdown", || {
+        let targets = link_targets(&documents, &content);
+        render_articles(config, &targets, documents)
     });
+    for article in &articles {
+        problems.extend(article.rendered.problems.iter().cloned());
+    }
+    let (graph, graph_problems) = timings::stage("graph", || link(config, &articles));
     problems.extend(graph_problems);
     let analyzed = Analyzed {
+        articles,
         content,
-        rendered,
         graph,
     };
     (analyzed, problems)
 }
 
+/// Links the articles: translations, topics, related articles, backlinks.
+pub fn link(config: &SiteConfig, articles: &[Article]) -> (Graph, Vec<Diagnostic>) {
+    let language_order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let options = graph::GraphOptions {
+        language_order: &language_order,
+        related_limit: config.related_limit,
+    };
+    graph::build(articles, &options)
+}
+
+/// What the search index of the analyzed site is built from.
+pub fn search_sources<'a>(
+    config: &SiteConfig,
+    site: &'a Analyzed,
+) -> (Vec<SourceDocument<'a>>, Vec<SourceTopic>) {
+    let documents = timings::stage("search documents", || {
+        search::source::documents(config, &site.articles, &site.content, &site.graph)
+    });
+    (documents, search::source::topics(config, &site.content))
+}
+
 /// The search index of the analyzed site.
 pub fn search_index(config: &SiteConfig, site: &Analyzed) -> search::index::SearchIndex {
-    let documents = timings::stage("search documents", || {
-        search::source::documents(config, &site.content, &site.rendered, &site.graph)
-    });
-    let topics = search::source::topics(config, &site.content);
+    let (documents, topics) = search_sources(config, site);
     timings::stage("search analysis", || {
         search::index::build(&documents, &topics)
     })
+}
+
+/// What the pages of the analyzed site are made from; `search` is the output
+/// path of the search index's manifest and engine.
+pub fn site_data<'a>(
+    config: &'a SiteConfig,
+    site: &'a Analyzed,
+    theme: &'a render::Theme,
+    search: (&'a str, &'a str),
+) -> render::pages::SiteData<'a> {
+    render::pages::SiteData {
+        config,
+        content: &site.content,
+        articles: &site.articles,
+        graph: &site.graph,
+        stylesheet: theme.stylesheet(),
+        script: theme.script(),
+        search_index: Some(search.0),
+        search_engine: Some(search.1),
+    }
 }
 
 /// Loads the theme and the catalogs, ready to render.
@@ -152,9 +186,9 @@ fn build_into(
     };
     // Articles' Markdown was only for rendering them; a build drops it before
     // the search index, its largest stage, needs the memory.
-    for doc in &mut site.content.documents {
-        doc.source = String::new();
-        doc.body_offset = 0;
+    for article in &mut site.articles {
+        article.document.source = String::new();
+        article.document.body_offset = 0;
     }
     // The index's stage includes writing its files, so its share of the
     // build (docs/performance.md) is the whole of what search costs.
@@ -162,8 +196,8 @@ fn build_into(
         let index = search_index(config, &site);
         // Article text was only for the index (which keeps its own copy for
         // snippets); pages need the HTML.
-        for rendered in &mut site.rendered {
-            rendered.plain_text = String::new();
+        for article in &mut site.articles {
+            article.rendered.plain_text = String::new();
         }
         let written = timings::stage("search files", || search::shards::write(index));
         use rayon::prelude::*;
@@ -176,16 +210,7 @@ fn build_into(
         Ok::<_, Diagnostic>((written.manifest_path, written.engine_path))
     });
     let (manifest_path, engine_path) = written?;
-    let data = render::pages::SiteData {
-        config,
-        content: &site.content,
-        rendered: &site.rendered,
-        graph: &site.graph,
-        stylesheet: theme.stylesheet(),
-        script: theme.script(),
-        search_index: Some(&manifest_path),
-        search_engine: Some(&engine_path),
-    };
+    let data = site_data(config, &site, &theme, (&manifest_path, &engine_path));
     let pages = timings::stage("pages", || {
         render::render_site_into(&data, &engines, &theme, sink)
     });
@@ -193,19 +218,19 @@ fn build_into(
         problems.extend(e.0);
         return Err(problems.sorted());
     }
-    for file in &site.content.files {
-        sink.put(OutputFile {
-            path: file.rel_path.clone(),
-            bytes: file.bytes.clone(),
-        })?;
+    for file in site.content.output_files() {
+        sink.put(file)?;
     }
     Ok(problems.sorted())
 }
 
 /// Where links to content paths lead.
-pub fn link_targets(content: &Content) -> LinkTargets {
+pub fn link_targets<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+    content: &Content,
+) -> LinkTargets {
     let mut targets = LinkTargets::default();
-    for doc in &content.documents {
+    for doc in documents {
         targets
             .0
             .insert(doc.rel_path.clone(), LinkTarget::Page(doc.url_path()));
@@ -243,13 +268,18 @@ fn content_root<'a>(path: &'a Path, lang: &str) -> &'a Path {
         .unwrap_or(path)
 }
 
-/// Every article rendered for its page.
-fn render_markdown(config: &SiteConfig, content: &Content) -> Vec<Rendered> {
-    let targets = link_targets(content);
-    content
-        .documents
-        .par_iter()
-        .map(|doc| render_document(config, &targets, doc))
+/// Renders the Markdown of every document, in parallel, into its article.
+pub fn render_articles(
+    config: &SiteConfig,
+    targets: &LinkTargets,
+    documents: Vec<Document>,
+) -> Vec<Article> {
+    documents
+        .into_par_iter()
+        .map(|document| Article {
+            rendered: render_document(config, targets, &document),
+            document,
+        })
         .collect()
 }
 

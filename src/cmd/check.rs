@@ -26,8 +26,17 @@ pub fn run(args: CheckArgs) -> Report {
     if !report.coverage.is_empty() {
         println!("Translation coverage:\n{}", report.coverage);
     }
-    if report.problems.has_errors() || (args.strict && warnings > 0) {
+    if report.problems.has_errors() {
         return Report::failed(report.problems, "check failed");
+    }
+    if args.strict && warnings > 0 {
+        // No errors: say what failed it.
+        let line = format!("check failed: {warnings} warning(s), which --strict makes errors");
+        return Report {
+            problems: report.problems,
+            last_line: Some(line),
+            success: false,
+        };
     }
     let line = format!("check passed ({warnings} warning(s))");
     Report::done(report.problems, Some(line))

@@ -99,7 +99,7 @@ pub struct FrontMatter {
 }
 
 /// Front matter of a section's `_index.md`.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFrontMatter {
     pub title: String,

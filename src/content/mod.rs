@@ -6,6 +6,7 @@ pub mod topics;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::files::OutputFile;
 use crate::page_kind::PageKind;
 use crate::text::slug::slugify;
 use front_matter::{FrontMatter, SectionFrontMatter, Value};
@@ -48,7 +49,7 @@ impl Document {
 }
 
 /// A section's `_index.md`: names and orders the section and may introduce it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SectionIndex {
     pub path: PathBuf,
     pub lang: String,
@@ -65,16 +66,46 @@ impl SectionIndex {
     }
 }
 
+/// What every page may show besides the articles: sections, the glossary,
+/// files beside the pages. The articles themselves come apart from it
+/// ([`load`]), since the next stage turns each into an `Article`.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
-    /// Sorted by language, section, weight, title: the order listings use.
-    pub documents: Vec<Document>,
+    /// Sorted by language, then section.
     pub sections: Vec<SectionIndex>,
     pub topics: Topics,
-    /// Other files under the language folders (images, PDFs), copied as they are.
+    /// Other files under the language folders (images, PDFs), copied as they
+    /// are; sorted by path.
     pub files: Vec<ColocatedFile>,
     /// Content paths of pages that failed to load: links to them are not "missing".
     pub failed_pages: Vec<String>,
+}
+
+impl Content {
+    /// Adds what a file loaded as (but a document, which becomes an article).
+    pub fn add(&mut self, entry: Entry) {
+        match entry {
+            Entry::Section(section) => self.sections.push(*section),
+            Entry::Topics(topics) => self.topics = topics,
+            Entry::File(file) => self.files.push(file),
+            Entry::Document(_) | Entry::Draft | Entry::Other => {}
+        }
+    }
+
+    /// Puts sections and files in their order (articles have [`listing_order`]).
+    pub fn sort(&mut self) {
+        self.sections
+            .sort_by(|a, b| (&a.lang, &a.section).cmp(&(&b.lang, &b.section)));
+        self.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    }
+
+    /// The files beside the pages, as published (at the same path).
+    pub fn output_files(&self) -> impl Iterator<Item = OutputFile> + '_ {
+        self.files.iter().map(|f| OutputFile {
+            path: f.rel_path.clone(),
+            bytes: f.bytes.clone(),
+        })
+    }
 }
 
 /// A non-Markdown file beside the pages, published at the same path.
@@ -89,9 +120,39 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
-/// Walks `content/` and reads every page. Pages that fail are left out and
-/// their problems returned, so later stages can still report theirs.
-pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Content, Diagnostics) {
+/// Walks `content/` and reads every file: the articles, in listing order, and
+/// the rest of the content. Files that fail are left out and their problems
+/// returned, so later stages can still report theirs.
+pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Vec<Document>, Content, Diagnostics) {
+    let (paths, mut problems) = list_files(config);
+    let content_dir = config.content_dir();
+    let entries: Vec<(&PathBuf, Result<Entry, Failed>)> = paths
+        .par_iter()
+        .map(|path| (path, load_file(config, &content_dir, path, options)))
+        .collect();
+    let mut documents = Vec::new();
+    let mut content = Content::default();
+    for (path, entry) in entries {
+        match entry {
+            Ok(Entry::Document(doc)) => documents.push(*doc),
+            Ok(entry) => content.add(entry),
+            Err(failed) => {
+                if failed.page {
+                    content.failed_pages.push(rel_path(&content_dir, path));
+                }
+                problems.extend(failed.problems);
+            }
+        }
+    }
+    check_documents(&documents, &content.topics, &mut problems);
+    documents.sort_by(listing_order);
+    content.sort();
+    (documents, content, problems)
+}
+
+/// Every file under `content/`, in name order; that there is no such folder
+/// is a problem.
+pub fn list_files(config: &SiteConfig) -> (Vec<PathBuf>, Diagnostics) {
     let content_dir = config.content_dir();
     let mut problems = Diagnostics::default();
     if !content_dir.is_dir() {
@@ -99,89 +160,89 @@ pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Content, Diagnostics
             Diagnostic::error(&content_dir, "there is no content folder")
                 .hint("create content/<lang>/ folders with Markdown pages"),
         );
-        return (Content::default(), problems);
+        return (Vec::new(), problems);
     }
     let files = walk(&content_dir, &mut problems);
-    let topics_path = content_dir.join(topics::TOPICS_FILE);
-    let topics = if topics_path.is_file() {
-        match crate::fs::read_to_string(&topics_path).map_err(Diagnostics::from) {
-            Ok(text) => topics::parse(&topics_path, &text).unwrap_or_else(|e| {
-                problems.extend(e.0);
-                Topics::default()
-            }),
-            Err(e) => {
-                problems.extend(e.0);
-                Topics::default()
-            }
-        }
-    } else {
-        Topics::default()
-    };
-
-    let (pages, others): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .into_iter()
-        .partition(|p| p.extension().and_then(|e| e.to_str()) == Some("md"));
-    let colocated = read_colocated(config, &content_dir, &others, &mut problems);
-    let loaded: Vec<(String, Result<Loaded, Diagnostic>)> = pages
-        .par_iter()
-        .map(|path| {
-            let rel = crate::fs::slash_path(path.strip_prefix(&content_dir).unwrap_or(path));
-            let loaded = classify(config, &content_dir, path).and_then(|f| read_file(f, options));
-            (rel, loaded)
-        })
-        .collect();
-    let mut documents = Vec::new();
-    let mut sections = Vec::new();
-    let mut failed_pages = Vec::new();
-    for (rel, item) in loaded {
-        match item {
-            Ok(Loaded::Document(d)) => documents.push(*d),
-            Ok(Loaded::Section(s)) => sections.push(*s),
-            Ok(Loaded::Draft) => {}
-            Err(d) => {
-                problems.push(d);
-                failed_pages.push(rel);
-            }
-        }
-    }
-    check_documents(&documents, &topics, &mut problems);
-    documents.sort_by(listing_order);
-    sections.sort_by(|a, b| (&a.lang, &a.section).cmp(&(&b.lang, &b.section)));
-    let content = Content {
-        documents,
-        sections,
-        topics,
-        files: colocated,
-        failed_pages,
-    };
-    (content, problems)
+    (files, problems)
 }
 
-fn read_colocated(
+/// What a file under `content/` loaded as.
+pub enum Entry {
+    Document(Box<Document>),
+    Section(Box<SectionIndex>),
+    /// A draft, left out of this build.
+    Draft,
+    /// `content/topics.toml`.
+    Topics(Topics),
+    /// A file beside the pages of a language.
+    File(ColocatedFile),
+    /// Any other file beside the language folders: not part of the site.
+    Other,
+}
+
+/// A file that failed to load, and why.
+#[derive(Debug)]
+pub struct Failed {
+    /// A page: links to it are not "missing".
+    pub page: bool,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads one file under `content_dir`: a page (`.md`), the glossary, or a
+/// file beside the pages.
+pub fn load_file(
     config: &SiteConfig,
     content_dir: &Path,
-    paths: &[PathBuf],
-    problems: &mut Diagnostics,
-) -> Vec<ColocatedFile> {
-    let mut files = Vec::new();
-    for path in paths {
-        let rel_path = crate::fs::slash_path(path.strip_prefix(content_dir).unwrap_or(path));
-        let Some((lang, _)) = rel_path.split_once('/') else {
-            continue; // topics.toml and other files beside the language folders
-        };
-        if config.language(lang).is_none() {
-            continue;
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => files.push(ColocatedFile { rel_path, bytes }),
-            Err(e) => problems.push(crate::fs::io_error(path, "cannot read", e)),
-        }
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<Entry, Failed> {
+    let rel = rel_path(content_dir, path);
+    if rel == topics::TOPICS_FILE {
+        return load_topics(path).map(Entry::Topics).map_err(|e| Failed {
+            page: false,
+            problems: e.0,
+        });
     }
-    files
+    if path.extension().and_then(|e| e.to_str()) != Some("md") {
+        return read_colocated(config, path, rel).map_err(|e| Failed {
+            page: false,
+            problems: vec![e],
+        });
+    }
+    let loaded = classify(config, content_dir, path).and_then(|f| read_file(f, options));
+    loaded.map_err(|e| Failed {
+        page: true,
+        problems: vec![e],
+    })
+}
+
+/// Reads and parses `content/topics.toml`.
+fn load_topics(path: &Path) -> Result<Topics, Diagnostics> {
+    let text = crate::fs::read_to_string(path).map_err(Diagnostics::from)?;
+    topics::parse(path, &text)
+}
+
+/// Reads a file beside the pages, if it is in a configured language's folder.
+fn read_colocated(config: &SiteConfig, path: &Path, rel_path: String) -> Result<Entry, Diagnostic> {
+    let Some((lang, _)) = rel_path.split_once('/') else {
+        return Ok(Entry::Other); // files beside the language folders
+    };
+    if config.language(lang).is_none() {
+        return Ok(Entry::Other);
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Entry::File(ColocatedFile { rel_path, bytes })),
+        Err(e) => Err(crate::fs::io_error(path, "cannot read", e)),
+    }
+}
+
+/// A path under `content_dir` with `/` separators: `pt/onboarding/first-day.md`.
+pub fn rel_path(content_dir: &Path, path: &Path) -> String {
+    crate::fs::slash_path(path.strip_prefix(content_dir).unwrap_or(path))
 }
 
 /// Every file under `dir`, in name order, skipping hidden and editor files.
-pub(crate) fn walk(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+fn walk(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -219,7 +280,7 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
-pub(crate) struct ContentFile {
+struct ContentFile {
     path: PathBuf,
     rel_path: String,
     lang: String,
@@ -227,14 +288,8 @@ pub(crate) struct ContentFile {
     stem: String,
 }
 
-pub(crate) enum Loaded {
-    Document(Box<Document>),
-    Section(Box<SectionIndex>),
-    Draft,
-}
-
 /// Works out the language and section of a page from its place.
-pub(crate) fn classify(
+fn classify(
     config: &SiteConfig,
     content_dir: &Path,
     path: &Path,
@@ -281,13 +336,13 @@ pub(crate) fn classify(
     })
 }
 
-pub(crate) fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Loaded, Diagnostic> {
+fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Entry, Diagnostic> {
     let source = crate::fs::read_to_string(&file.path)?;
     let split = front_matter::split(&file.path, &source)?;
     let body_offset = split.body_offset;
     if file.stem == "_index" {
         let front: SectionFrontMatter = front_matter::parse(&file.path, &source, &split)?;
-        return Ok(Loaded::Section(Box::new(SectionIndex {
+        return Ok(Entry::Section(Box::new(SectionIndex {
             path: file.path,
             lang: file.lang,
             section: file.section,
@@ -298,7 +353,7 @@ pub(crate) fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Load
     }
     let front: FrontMatter = front_matter::parse(&file.path, &source, &split)?;
     if front.draft && !options.drafts {
-        return Ok(Loaded::Draft);
+        return Ok(Entry::Draft);
     }
     if front.title.trim().is_empty() {
         return Err(Diagnostic::error(&file.path, "the title is empty")
@@ -319,7 +374,7 @@ pub(crate) fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Load
             rest.join(", ")
         )));
     }
-    Ok(Loaded::Document(Box::new(Document {
+    Ok(Entry::Document(Box::new(Document {
         path: file.path,
         rel_path: file.rel_path,
         lang: file.lang,
@@ -332,7 +387,7 @@ pub(crate) fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Load
 }
 
 /// The order of listings: language, section, weight, title, slug.
-pub(crate) fn listing_order(a: &Document, b: &Document) -> std::cmp::Ordering {
+pub fn listing_order(a: &Document, b: &Document) -> std::cmp::Ordering {
     (&a.lang, &a.section, a.front.weight, &a.front.title, &a.slug).cmp(&(
         &b.lang,
         &b.section,
@@ -343,7 +398,11 @@ pub(crate) fn listing_order(a: &Document, b: &Document) -> std::cmp::Ordering {
 }
 
 /// Checks that need every page: unknown topics and two files claiming one URL.
-pub(crate) fn check_documents(documents: &[Document], topics: &Topics, problems: &mut Diagnostics) {
+pub fn check_documents<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+    topics: &Topics,
+    problems: &mut Diagnostics,
+) {
     let mut by_url: std::collections::BTreeMap<String, &Document> = Default::default();
     for doc in documents {
         if let Some(other) = by_url.insert(doc.url_path(), doc) {

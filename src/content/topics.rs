@@ -17,7 +17,7 @@ struct RawTopic {
     definition: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Topic {
     pub id: String,
     /// Label per language code.
@@ -46,7 +46,7 @@ fn first_in<'a, S: AsRef<str>>(map: &'a BTreeMap<String, String>, chain: &[S]) -
 }
 
 /// Every topic, in id order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Topics {
     pub list: Vec<Topic>,
 }

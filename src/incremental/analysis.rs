@@ -1,15 +1,18 @@
 //! The content as on disk, kept between rebuilds: which files changed, what
-//! they loaded as, their rendered Markdown and the graph.
+//! they loaded as, and the site the full build's stages made of them. Each
+//! stage is the build's own function (`content::load_file`,
+//! `crate::render_articles`, `crate::link`, …), rerun here only for what changed.
 
 use super::{Changes, Timer};
 use crate::config::SiteConfig;
-use crate::content::{self, Content, Document, Loaded};
+use crate::content::{self, Document, Entry};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::graph::{self, Graph};
-use crate::markdown::{LinkTargets, Rendered};
+use crate::graph::{Article, ArticleId, Graph};
+use crate::markdown::LinkTargets;
+use crate::Analyzed;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -30,18 +33,6 @@ impl Stamp {
     }
 }
 
-/// What an article is known by between rebuilds.
-#[derive(Debug, Clone, Copy)]
-struct DocState {
-    /// Hash of its source.
-    source: u64,
-    /// Its rendered Markdown is up to date.
-    fresh: bool,
-    /// Hash of what the graph reads of it: place, topics, translation key,
-    /// link targets and anchors, heading ids.
-    graph_key: u64,
-}
-
 /// What a content file loaded as: when a file changes kind, link targets change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -52,42 +43,51 @@ enum Kind {
     Nothing,
 }
 
-/// The content as on disk, rendered and linked. `rendered` and `docs` run
-/// beside `content.documents`.
+/// The content as on disk, rendered and linked.
 #[derive(Default)]
 pub(super) struct Analysis {
-    pub(super) content: Content,
-    pub(super) rendered: Vec<Rendered>,
-    docs: Vec<DocState>,
+    pub(super) site: Analyzed,
     stamps: HashMap<PathBuf, Stamp>,
     /// Problems of one file (loading a page, reading a file), by path.
     file_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
-    /// Problems of the walk and of `topics.toml`.
+    /// Problems of the walk.
     other_problems: Vec<Diagnostic>,
     targets: LinkTargets,
-    pub(super) graph: Graph,
     /// Counts graph rebuilds (over resets too): the graph is rebuilt only when
-    /// its inputs change.
+    /// what it reads of the articles changes.
     pub(super) graph_generation: u64,
-    graph_inputs: Option<u64>,
+    /// The graph is of the articles as they are (not after a reset).
+    graph_current: bool,
     graph_problems: Vec<Diagnostic>,
     /// Problems of the checks across articles (unknown topics, one URL twice),
     /// redone when the graph's inputs or the topics change.
     check_problems: Vec<Diagnostic>,
+    /// The articles loaded again since the site was last published, by content
+    /// path, with a hash of their source as published (`None`: not published).
+    reloaded: BTreeMap<String, Option<u64>>,
 }
 
 /// What a page's article looked like in the last good site.
 #[derive(Debug, Clone)]
 pub(super) struct PublishedDoc {
     rel_path: String,
-    source: u64,
     front: content::front_matter::FrontMatter,
     minutes: usize,
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
+/// The articles to put in place of the loaded ones, and where.
+struct Loaded {
+    /// Documents read, each with the index of the article it replaces.
+    documents: Vec<(Option<ArticleId>, Document)>,
+    /// Articles whose file is now something else, or gone.
+    gone: Vec<ArticleId>,
+    /// A file changed kind: link targets may have changed.
+    structural: bool,
+}
+
+fn source_hash(doc: &Document) -> u64 {
     let mut h = DefaultHasher::new();
-    h.write(bytes);
+    h.write(doc.source.as_bytes());
     h.finish()
 }
 
@@ -109,66 +109,45 @@ impl Analysis {
         drafts: bool,
         timer: &mut Timer,
     ) -> Diagnostics {
-        let first = self.stamps.is_empty() && self.content.documents.is_empty();
+        let first = self.stamps.is_empty() && self.site.articles.is_empty();
         let dirty = self.changed_files(config, changes, first);
-        let dir = config.content_dir();
-        let options = content::LoadOptions { drafts };
-        let before = self.kinds(&dir, &dirty);
-        self.forget(&dir, &dirty);
-        for path in &dirty {
-            if self.stamps.contains_key(path) {
-                self.load(config, &dir, path, &options);
-            }
-        }
-        let structural = first || self.kinds(&dir, &dirty) != before;
-        self.sort();
+        let mut loaded = self.load(config, &dirty, drafts);
+        let mut stale = self.remove(&mut loaded);
         timer.lap("content");
-        self.render_markdown(config, structural);
+        stale |= self.render_markdown(config, loaded, first);
+        stale |= self.sort();
         timer.lap("markdown");
-        let topics_file = dir.join(content::topics::TOPICS_FILE);
-        let rebuilt = self.update_graph(config);
+        let topics_file = config.content_dir().join(content::topics::TOPICS_FILE);
+        let rebuilt = self.update_graph(config, stale);
         timer.lap("graph");
         if rebuilt || dirty.contains(&topics_file) || !self.check_problems.is_empty() {
             let mut problems = Diagnostics::default();
-            content::check_documents(&self.content.documents, &self.content.topics, &mut problems);
+            let documents = self.site.articles.iter().map(|a| &a.document);
+            content::check_documents(documents, &self.site.content.topics, &mut problems);
             self.check_problems = problems.0;
         }
         let mut problems = Diagnostics::default();
         problems.extend(self.other_problems.iter().cloned());
         problems.extend(self.file_problems.values().flatten().cloned());
         problems.extend(self.check_problems.iter().cloned());
-        for r in &self.rendered {
-            problems.extend(r.problems.iter().cloned());
+        for article in &self.site.articles {
+            problems.extend(article.rendered.problems.iter().cloned());
         }
         problems.extend(self.graph_problems.iter().cloned());
         timer.lap("checks");
         problems
     }
 
-    /// Rebuilds the graph when what it reads of the articles changed (or it had
-    /// problems, whose positions may have moved); true when it did.
-    fn update_graph(&mut self, config: &SiteConfig) -> bool {
-        let mut h = DefaultHasher::new();
-        for doc in &self.docs {
-            h.write_u64(doc.graph_key);
-        }
-        let inputs = Some(h.finish());
-        let same = inputs == self.graph_inputs;
-        if same && self.graph_problems.is_empty() {
+    /// Rebuilds the graph when what it reads of the articles changed (`stale`),
+    /// or it had problems, whose positions may have moved; true when it did.
+    fn update_graph(&mut self, config: &SiteConfig, stale: bool) -> bool {
+        if self.graph_current && !stale && self.graph_problems.is_empty() {
             return false;
         }
-        let language_order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-        let (graph, problems) = graph::build(
-            &self.content,
-            &self.rendered,
-            &graph::GraphOptions {
-                language_order: &language_order,
-                related_limit: config.related_limit,
-            },
-        );
-        self.graph = graph;
+        let (graph, problems) = crate::link(config, &self.site.articles);
+        self.site.graph = graph;
         self.graph_problems = problems;
-        self.graph_inputs = inputs;
+        self.graph_current = true;
         self.graph_generation += 1;
         true
     }
@@ -188,18 +167,8 @@ impl Analysis {
             .cloned()
             .collect();
         if walk || changes.rescan {
-            self.other_problems.clear();
-            let mut problems = Diagnostics::default();
-            let files = if dir.is_dir() {
-                content::walk(&dir, &mut problems)
-            } else {
-                problems.push(
-                    Diagnostic::error(&dir, "there is no content folder")
-                        .hint("create content/<lang>/ folders with Markdown pages"),
-                );
-                Vec::new()
-            };
-            self.other_problems.extend(problems.0);
+            let (files, problems) = content::list_files(config);
+            self.other_problems = problems.0;
             let mut stamps = HashMap::with_capacity(files.len());
             for file in files {
                 if let Some(stamp) = Stamp::of(&file) {
@@ -227,128 +196,112 @@ impl Analysis {
         dirty.into_iter().collect()
     }
 
-    /// What each of `paths` loaded as, in one pass over the content.
-    fn kinds(&self, dir: &Path, paths: &[PathBuf]) -> Vec<Kind> {
-        let wanted: HashMap<&Path, usize> = paths
+    /// Reads `dirty` again, as the build does, and puts what they are now in
+    /// place of what they were; documents are returned to be rendered.
+    fn load(&mut self, config: &SiteConfig, dirty: &[PathBuf], drafts: bool) -> Loaded {
+        let dir = config.content_dir();
+        let rels: Vec<String> = dirty.iter().map(|p| content::rel_path(&dir, p)).collect();
+        let before = self.kinds(dirty, &rels);
+        let options = content::LoadOptions { drafts };
+        let stamps = &self.stamps;
+        let entries: Vec<_> = dirty
+            .par_iter()
+            .map(|path| {
+                let loaded = stamps.contains_key(path);
+                loaded.then(|| content::load_file(config, &dir, path, &options))
+            })
+            .collect();
+        self.forget(dirty, &rels);
+        let mut loaded = Loaded {
+            documents: Vec::new(),
+            gone: Vec::new(),
+            structural: false,
+        };
+        for (i, entry) in entries.into_iter().enumerate() {
+            let (kind_before, article) = before[i];
+            let kind = match entry {
+                None => Kind::Nothing,
+                Some(Ok(Entry::Document(doc))) => {
+                    loaded.documents.push((article, *doc));
+                    Kind::Document
+                }
+                Some(Ok(entry)) => {
+                    let kind = match &entry {
+                        Entry::Section(_) => Kind::Section,
+                        Entry::File(_) => Kind::File,
+                        _ => Kind::Nothing,
+                    };
+                    self.site.content.add(entry);
+                    kind
+                }
+                Some(Err(failed)) => {
+                    if self.note(&dirty[i], failed.problems) && failed.page {
+                        self.site.content.failed_pages.push(rels[i].clone());
+                        Kind::Failed
+                    } else {
+                        Kind::Nothing
+                    }
+                }
+            };
+            if kind != Kind::Document {
+                loaded.gone.extend(article);
+            }
+            loaded.structural |= kind != kind_before;
+        }
+        loaded
+    }
+
+    /// What each of `paths` loaded as, and its article, in one pass over the content.
+    fn kinds(&self, paths: &[PathBuf], rels: &[String]) -> Vec<(Kind, Option<ArticleId>)> {
+        let by_rel: HashMap<&str, usize> = rels
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.as_str(), i))
+            .collect();
+        let by_path: HashMap<&Path, usize> = paths
             .iter()
             .enumerate()
             .map(|(i, p)| (p.as_path(), i))
             .collect();
-        let rel_wanted: HashMap<String, usize> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (crate::fs::slash_path(p.strip_prefix(dir).unwrap_or(p)), i))
-            .collect();
-        let mut kinds = vec![Kind::Nothing; paths.len()];
-        let content = &self.content;
-        for (path, kind) in content
-            .documents
-            .iter()
-            .map(|d| (&d.path, Kind::Document))
-            .chain(content.sections.iter().map(|s| (&s.path, Kind::Section)))
-        {
-            if let Some(&i) = wanted.get(path.as_path()) {
-                kinds[i] = kind;
+        let mut kinds = vec![(Kind::Nothing, None); paths.len()];
+        let content = &self.site.content;
+        for (id, article) in self.site.articles.iter().enumerate() {
+            if let Some(&i) = by_rel.get(article.document.rel_path.as_str()) {
+                kinds[i] = (Kind::Document, Some(id));
             }
         }
-        for (rel, kind) in content
-            .failed_pages
-            .iter()
-            .map(|r| (r, Kind::Failed))
-            .chain(content.files.iter().map(|f| (&f.rel_path, Kind::File)))
-        {
-            if let Some(&i) = rel_wanted.get(rel) {
-                kinds[i] = kind;
+        for section in &content.sections {
+            if let Some(&i) = by_path.get(section.path.as_path()) {
+                kinds[i].0 = Kind::Section;
+            }
+        }
+        let failed = content.failed_pages.iter().map(|r| (r, Kind::Failed));
+        let files = content.files.iter().map(|f| (&f.rel_path, Kind::File));
+        for (rel, kind) in failed.chain(files) {
+            if let Some(&i) = by_rel.get(rel.as_str()) {
+                kinds[i].0 = kind;
             }
         }
         kinds
     }
 
-    /// Drops whatever `paths` were, in one pass over the content.
-    fn forget(&mut self, dir: &Path, paths: &[PathBuf]) {
+    /// Drops whatever `paths` were but articles ([`Analysis::remove`] drops those).
+    fn forget(&mut self, paths: &[PathBuf], rels: &[String]) {
         let gone: BTreeSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let rels: BTreeSet<String> = paths
-            .iter()
-            .map(|p| crate::fs::slash_path(p.strip_prefix(dir).unwrap_or(p)))
-            .collect();
+        let rels: BTreeSet<&str> = rels.iter().map(String::as_str).collect();
         for path in paths {
             self.file_problems.remove(path);
         }
-        let content = &mut self.content;
-        let keep: Vec<bool> = content
-            .documents
-            .iter()
-            .map(|d| !gone.contains(d.path.as_path()))
-            .collect();
-        if keep.contains(&false) {
-            retain_by(&mut content.documents, &keep);
-            retain_by(&mut self.rendered, &keep);
-            retain_by(&mut self.docs, &keep);
-        }
+        let content = &mut self.site.content;
         content
             .sections
             .retain(|s| !gone.contains(s.path.as_path()));
-        content.failed_pages.retain(|p| !rels.contains(p));
-        content.files.retain(|f| !rels.contains(&f.rel_path));
+        content.failed_pages.retain(|p| !rels.contains(p.as_str()));
+        content
+            .files
+            .retain(|f| !rels.contains(f.rel_path.as_str()));
         if rels.contains(content::topics::TOPICS_FILE) {
             content.topics = Default::default();
-        }
-    }
-
-    fn load(
-        &mut self,
-        config: &SiteConfig,
-        dir: &Path,
-        path: &Path,
-        options: &content::LoadOptions,
-    ) {
-        let rel = crate::fs::slash_path(path.strip_prefix(dir).unwrap_or(path));
-        if rel == content::topics::TOPICS_FILE {
-            let topics = crate::fs::read_to_string(path)
-                .map_err(Diagnostics::from)
-                .and_then(|text| content::topics::parse(path, &text));
-            match topics {
-                Ok(topics) => self.content.topics = topics,
-                Err(problems) => {
-                    self.note(path, problems.0);
-                }
-            }
-            return;
-        }
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            let lang = rel.split_once('/').map(|(lang, _)| lang);
-            if lang.is_some_and(|l| config.language(l).is_some()) {
-                match std::fs::read(path) {
-                    Ok(bytes) => self.content.files.push(content::ColocatedFile {
-                        rel_path: rel,
-                        bytes,
-                    }),
-                    Err(e) => {
-                        self.note(path, vec![crate::fs::io_error(path, "cannot read", e)]);
-                    }
-                }
-            }
-            return;
-        }
-        let loaded =
-            content::classify(config, dir, path).and_then(|f| content::read_file(f, options));
-        match loaded {
-            Ok(Loaded::Document(doc)) => {
-                self.docs.push(DocState {
-                    source: hash_bytes(doc.source.as_bytes()),
-                    fresh: false,
-                    graph_key: 0,
-                });
-                self.content.documents.push(*doc);
-                self.rendered.push(Rendered::default());
-            }
-            Ok(Loaded::Section(section)) => self.content.sections.push(*section),
-            Ok(Loaded::Draft) => {}
-            Err(d) => {
-                if self.note(path, vec![d]) {
-                    self.content.failed_pages.push(rel);
-                }
-            }
         }
     }
 
@@ -363,60 +316,124 @@ impl Analysis {
         }
     }
 
-    /// Puts the articles (and what runs beside them) in listing order.
-    fn sort(&mut self) {
-        let docs = &self.content.documents;
-        let sorted = docs
-            .windows(2)
-            .all(|w| content::listing_order(&w[0], &w[1]) != std::cmp::Ordering::Greater);
-        if !sorted {
-            let mut order: Vec<usize> = (0..docs.len()).collect();
-            order.sort_by(|&a, &b| content::listing_order(&docs[a], &docs[b]));
-            permute(&mut self.content.documents, &order);
-            permute(&mut self.rendered, &order);
-            permute(&mut self.docs, &order);
+    /// Removes the articles that are gone, keeping `loaded`'s indexes right;
+    /// true when there were any.
+    fn remove(&mut self, loaded: &mut Loaded) -> bool {
+        let gone = &mut loaded.gone;
+        if gone.is_empty() {
+            return false;
         }
-        self.content
-            .sections
-            .sort_by(|a, b| (&a.lang, &a.section).cmp(&(&b.lang, &b.section)));
-        self.content
-            .files
-            .sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+        gone.sort_unstable();
+        for &id in gone.iter() {
+            self.note_reloaded(id);
+        }
+        let mut id = 0;
+        self.site.articles.retain(|_| {
+            id += 1;
+            gone.binary_search(&(id - 1)).is_err()
+        });
+        for (article, _) in &mut loaded.documents {
+            if let Some(id) = article {
+                *id -= gone.partition_point(|g| g < id);
+            }
+        }
+        true
     }
 
-    /// Renders the articles whose source, or a link target they may name, changed.
-    /// Targets change only when a file changed kind (`structural`).
-    fn render_markdown(&mut self, config: &SiteConfig, structural: bool) {
+    /// Notes that article `id` is loaded again, with its source as published
+    /// if it has not been loaded since.
+    fn note_reloaded(&mut self, id: ArticleId) {
+        let doc = &self.site.articles[id].document;
+        if !self.reloaded.contains_key(&doc.rel_path) {
+            self.reloaded
+                .insert(doc.rel_path.clone(), Some(source_hash(doc)));
+        }
+    }
+
+    /// Renders the loaded documents into their articles, and again the articles
+    /// that may link to a target that appeared, left or moved (link targets
+    /// change only when a file changed kind). True when what the graph reads
+    /// changed.
+    fn render_markdown(&mut self, config: &SiteConfig, loaded: Loaded, first: bool) -> bool {
+        let mut stale = false;
         let mut moved = Vec::new();
-        if structural {
-            let targets = crate::link_targets(&self.content);
+        if first || loaded.structural {
+            let kept = self.site.articles.iter().map(|a| &a.document);
+            let added = loaded.documents.iter().filter(|d| d.0.is_none());
+            let documents = kept.chain(added.map(|d| &d.1));
+            let targets = crate::link_targets(documents, &self.site.content);
             moved = moved_targets(&self.targets, &targets);
             self.targets = targets;
         }
-        let docs = &self.content.documents;
-        let todo: Vec<usize> = (0..docs.len())
-            .filter(|&i| !self.docs[i].fresh || mentions_any(&docs[i], &moved))
+        let replaced: BTreeSet<ArticleId> = loaded.documents.iter().filter_map(|d| d.0).collect();
+        let articles = &self.site.articles;
+        let mentions: Vec<ArticleId> = (0..articles.len())
+            .filter(|&id| !moved.is_empty() && !replaced.contains(&id))
+            .filter(|&id| mentions_any(&articles[id].document, &moved))
             .collect();
-        let results: Vec<Rendered> = todo
+        let rendered: Vec<_> = mentions
             .par_iter()
-            .map(|&i| crate::render_document(config, &self.targets, &docs[i]))
+            .map(|&id| crate::render_document(config, &self.targets, &articles[id].document))
             .collect();
-        for (i, rendered) in todo.into_iter().zip(results) {
-            self.docs[i].graph_key = graph_key(&docs[i], &rendered);
-            self.docs[i].fresh = true;
-            self.rendered[i] = rendered;
+        for (id, rendered) in mentions.into_iter().zip(rendered) {
+            let article = &mut self.site.articles[id];
+            let before = article.links();
+            let links = crate::graph::ArticleLinks::of(&article.document, &rendered);
+            stale |= before != links;
+            article.rendered = rendered;
         }
+        let (places, documents): (Vec<_>, Vec<_>) = loaded.documents.into_iter().unzip();
+        let fresh = crate::render_articles(config, &self.targets, documents);
+        for (place, article) in places.into_iter().zip(fresh) {
+            match place {
+                Some(id) => {
+                    self.note_reloaded(id);
+                    stale |= self.site.articles[id].links() != article.links();
+                    self.site.articles[id] = article;
+                }
+                None => {
+                    let rel = article.document.rel_path.clone();
+                    self.reloaded.entry(rel).or_insert(None);
+                    self.site.articles.push(article);
+                    stale = true;
+                }
+            }
+        }
+        stale
     }
 
-    /// A hash of what every page may show besides the articles: sections, topics, files.
+    /// Puts the articles in listing order, and sections and files in theirs;
+    /// true when the articles moved.
+    fn sort(&mut self) -> bool {
+        self.site.content.sort();
+        let order = |a: &Article, b: &Article| content::listing_order(&a.document, &b.document);
+        let articles = &mut self.site.articles;
+        let sorted = articles.windows(2).all(|w| order(&w[0], &w[1]).is_le());
+        if !sorted {
+            articles.sort_by(order);
+        }
+        !sorted
+    }
+
+    /// A hash of what every page may show besides the articles: sections,
+    /// topics, the names of files.
     pub(super) fn shared_hash(&self) -> u64 {
+        use std::hash::Hash;
+        let content = &self.site.content;
         let mut h = DefaultHasher::new();
-        format!("{:?}", self.content.sections).hash(&mut h);
-        format!("{:?}", self.content.topics).hash(&mut h);
-        for f in &self.content.files {
+        (&content.sections, &content.topics).hash(&mut h);
+        for f in &content.files {
             f.rel_path.hash(&mut h);
         }
         h.finish()
+    }
+
+    /// Whether the article's source differs from the one last published, or
+    /// it was not published.
+    fn edited(&self, doc: &Document) -> bool {
+        self.reloaded
+            .get(&doc.rel_path)
+            .is_some_and(|published| *published != Some(source_hash(doc)))
     }
 
     /// The articles to render again when only their bodies changed since the site
@@ -426,75 +443,62 @@ impl Analysis {
         config: &SiteConfig,
         published: &[PublishedDoc],
         published_graph: (u64, &Graph),
-    ) -> Option<Vec<usize>> {
-        let docs = &self.content.documents;
+    ) -> Option<Vec<ArticleId>> {
+        let articles = &self.site.articles;
         let (generation, graph) = published_graph;
-        let same = generation == self.graph_generation || same_graph(&self.graph, graph);
-        if docs.len() != published.len() || !same {
+        let same = generation == self.graph_generation || self.site.graph == *graph;
+        if articles.len() != published.len() || !same {
             return None;
         }
         let mut local = Vec::new();
-        for (i, (doc, before)) in docs.iter().zip(published).enumerate() {
+        for (id, (article, before)) in articles.iter().zip(published).enumerate() {
+            let doc = &article.document;
             if doc.rel_path != before.rel_path {
                 return None;
             }
-            if self.docs[i].source == before.source {
+            if !self.edited(doc) {
                 continue;
             }
-            if doc.front != before.front || self.minutes(config, i) != before.minutes {
+            if doc.front != before.front || minutes(config, article) != before.minutes {
                 return None;
             }
-            local.push(i);
+            local.push(id);
         }
         Some(local)
     }
 
-    fn minutes(&self, config: &SiteConfig, i: usize) -> usize {
-        crate::markdown::reading_minutes(self.rendered[i].word_count, config.words_per_minute)
-    }
-
-    /// The articles whose source changed since `published`, or that are new.
-    pub(super) fn edited_since(&self, published: &[PublishedDoc]) -> Vec<usize> {
-        let before: HashMap<&str, u64> = published
-            .iter()
-            .map(|d| (d.rel_path.as_str(), d.source))
-            .collect();
-        let docs = &self.content.documents;
-        (0..docs.len())
-            .filter(|&i| before.get(docs[i].rel_path.as_str()) != Some(&self.docs[i].source))
+    /// The articles whose source changed since the site was published, or that are new.
+    pub(super) fn edited_since_published(&self) -> Vec<ArticleId> {
+        let articles = &self.site.articles;
+        (0..articles.len())
+            .filter(|&id| self.edited(&articles[id].document))
             .collect()
     }
 
-    /// Brings `published` up to date after only the bodies of `ids` changed.
-    pub(super) fn refresh_published(&self, published: &mut [PublishedDoc], ids: &[usize]) {
-        for &i in ids {
-            published[i].source = self.docs[i].source;
-        }
-    }
-
-    pub(super) fn published_docs(&self, config: &SiteConfig) -> Vec<PublishedDoc> {
-        let docs = &self.content.documents;
-        docs.iter()
-            .enumerate()
-            .map(|(i, d)| PublishedDoc {
-                rel_path: d.rel_path.clone(),
-                source: self.docs[i].source,
-                front: d.front.clone(),
-                minutes: self.minutes(config, i),
+    /// The articles as the site is published from them now; from here on,
+    /// [`Analysis::edited_since_published`] compares with them.
+    pub(super) fn published_docs(&mut self, config: &SiteConfig) -> Vec<PublishedDoc> {
+        self.reloaded.clear();
+        self.site
+            .articles
+            .iter()
+            .map(|a| PublishedDoc {
+                rel_path: a.document.rel_path.clone(),
+                front: a.document.front.clone(),
+                minutes: minutes(config, a),
             })
             .collect()
     }
+
+    /// The edited articles of [`Analysis::local_changes`] were published: the
+    /// published articles are the analysis's again.
+    pub(super) fn bodies_published(&mut self) {
+        self.reloaded.clear();
+    }
 }
 
-/// Keeps the items whose `keep` is true.
-fn retain_by<T>(items: &mut Vec<T>, keep: &[bool]) {
-    let mut flags = keep.iter();
-    items.retain(|_| *flags.next().expect("one flag per item"));
-}
-
-fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
-    let mut old: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.iter().map(|&i| old[i].take().expect("a permutation")));
+fn minutes(config: &SiteConfig, article: &Article) -> usize {
+    crate::markdown::reading_minutes(article.rendered.word_count, config.words_per_minute)
 }
 
 /// File names of the link targets that appeared, left or lead elsewhere now.
@@ -511,27 +515,6 @@ fn moved_targets(old: &LinkTargets, new: &LinkTargets) -> Vec<String> {
 fn mentions_any(doc: &Document, names: &[String]) -> bool {
     !names.is_empty()
         && (doc.source.contains('%') || names.iter().any(|n| doc.source.contains(n.as_str())))
-}
-
-fn graph_key(doc: &Document, rendered: &Rendered) -> u64 {
-    let mut h = DefaultHasher::new();
-    (&doc.rel_path, &doc.lang, &doc.front.topics).hash(&mut h);
-    doc.front.translation_key.hash(&mut h);
-    for link in &rendered.links {
-        (&link.target, &link.anchor).hash(&mut h);
-    }
-    for heading in &rendered.headings {
-        heading.id.hash(&mut h);
-    }
-    h.finish()
-}
-
-fn same_graph(a: &Graph, b: &Graph) -> bool {
-    a.translations == b.translations
-        && a.related == b.related
-        && a.backlinks == b.backlinks
-        && a.by_topic == b.by_topic
-        && a.by_lang == b.by_lang
 }
 
 #[cfg(test)]

@@ -131,11 +131,7 @@ pub fn render_site_into(
     if !problems.is_empty() {
         return Err(problems.into());
     }
-    let assets = theme.assets.values().map(|a| OutputFile {
-        path: a.output_path.clone(),
-        bytes: a.bytes.clone(),
-    });
-    for file in machine_files(site).into_iter().chain(assets) {
+    for file in machine_files(site).into_iter().chain(theme.output_files()) {
         sink.put(file)?;
     }
     Ok(())
@@ -185,7 +181,7 @@ pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
         .map(|page| feeds::SitemapEntry {
             url: format!("{base}{}", site.address(page)),
             lastmod: match page {
-                pages::Page::Article(id) => site.content.documents[id].front.date,
+                pages::Page::Article(id) => site.articles[id].document.front.date,
                 _ => None,
             },
             alternates: site
@@ -214,14 +210,14 @@ pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
             .cloned()
             .unwrap_or_default();
         ids.sort_by(|&a, &b| {
-            let (da, db) = (&site.content.documents[a], &site.content.documents[b]);
+            let (da, db) = (&site.articles[a].document, &site.articles[b].document);
             db.front.date.cmp(&da.front.date).then(a.cmp(&b))
         });
         ids.truncate(config.feed_limit);
         let entries: Vec<feeds::FeedEntry> = ids
             .iter()
             .map(|&id| {
-                let doc = &site.content.documents[id];
+                let doc = &site.articles[id].document;
                 feeds::FeedEntry {
                     title: doc.front.title.clone(),
                     url: format!("{base}{}", doc.url_path()),

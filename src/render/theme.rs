@@ -2,6 +2,7 @@
 //! and `static/` replace the theme's file by file.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::files::OutputFile;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,14 @@ impl Theme {
     /// Output path of a static file by its name under `static/`, fingerprinted if CSS or JS.
     pub fn asset_path(&self, name: &str) -> Option<&str> {
         self.assets.get(name).map(|a| a.output_path.as_str())
+    }
+
+    /// The static files as published.
+    pub fn output_files(&self) -> impl Iterator<Item = OutputFile> + '_ {
+        self.assets.values().map(|a| OutputFile {
+            path: a.output_path.clone(),
+            bytes: a.bytes.clone(),
+        })
     }
 }
 

@@ -3,8 +3,7 @@
 
 use crate::config::SiteConfig;
 use crate::content::Content;
-use crate::graph::Graph;
-use crate::markdown::Rendered;
+use crate::graph::{Article, Graph};
 use std::borrow::Cow;
 
 /// What the index needs of one article. The body is borrowed from the
@@ -44,16 +43,18 @@ pub struct SourceTopic {
 
 pub fn documents<'a>(
     config: &SiteConfig,
+    articles: &'a [Article],
     content: &Content,
-    rendered: &'a [Rendered],
     graph: &Graph,
 ) -> Vec<SourceDocument<'a>> {
-    let mut documents = Vec::with_capacity(content.documents.len());
+    let mut documents = Vec::with_capacity(articles.len());
     for lang in &config.languages {
         let chain = config.fallback_chain(&lang.code);
         for &id in graph.by_lang.get(&lang.code).into_iter().flatten() {
-            let doc = &content.documents[id];
-            let r = &rendered[id];
+            let Article {
+                document: doc,
+                rendered: r,
+            } = &articles[id];
             let headings: Vec<&str> = r.headings.iter().map(|h| h.text.as_str()).collect();
             let labels: Vec<&str> = doc
                 .front

@@ -7,15 +7,15 @@ use crate::render::context::*;
 
 impl SiteData<'_> {
     pub fn article(&self, id: ArticleId) -> PageJob {
-        let doc = &self.content.documents[id];
+        let doc = &self.articles[id].document;
         let from = doc.url_path();
         let lang = doc.lang.as_str();
-        let rendered = &self.rendered[id];
+        let rendered = &self.articles[id].rendered;
         let versions = self.versions(Page::Article(id));
         let translations: Vec<LanguageLink> = self.graph.translations[id]
             .iter()
             .map(|&t| {
-                let other = &self.content.documents[t];
+                let other = &self.articles[t].document;
                 LanguageLink {
                     code: other.lang.clone(),
                     name: self.config.language_name(&other.lang),

@@ -11,7 +11,7 @@ impl SiteData<'_> {
         let ids = self.graph.by_lang.get(lang).cloned().unwrap_or_default();
         let mut sections: Vec<SectionGroup> = Vec::new();
         for &id in &ids {
-            let doc = &self.content.documents[id];
+            let doc = &self.articles[id].document;
             let index = self
                 .content
                 .sections
@@ -44,12 +44,12 @@ impl SiteData<'_> {
                 .push(self.card(id, lang, &from, 0));
         }
         // Guidance this language lacks: articles with no translation into it.
-        let untranslated: Vec<ArticleId> = (0..self.content.documents.len())
+        let untranslated: Vec<ArticleId> = (0..self.articles.len())
             .filter(|&id| {
-                self.content.documents[id].lang != lang
+                self.articles[id].document.lang != lang
                     && !self.graph.translations[id]
                         .iter()
-                        .any(|&t| self.content.documents[t].lang == lang)
+                        .any(|&t| self.articles[t].document.lang == lang)
             })
             .collect();
         let root_index = self

@@ -13,8 +13,8 @@ mod topics;
 use super::context::*;
 use crate::config::SiteConfig;
 use crate::content::Content;
-use crate::graph::{ArticleId, Graph};
-use crate::markdown::{relative_url, Rendered};
+use crate::graph::{Article, ArticleId, Graph};
+use crate::markdown::relative_url;
 use crate::page_kind::PageKind;
 use std::collections::BTreeMap;
 
@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 pub struct SiteData<'a> {
     pub config: &'a SiteConfig,
     pub content: &'a Content,
-    pub rendered: &'a [Rendered],
+    pub articles: &'a [Article],
     pub graph: &'a Graph,
     pub stylesheet: &'a str,
     pub script: &'a str,
@@ -275,7 +275,7 @@ impl<'a> SiteData<'a> {
                 format!("{lang}/{slug}/")
             }
             Page::Topic(lang, id) => topic_path(lang, id),
-            Page::Article(id) => self.content.documents[id].url_path(),
+            Page::Article(id) => self.articles[id].document.url_path(),
         }
     }
 
@@ -294,12 +294,12 @@ impl<'a> SiteData<'a> {
                 let mut versions: Versions = self.graph.translations[id]
                     .iter()
                     .map(|&t| {
-                        let other = &self.content.documents[t];
+                        let other = &self.articles[t].document;
                         (other.lang.clone(), other.url_path())
                     })
                     .collect();
                 if !versions.is_empty() {
-                    let doc = &self.content.documents[id];
+                    let doc = &self.articles[id].document;
                     versions.insert(doc.lang.clone(), doc.url_path());
                 }
                 versions
@@ -328,7 +328,7 @@ impl<'a> SiteData<'a> {
                     .map(|topic| Page::Topic(lang, topic.id.as_str())),
             );
         }
-        pages.extend((0..content.documents.len()).map(Page::Article));
+        pages.extend((0..self.articles.len()).map(Page::Article));
         pages
     }
 

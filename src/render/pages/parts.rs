@@ -33,7 +33,7 @@ impl SiteData<'_> {
         from: &str,
         shared_topics: usize,
     ) -> ArticleCard {
-        let doc = &self.content.documents[id];
+        let doc = &self.articles[id].document;
         ArticleCard {
             title: doc.front.title.clone(),
             description: doc.front.description.clone(),
@@ -53,7 +53,10 @@ impl SiteData<'_> {
     }
 
     pub(super) fn reading_minutes(&self, id: ArticleId) -> usize {
-        crate::markdown::reading_minutes(self.rendered[id].word_count, self.config.words_per_minute)
+        crate::markdown::reading_minutes(
+            self.articles[id].rendered.word_count,
+            self.config.words_per_minute,
+        )
     }
 
     /// Groups articles of other languages than `lang`, in configured language
@@ -75,7 +78,7 @@ impl SiteData<'_> {
                 let of_language: Vec<ArticleId> = ids
                     .iter()
                     .copied()
-                    .filter(|&id| self.content.documents[id].lang == l.code)
+                    .filter(|&id| self.articles[id].document.lang == l.code)
                     .collect();
                 if of_language.is_empty() {
                     return None;

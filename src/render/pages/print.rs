@@ -11,12 +11,12 @@ impl SiteData<'_> {
         let articles = ids
             .iter()
             .map(|&id| {
-                let doc = &self.content.documents[id];
+                let doc = &self.articles[id].document;
                 PrintArticle {
                     title: doc.front.title.clone(),
                     description: doc.front.description.clone(),
                     html: crate::render::print::print_html(
-                        &self.rendered[id].html,
+                        &self.articles[id].rendered.html,
                         &doc.slug,
                         &doc.url_path(),
                         &from,

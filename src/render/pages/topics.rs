@@ -53,7 +53,7 @@ impl SiteData<'_> {
                 .collect(),
             here: ids
                 .iter()
-                .filter(|&&a| self.content.documents[a].lang == lang)
+                .filter(|&&a| self.articles[a].document.lang == lang)
                 .map(|&a| self.card(a, lang, &from, 0))
                 .collect(),
             elsewhere: self.other_language_groups(&ids, lang, &from, |l| topic_path(l, id)),
