@@ -434,3 +434,83 @@ pub fn check_documents<'a>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What each kind of file under `content/` loads as: the one answer that
+    /// `build` (through [`load`]) and `serve` (file by file) both use.
+    #[test]
+    fn every_kind_of_file_loads_as_one_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let toml = "title = \"T\"\nbase_url = \"https://example.com/\"\n\
+                    default_language = \"pt\"\n[languages.pt]\nname = \"Português\"\n";
+        let config = crate::config::parse(root, &root.join("site.toml"), toml, None).unwrap();
+        let content_dir = config.content_dir();
+        let files = [
+            ("topics.toml", "[empathy]\nlabel = { pt = \"Empatia\" }\n"),
+            ("notes.txt", "beside the language folders"),
+            ("pt/a.md", "+++\ntitle = \"A\"\n+++\nA.\n"),
+            ("pt/guia/_index.md", "+++\ntitle = \"Guia\"\n+++\n"),
+            ("pt/rascunho.md", "+++\ntitle = \"R\"\ndraft = true\n+++\n"),
+            ("pt/figura.png", "png"),
+            ("pt/mau.md", "+++\ntitle = \"\"\n+++\n"),
+            ("xx/b.md", "+++\ntitle = \"B\"\n+++\n"),
+            ("xx/figura.png", "png"),
+        ];
+        for (rel, text) in files {
+            let path = content_dir.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+        }
+        let options = LoadOptions { drafts: false };
+        let kind =
+            |rel: &str| match load_file(&config, &content_dir, &content_dir.join(rel), &options) {
+                Ok(Entry::Document(d)) => format!("document {}", d.url_path()),
+                Ok(Entry::Section(s)) => format!("section {}", s.section),
+                Ok(Entry::Draft) => "draft".into(),
+                Ok(Entry::Topics(t)) => format!("{} topic(s)", t.list.len()),
+                Ok(Entry::File(f)) => format!("file {}", f.rel_path),
+                Ok(Entry::Other) => "other".into(),
+                Err(f) => format!("failed page={} ({})", f.page, f.problems.len()),
+            };
+        let kinds: Vec<String> = files.iter().map(|(rel, _)| kind(rel)).collect();
+        assert_eq!(
+            kinds,
+            [
+                "1 topic(s)",
+                "other",
+                "document pt/a/",
+                "section guia",
+                "draft",
+                "file pt/figura.png",
+                "failed page=true (1)",
+                "failed page=true (1)",
+                "other",
+            ]
+        );
+        let (documents, content, problems) = load(&config, &options);
+        let urls: Vec<String> = documents.iter().map(Document::url_path).collect();
+        assert_eq!(urls, ["pt/a/"]);
+        assert_eq!(content.sections.len(), 1);
+        assert_eq!(content.topics.list.len(), 1);
+        assert_eq!(content.files.len(), 1);
+        assert_eq!(content.failed_pages, ["pt/mau.md", "xx/b.md"]);
+        assert_eq!(problems.0.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_missing_content_folder_is_one_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = "title = \"T\"\nbase_url = \"https://example.com/\"\n\
+                    default_language = \"pt\"\n[languages.pt]\nname = \"Português\"\n";
+        let root = dir.path();
+        let config = crate::config::parse(root, &root.join("site.toml"), toml, None).unwrap();
+        let (files, problems) = list_files(&config);
+        assert!(files.is_empty());
+        let messages: Vec<&str> = problems.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["there is no content folder"]);
+    }
+}
