@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use browser::{file_url, js_string, Browser, Page, StaticServer};
+use browser::{js_string, Browser, Page, Served, Via, VIAS};
 use serde::Deserialize;
 use support::{page, site_toml, Site};
 
@@ -81,46 +81,6 @@ fn fixture() -> &'static Path {
         }
         keep(&site, "fixture")
     })
-}
-
-/// Where a built site is opened from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Via {
-    Http,
-    File,
-}
-const VIAS: [Via; 2] = [Via::Http, Via::File];
-
-/// A built site reachable over HTTP and from `file://`.
-struct Served {
-    public: PathBuf,
-    server: StaticServer,
-}
-
-impl Served {
-    fn new(public: &Path) -> Served {
-        Served {
-            public: public.to_path_buf(),
-            server: StaticServer::start(public),
-        }
-    }
-
-    /// A page of the site by its path in `public/` (`pt/index.html`); `""`: the root.
-    fn url(&self, via: Via, path: &str) -> String {
-        match via {
-            Via::Http => self.server.url(path),
-            Via::File => format!("{}/{path}", file_url(&self.public)),
-        }
-    }
-
-    /// A link to `article` (`pt/slug/`) as `shown` reads it: from `file://`
-    /// it names the `index.html`, as there is no directory index there.
-    fn article(&self, via: Via, article: &str) -> String {
-        match via {
-            Via::Http => self.url(via, article),
-            Via::File => self.url(via, &format!("{article}index.html")),
-        }
-    }
 }
 
 /// What `#search-results` shows.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use browser::{file_url, js_string, raw_get, Browser, Page, StaticServer};
+use browser::{js_string, raw_get, Browser, Page, Served, StaticServer, Via};
 use serde::Deserialize;
 use support::{page, site_toml, Site};
 
@@ -41,41 +41,6 @@ fn handbook() -> &'static Path {
         support::copy_dir(&site.public(), &dest);
         dest
     })
-}
-
-/// Where a built site is opened from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Via {
-    Http,
-    File,
-}
-
-/// A built site reachable over HTTP and from `file://`.
-struct Served {
-    public: PathBuf,
-    server: StaticServer,
-}
-
-impl Served {
-    fn new(public: &Path) -> Served {
-        Served {
-            public: public.to_path_buf(),
-            server: StaticServer::start(public),
-        }
-    }
-
-    /// The site root, ending in `/`.
-    fn root(&self, via: Via) -> String {
-        match via {
-            Via::Http => self.server.url(""),
-            Via::File => format!("{}/", file_url(&self.public)),
-        }
-    }
-
-    /// A page of the site, by its path in `public/` (`pt/index.html`).
-    fn url(&self, via: Via, path: &str) -> String {
-        format!("{}{path}", self.root(via))
-    }
 }
 
 /// One result link, as the page shows it.

@@ -54,18 +54,11 @@ fn index() -> SearchIndex {
 }
 
 fn urls(index: &SearchIndex, text: &str, scope: Scope) -> Vec<String> {
-    search(
-        index,
-        &Query {
-            text,
-            scope,
-            limit: 10,
-        },
-    )
-    .hits
-    .iter()
-    .map(|h| index.docs[h.doc as usize].url.clone())
-    .collect()
+    answer(index, text, scope)
+        .hits
+        .iter()
+        .map(|h| index.docs[h.doc as usize].url.clone())
+        .collect()
 }
 
 #[test]

@@ -928,3 +928,49 @@ pub fn raw_get(addr: SocketAddr, target: &str) -> (String, Vec<(String, String)>
         .collect();
     (status, headers, body)
 }
+
+/// Where a built site is opened from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Via {
+    Http,
+    File,
+}
+
+pub const VIAS: [Via; 2] = [Via::Http, Via::File];
+
+/// A built site reachable over HTTP and from `file://`.
+pub struct Served {
+    public: PathBuf,
+    server: StaticServer,
+}
+
+impl Served {
+    pub fn new(public: &Path) -> Served {
+        Served {
+            public: public.to_path_buf(),
+            server: StaticServer::start(public),
+        }
+    }
+
+    /// The site root, ending in `/`.
+    pub fn root(&self, via: Via) -> String {
+        match via {
+            Via::Http => self.server.url(""),
+            Via::File => format!("{}/", file_url(&self.public)),
+        }
+    }
+
+    /// A page of the site, by its path in `public/` (`pt/index.html`); `""`: the root.
+    pub fn url(&self, via: Via, path: &str) -> String {
+        format!("{}{path}", self.root(via))
+    }
+
+    /// A link to `article` (`pt/slug/`) as a result shows it: from `file://`
+    /// it names the `index.html`, as there is no directory index there.
+    pub fn article(&self, via: Via, article: &str) -> String {
+        match via {
+            Via::Http => self.url(via, article),
+            Via::File => self.url(via, &format!("{article}index.html")),
+        }
+    }
+}
