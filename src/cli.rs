@@ -1,4 +1,4 @@
-//! The command line: `polybook build | serve | check | new | search`.
+//! The command line: `polybook build | serve | check | new | search | init | theme eject`.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -26,6 +26,17 @@ pub enum Command {
     New(NewArgs),
     /// Search the handbook from the command line, with the browser's ranking.
     Search(SearchArgs),
+    /// Create a new site in DIR: site.toml, an example page per language, topics.
+    Init(InitArgs),
+    /// Work with the built-in theme.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Write the built-in theme to themes/NAME/ to change it (never overwrites a file).
+    Eject(EjectArgs),
 }
 
 impl Command {
@@ -37,6 +48,8 @@ impl Command {
             Command::Check(a) => &a.root,
             Command::New(a) => &a.root,
             Command::Search(a) => &a.root,
+            Command::Init(a) => &a.dir,
+            Command::Theme(ThemeCommand::Eject(a)) => &a.root,
         }
     }
 }
@@ -116,4 +129,28 @@ pub struct SearchArgs {
     pub json: bool,
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (made if missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The site's languages, the first being the default: `pt,hr`.
+    #[arg(long, value_delimiter = ',', default_value = "en")]
+    pub languages: Vec<String>,
+    #[arg(long, default_value = "Handbook")]
+    pub title: String,
+    /// Create the site in a folder that is not empty, keeping every file already there.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// The folder under themes/ to write.
+    #[arg(default_value = "default")]
+    pub name: String,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }

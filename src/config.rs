@@ -172,7 +172,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Diagnosti
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
         return Err(Diagnostic::error(&path, "no site.toml here")
-            .hint("run polybook in the site's folder or pass --root DIR")
+            .hint("run polybook in the site's folder, pass --root DIR, or create a site with polybook init")
             .into());
     }
     let text = crate::fs::read_to_string(&path)?;

@@ -5,6 +5,7 @@
 //! The commands (`cmd`) and `serve` are built on these functions; the layers
 //! point one way, bottom to top, as `tests/architecture.rs` checks.
 
+pub mod builtin;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -23,6 +24,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod starter;
 pub mod text;
 pub mod timings;
 
@@ -141,8 +143,8 @@ pub fn site_data<'a>(
 
 /// Loads the theme and the catalogs, ready to render.
 pub fn prepare_theme(config: &SiteConfig) -> Result<(render::Theme, render::Engines), Diagnostics> {
-    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
-    let theme = render::theme::load(&config.theme_dir(), &config.root);
+    let locales = i18n::load(&config.locales_dir());
+    let theme = render::theme::load(config);
     match (locales, theme) {
         (Ok(locales), Ok(theme)) => {
             let engines = render::engines(config, &theme, Arc::new(locales))?;

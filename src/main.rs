@@ -18,6 +18,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::New(args) => cmd::new::run(args),
         Command::Search(args) => cmd::search::run(args),
+        Command::Init(args) => cmd::init::run(args),
+        Command::Theme(polybook::cli::ThemeCommand::Eject(args)) => cmd::theme::eject(args),
     };
     for d in report.problems.iter() {
         eprintln!("{}", d.display_relative_to(&root));

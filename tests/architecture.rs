@@ -19,7 +19,16 @@ use std::collections::{BTreeMap, BTreeSet};
 const LAYERS: &[&[&str]] = &[
     // Know nothing of sites: text folding and slugs, diagnostics, file
     // helpers, the built site's files and where they go, stage timings.
-    &["text", "diagnostics", "fs", "files", "timings", "page_kind"],
+    // `builtin` is the default theme and catalogs as bytes.
+    &[
+        "text",
+        "diagnostics",
+        "fs",
+        "files",
+        "timings",
+        "page_kind",
+        "builtin",
+    ],
     &["config"],
     &["content"],
     &["markdown"],
@@ -31,7 +40,7 @@ const LAYERS: &[&[&str]] = &[
     &["output"],
     &["lib"],
     // Reports and edits on top of the whole pipeline.
-    &["check", "scaffold"],
+    &["check", "scaffold", "starter"],
     &["incremental"],
     &["serve"],
     &["cmd", "cli"],

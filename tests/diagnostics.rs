@@ -5,7 +5,7 @@
 //! The transcript of the case (each command, its whole stderr and its exit
 //! status) must equal `tests/snapshots/diagnostics/<case>.txt` byte for byte:
 //! no wildcards. Should a message ever print the temporary folder, it reads
-//! `[ROOT]` there. stdout (the translation coverage of `check`) is not part of it.
+//! `[ROOT]` there, and the time a build took `[MS] ms`. stdout (the translation coverage of `check`) is not part of it.
 //!
 //! A changed message fails with a diff of its snapshot. To accept new output,
 //! run `SNAPSHOTS=overwrite cargo test --test diagnostics` and review the diff.
@@ -23,7 +23,7 @@ fn diagnose(case: &str, commands: &[&[&str]]) {
     let mut runs = Vec::new();
     for args in commands {
         let run = site.run(args);
-        let stderr = redact_root(&run.stderr(), site.root());
+        let stderr = redact_ms(&redact_root(&run.stderr(), site.root()));
         assert_ne!(run.code(), Some(101), "polybook panicked:\n{stderr}");
         assert!(!stderr.contains('\x1b'), "colors in stderr:\n{stderr}");
         let status = match run.code() {
@@ -56,6 +56,22 @@ fn redact_root(text: &str, root: &std::path::Path) -> String {
         text = text.replace(&*path.to_string_lossy(), "[ROOT]");
     }
     text
+}
+
+/// `text` with the milliseconds of `in 271 ms` shown as `[MS]`.
+fn redact_ms(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let timed = line.trim_end().strip_suffix(" ms").and_then(|rest| {
+            let (head, ms) = rest.rsplit_once(" in ")?;
+            ms.bytes().all(|b| b.is_ascii_digit()).then_some(head)
+        });
+        match timed {
+            Some(head) => out.push_str(&format!("{head} in [MS] ms\n")),
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 #[test]
@@ -156,6 +172,11 @@ fn link_outside_content() {
 #[test]
 fn duplicate_urls() {
     diagnose("duplicate_urls", &[CHECK, BUILD]);
+}
+
+#[test]
+fn hostile_file_names() {
+    diagnose("hostile_file_names", &[BUILD, &["check", "--strict"]]);
 }
 
 // Output folder and warnings.

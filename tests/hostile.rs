@@ -166,24 +166,37 @@ fn file_names_become_safe_slugs() {
 }
 
 #[test]
-fn a_file_name_without_letters_is_refused() {
+fn a_file_name_without_letters_builds_with_a_warning() {
     let s = site();
     s.write("content/pt/¿¡.md", &page("Dots", "", "x\n"));
-    fails(&s, "cannot be a page address");
+    let run = s.build();
+    run.assert_ok();
+    assert!(
+        run.stderr()
+            .contains("has no letters or digits for an address"),
+        "{}",
+        run.stderr()
+    );
+    let suffix = polybook::content::address::path_suffix("pt/¿¡.md");
+    assert!(s.exists(&format!("pt/{suffix}/index.html")));
 }
 
 #[test]
-fn duplicate_urls_name_both_files() {
+fn two_files_asking_for_one_address_build_and_name_both() {
     let s = site();
     s.write("content/pt/a b.md", &page("A", "", "x\n"));
     s.write("content/pt/a-b.md", &page("A2", "", "x\n"));
     let run = s.build();
-    run.assert_failed_with("both become /pt/a-b/");
+    run.assert_ok();
+    let stderr = run.stderr();
     assert!(
-        run.stderr().contains("a b.md") && run.stderr().contains("a-b.md"),
-        "{}",
-        run.stderr()
+        stderr.contains("content/pt/a b.md:1:1: warning: this page and ")
+            && stderr.contains("a-b.md both ask for /pt/a-b/"),
+        "{stderr}"
     );
+    assert!(s.read("pt/a-b/index.html").contains("A2"));
+    let suffix = polybook::content::address::path_suffix("pt/a b.md");
+    assert!(s.exists(&format!("pt/a-b-{suffix}/index.html")));
 }
 
 #[test]
@@ -268,4 +281,92 @@ fn a_theme_that_does_not_exist() {
     let s = site();
     s.write("site.toml", &site_toml("theme = \"nope\""));
     fails(&s, "themes/nope: error: the theme folder does not exist");
+}
+
+/// `tests/fixtures/hostile_file_names/`: every file name builds, at an address
+/// of its own, and links written to the file lead there.
+#[test]
+fn hostile_file_names_build_at_their_addresses_and_links_lead_there() {
+    let s = Site::fixture("hostile_file_names");
+    let run = s.build();
+    run.assert_ok();
+    let suffix = polybook::content::address::path_suffix;
+    let expected = [
+        ("c.md", "pt/c/".to_string(), "A linguagem C."),
+        ("c++.md", "pt/c-plus-plus/".into(), "A linguagem C++."),
+        ("%25.md", "pt/percent/".into(), "Cem."),
+        ("%5B.md", format!("pt/{}/", suffix("pt/[.md")), "Abre."),
+        ("!.md", format!("pt/{}/", suffix("pt/!.md")), "Grito."),
+        (
+            "Café.md",
+            format!("pt/cafe-{}/", suffix("pt/Café.md")),
+            "Com acento.",
+        ),
+        ("cafe.md", "pt/cafe/".into(), "Sem acento."),
+        (
+            "print.md",
+            format!("pt/print-{}/", suffix("pt/print.md")),
+            "Um artigo",
+        ),
+        (
+            "guia/print.md",
+            "pt/guia/print/".into(),
+            "Dentro de uma seção.",
+        ),
+    ];
+    let links = s.read("pt/links/index.html");
+    for (link, address, text) in expected {
+        let page = s.read(&format!("{address}index.html"));
+        assert!(page.contains(text), "{address} is not {link}");
+        let href = format!("href=\"../../{address}index.html\"");
+        assert!(
+            links.contains(&href),
+            "[…]({link}) does not lead to {address}"
+        );
+    }
+    assert!(
+        s.read("pt/print/index.html")
+            .contains("Um artigo chamado print"),
+        "the language's print page lists the article"
+    );
+    let stderr = run.stderr();
+    for file in ["!.md", "[.md", "Café.md", "print.md"] {
+        assert!(
+            stderr.contains(&format!("content/pt/{file}:1:1: warning:")),
+            "{stderr}"
+        );
+    }
+    let strict = s.run(&["check", "--strict"]);
+    assert_eq!(strict.code(), Some(1), "{}", strict.stderr());
+}
+
+#[test]
+fn a_slug_in_front_matter_sets_the_address_and_is_checked() {
+    let s = site();
+    s.write(
+        "content/pt/c++.md",
+        &page("C++", "slug = \"cpp\"\ntopics = [\"empathy\"]\n", "x\n"),
+    );
+    s.build().assert_ok();
+    assert!(s.exists("pt/cpp/index.html"));
+    s.write("content/pt/c++.md", &page("C++", "slug = \"C++\"\n", "x\n"));
+    fails(
+        &s,
+        "content/pt/c++.md:4:8: error: the slug `C++` is not an address",
+    );
+    s.write(
+        "content/pt/c++.md",
+        &page("C++", "slug = \"search\"\n", "x\n"),
+    );
+    fails(
+        &s,
+        "content/pt/c++.md:4:8: error: the slug `search` is the address",
+    );
+    s.write(
+        "content/pt/guia/c++.md",
+        &page("C++", "slug = \"search\"\ntopics = [\"empathy\"]\n", "x\n"),
+    );
+    s.remove("content/pt/c++.md");
+    s.build().assert_ok();
+    assert!(s.exists("pt/guia/search/index.html"));
 }

@@ -227,6 +227,57 @@ fn incremental_rebuilds_equal_full_builds_after_every_kind_of_change() {
     }
 }
 
+/// Addresses depend on other files: a page added beside `Café.md` that asks
+/// for its address (`cafe.md`) moves it, and links to it follow; removing the
+/// page moves it back. A `slug` in front matter moves a page too.
+#[test]
+fn pages_that_move_for_another_file_equal_full_builds() {
+    let site = small_site();
+    site.write(
+        "content/pt/Café.md",
+        &page("Café", "topics = [\"empathy\"]\n", "Com acento.\n"),
+    )
+    .write(
+        "content/pt/beta.md",
+        &page("Beta", "", "## Secção\n\n[café](Café.md)\n"),
+    );
+    let mut engine = Engine::new(site.root());
+    engine.assert_equals_full_build();
+    let edits: Vec<(&str, Option<String>)> = vec![
+        (
+            "content/pt/cafe.md",
+            Some(page("Cafe", "topics = [\"empathy\"]\n", "Sem acento.\n")),
+        ),
+        ("content/pt/cafe.md", None),
+        (
+            "content/pt/cafe.md",
+            Some(page("Cafe", "topics = [\"empathy\"]\n", "Sem acento.\n")),
+        ),
+        (
+            "content/pt/Café.md",
+            Some(page(
+                "Café",
+                "slug = \"cafe\"\ntopics = [\"empathy\"]\n",
+                "Com.\n",
+            )),
+        ),
+        (
+            "content/pt/Café.md",
+            Some(page("Café", "slug = \"com-acento\"\n", "Com.\n")),
+        ),
+        ("content/pt/cafe.md", None),
+    ];
+    for (rel, text) in edits {
+        match text {
+            Some(text) => site.write(rel, &text),
+            None => site.remove(rel),
+        };
+        let rel = rel.strip_prefix("content/").unwrap();
+        engine.apply(engine.content(rel, false));
+        engine.assert_equals_full_build();
+    }
+}
+
 #[test]
 fn template_catalog_stylesheet_and_config_changes_equal_full_builds() {
     let site = small_site();

@@ -58,8 +58,8 @@ pub fn check_site(options: &BuildOptions) -> CheckReport {
     };
     let (site, _) = crate::analyze(&config, options.drafts);
     problems.extend(check::unused_and_orphans(&config, &site));
-    let locales = i18n::read_files(&config.locales_dir()).and_then(i18n::parse);
-    let theme = render::theme::load(&config.theme_dir(), &config.root);
+    let locales = i18n::load(&config.locales_dir());
+    let theme = render::theme::load(&config);
     if let (Ok(locales), Ok(theme)) = (locales, theme) {
         let used = check::template_keys(&theme.templates);
         problems.extend(check::catalog_coverage(&config, &locales, &used));

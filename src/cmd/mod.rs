@@ -3,9 +3,11 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod new;
 pub mod search;
 pub mod serve;
+pub mod theme;
 
 use crate::diagnostics::Diagnostics;
 

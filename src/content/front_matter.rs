@@ -94,6 +94,10 @@ pub struct FrontMatter {
     pub draft: bool,
     #[serde(default)]
     pub source: Option<String>,
+    /// The page's address in its folder, instead of the one its file name
+    /// gives (`content::address`); checked there.
+    #[serde(default)]
+    pub slug: Option<String>,
     #[serde(default)]
     pub extra: serde_json::Value,
 }
@@ -196,6 +200,7 @@ pub enum Value<'a> {
     Title,
     /// The first entry of `topics` equal to this one.
     Topic(&'a str),
+    Slug,
 }
 
 /// Where `value` is in the file: from the TOML parser's spans, or, for YAML
@@ -215,6 +220,8 @@ struct TomlSpans {
     title: Spanned<String>,
     #[serde(default)]
     topics: Vec<Spanned<String>>,
+    #[serde(default)]
+    slug: Option<Spanned<String>>,
 }
 
 /// Byte offset of `value` in TOML `front_matter` (which parsed before, so the
@@ -230,6 +237,7 @@ fn toml_value_offset(front_matter: &str, value: Value) -> usize {
             .iter()
             .find(|t| t.get_ref() == topic)
             .map(Spanned::span),
+        Value::Slug => spans.slug.as_ref().map(Spanned::span),
     };
     span.map_or(0, |span| span.start)
 }
@@ -241,6 +249,7 @@ fn yaml_value_offset_by_search(front_matter: &str, value: Value) -> usize {
     let (key, text) = match value {
         Value::Title => ("title", ""),
         Value::Topic(topic) => ("topics", topic),
+        Value::Slug => ("slug", ""),
     };
     let key_start = front_matter
         .match_indices(key)
@@ -313,6 +322,10 @@ mod tests {
         let page = "---\ntopics: [a, \"b\"]\ntitle: \"\"\n---\n";
         assert_eq!(at(page, Value::Topic("b")), (2, 13));
         assert_eq!(at(page, Value::Title), (3, 8));
+        let page = "+++\ntitle = \"A\"\nslug = \"C++\"\n+++\n";
+        assert_eq!(at(page, Value::Slug), (3, 8));
+        let page = "---\ntitle: A\nslug: C++\n---\n";
+        assert_eq!(at(page, Value::Slug), (3, 1));
     }
 
     #[test]

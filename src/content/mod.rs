@@ -1,13 +1,13 @@
 //! Reads `content/`: one folder per language, Markdown pages with front matter,
 //! section `_index.md` files and the `topics.toml` glossary.
 
+pub mod address;
 pub mod front_matter;
 pub mod topics;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::files::OutputFile;
-use crate::page_kind::PageKind;
 use crate::text::slug::slugify;
 use front_matter::{FrontMatter, SectionFrontMatter, Value};
 use rayon::prelude::*;
@@ -24,6 +24,8 @@ pub struct Document {
     pub lang: String,
     /// Section folders under the language folder, slugified: `onboarding`; empty at the top.
     pub section: String,
+    /// The page's address in its folder: what the file asks for when loaded,
+    /// then as [`address::assign`] decides among the pages of its folder.
     pub slug: String,
     pub front: FrontMatter,
     /// The whole file, kept so positions in the body map to file lines.
@@ -144,6 +146,7 @@ pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Vec<Document>, Conte
             }
         }
     }
+    problems.extend(address::assign(documents.iter_mut()));
     check_documents(&documents, &content.topics, &mut problems);
     documents.sort_by(listing_order);
     content.sort();
@@ -360,20 +363,14 @@ fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Entry, Diagnost
             .at(front_matter::value_position(&source, &split, Value::Title))
             .hint("give the page a title in its language"));
     }
-    let slug = slugify(&file.stem);
-    if slug.is_empty() || PageKind::reserved_slugs().any(|reserved| reserved == slug) {
-        let reserved: Vec<&str> = PageKind::reserved_slugs().collect();
-        let (last, rest) = reserved.split_last().expect("some pages reserve a slug");
-        return Err(Diagnostic::error(
-            &file.path,
-            format!("the file name `{}` cannot be a page address", file.stem),
-        )
-        .at(Position::new(1, 1))
-        .hint(format!(
-            "rename the file: use letters or digits, and not {} or {last}",
-            rest.join(", ")
-        )));
+    if let Some(slug) = &front.slug {
+        check_slug(&file, slug, &source, &split)?;
     }
+    // What the file asks for; `address::assign` decides once every page is read.
+    let slug = match &front.slug {
+        Some(slug) => slug.clone(),
+        None => address::from_file_name(&file.stem),
+    };
     Ok(Entry::Document(Box::new(Document {
         path: file.path,
         rel_path: file.rel_path,
@@ -384,6 +381,36 @@ fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Entry, Diagnost
         source,
         body_offset,
     })))
+}
+
+/// A front matter `slug` must be an address as it is, and not a reserved one.
+fn check_slug(
+    file: &ContentFile,
+    slug: &str,
+    source: &str,
+    split: &front_matter::Split,
+) -> Result<(), Diagnostic> {
+    let position = || front_matter::value_position(source, split, Value::Slug);
+    if !address::is_valid(slug) {
+        let hint = match address::from_file_name(slug) {
+            s if s.is_empty() => "use lowercase letters, digits and dashes".to_string(),
+            s => format!("use lowercase letters, digits and dashes: slug = \"{s}\""),
+        };
+        return Err(
+            Diagnostic::error(&file.path, format!("the slug `{slug}` is not an address"))
+                .at(position())
+                .hint(hint),
+        );
+    }
+    if address::is_reserved(&file.section, slug) {
+        return Err(Diagnostic::error(
+            &file.path,
+            format!("the slug `{slug}` is the address of the language's own {slug} page"),
+        )
+        .at(position())
+        .hint("choose another slug, or move the page into a section folder"));
+    }
+    Ok(())
 }
 
 /// The order of listings: language, section, weight, title, slug.
@@ -416,7 +443,7 @@ pub fn check_documents<'a>(
                     ),
                 )
                 .at(Position::new(1, 1))
-                .hint("rename one of the two files"),
+                .hint("give one of them slug = \"…\" in its front matter, or rename it"),
             );
         }
         for topic in &doc.front.topics {

@@ -1,5 +1,7 @@
 //! UI strings: Fluent catalogs under `locales/<locale>/*.ftl`, looked up along
-//! the fallback chain `<lang> → default_language → en`.
+//! the fallback chain `<lang> → default_language → en`. The catalogs of
+//! `locales/` in this repository are built in (`crate::builtin`); a site's
+//! `locales/<lang>/*.ftl` add or override single messages of them.
 
 mod tera_fn;
 
@@ -43,6 +45,30 @@ pub struct FtlFile {
     pub path: PathBuf,
     pub locale: String,
     pub text: String,
+    /// Built into the binary: the site's own files override its messages.
+    pub builtin: bool,
+}
+
+/// The built-in catalogs, then the site's `locales/<lang>/*.ftl`, parsed
+/// into one catalog per locale where a site message replaces a built-in one
+/// of the same id.
+pub fn load(locales_dir: &Path) -> Result<Locales, Diagnostics> {
+    let mut files = builtin_files();
+    files.extend(read_files(locales_dir)?);
+    parse(files)
+}
+
+/// The catalogs built into the binary, in name order.
+pub fn builtin_files() -> Vec<FtlFile> {
+    crate::builtin::locale_files()
+        .iter()
+        .map(|(name, bytes)| FtlFile {
+            path: Path::new("(built-in locales)").join(name),
+            locale: name.split('/').next().unwrap_or_default().to_string(),
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            builtin: true,
+        })
+        .collect()
 }
 
 /// Reads every `locales/<locale>/*.ftl` file, in name order.
@@ -79,6 +105,7 @@ pub fn read_files(locales_dir: &Path) -> Result<Vec<FtlFile>, Diagnostics> {
                 path: path.to_path_buf(),
                 locale,
                 text,
+                builtin: false,
             }),
             Err(d) => problems.push(d),
         }
@@ -89,10 +116,14 @@ pub fn read_files(locales_dir: &Path) -> Result<Vec<FtlFile>, Diagnostics> {
     Ok(files)
 }
 
-/// Parses the catalogs; syntax errors and duplicate keys are reported at `path:line:col`.
+/// Parses the catalogs; syntax errors and duplicate keys are reported at
+/// `path:line:col`. A message of a site file replaces a built-in one of the
+/// same id (give the built-in files first).
 pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
     let mut problems = Diagnostics::default();
     let mut catalogs: BTreeMap<String, Catalog> = BTreeMap::new();
+    // (locale, id) of the messages a built-in file defined.
+    let mut builtin_ids = std::collections::BTreeSet::new();
     for file in files {
         let Ok(langid) = file.locale.parse::<LanguageIdentifier>() else {
             problems.push(
@@ -135,7 +166,13 @@ pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
                     path: file.path.clone(),
                     position: index.position(&file.text, offset),
                 };
-                if let Some(first) = catalog.keys.insert(id.clone(), definition.clone()) {
+                let overrides =
+                    !file.builtin && builtin_ids.remove(&(file.locale.clone(), id.clone()));
+                if file.builtin {
+                    builtin_ids.insert((file.locale.clone(), id.clone()));
+                }
+                let first = catalog.keys.insert(id.clone(), definition.clone());
+                if let Some(first) = first.filter(|_| !overrides) {
                     problems.push(
                         Diagnostic::error(
                             &file.path,
@@ -236,6 +273,7 @@ mod tests {
                     path: PathBuf::from(format!("locales/{locale}/main.ftl")),
                     locale: locale.to_string(),
                     text: text.to_string(),
+                    builtin: false,
                 })
                 .collect(),
         )
@@ -285,5 +323,35 @@ mod tests {
         assert_eq!(keys["key"].position, Position::new(3, 1));
         let err = locales(&[("en", "other = x\ndup = a\ndup = b\n")]).unwrap_err();
         assert_eq!((err.0[0].line, err.0[0].col), (3, 1));
+    }
+
+    #[test]
+    fn site_messages_override_built_in_ones_one_by_one() {
+        let file = |text: &str, builtin| FtlFile {
+            path: PathBuf::from("pt/main.ftl"),
+            locale: "pt".into(),
+            text: text.into(),
+            builtin,
+        };
+        let l = parse(vec![
+            file("a = built-in a\nb = built-in b\n", true),
+            file("b = site b\nc = site c\n", false),
+        ])
+        .unwrap();
+        let chain = vec!["pt".to_string()];
+        let text = |key| l.format(&chain, key, None).unwrap();
+        assert_eq!(
+            (text("a"), text("b"), text("c")),
+            ("built-in a".into(), "site b".into(), "site c".into())
+        );
+        let twice = parse(vec![
+            file("b = built-in\n", true),
+            file("b = one\n", false),
+            file("b = two\n", false),
+        ]);
+        assert!(
+            twice.is_err(),
+            "two site files defining one message is still an error"
+        );
     }
 }

@@ -62,6 +62,8 @@ pub(super) struct Analysis {
     /// Problems of the checks across articles (unknown topics, one URL twice),
     /// redone when the graph's inputs or the topics change.
     check_problems: Vec<Diagnostic>,
+    /// Problems of the pages' addresses (names that collide), redone each update.
+    address_problems: Vec<Diagnostic>,
     /// The articles loaded again since the site was last published, by content
     /// path, with a hash of their source as published (`None`: not published).
     reloaded: BTreeMap<String, Option<u64>>,
@@ -113,6 +115,7 @@ impl Analysis {
         let dirty = self.changed_files(config, changes, first);
         let mut loaded = self.load(config, &dirty, drafts);
         let mut stale = self.remove(&mut loaded);
+        stale |= self.assign_addresses(&mut loaded);
         timer.lap("content");
         stale |= self.render_markdown(config, loaded, first);
         stale |= self.sort();
@@ -130,6 +133,7 @@ impl Analysis {
         problems.extend(self.other_problems.iter().cloned());
         problems.extend(self.file_problems.values().flatten().cloned());
         problems.extend(self.check_problems.iter().cloned());
+        problems.extend(self.address_problems.iter().cloned());
         for article in &self.site.articles {
             problems.extend(article.rendered.problems.iter().cloned());
         }
@@ -316,6 +320,34 @@ impl Analysis {
         }
     }
 
+    /// Gives every page its address again, as the build does from all of
+    /// them (`content::address`): a page added or removed may move another
+    /// (`Café.md` beside a new `cafe.md`). True when a kept article moved,
+    /// which then counts as a change of link targets.
+    fn assign_addresses(&mut self, loaded: &mut Loaded) -> bool {
+        let replaced: BTreeSet<ArticleId> = loaded.documents.iter().filter_map(|d| d.0).collect();
+        let kept = self
+            .site
+            .articles
+            .iter_mut()
+            .enumerate()
+            .filter(|(id, _)| !replaced.contains(id))
+            .map(|(_, a)| &mut a.document);
+        let mut kept: Vec<&mut Document> = kept.collect();
+        let before: Vec<String> = kept.iter().map(|d| d.slug.clone()).collect();
+        let fresh = loaded.documents.iter_mut().map(|d| &mut d.1);
+        self.address_problems =
+            content::address::assign(kept.iter_mut().map(|d| &mut **d).chain(fresh));
+        let moved_kept = kept.iter().zip(&before).any(|(d, slug)| d.slug != *slug);
+        let articles = &self.site.articles;
+        let moved_read = loaded.documents.iter().any(|(id, doc)| {
+            id.is_some_and(|id| articles[id].document.url_path() != doc.url_path())
+        });
+        let moved = moved_kept || moved_read;
+        loaded.structural |= moved;
+        moved
+    }
+
     /// Removes the articles that are gone, keeping `loaded`'s indexes right;
     /// true when there were any.
     fn remove(&mut self, loaded: &mut Loaded) -> bool {
@@ -358,9 +390,9 @@ impl Analysis {
         let mut stale = false;
         let mut moved = Vec::new();
         if first || loaded.structural {
+            // Documents read again come after their old selves: their address wins.
             let kept = self.site.articles.iter().map(|a| &a.document);
-            let added = loaded.documents.iter().filter(|d| d.0.is_none());
-            let documents = kept.chain(added.map(|d| &d.1));
+            let documents = kept.chain(loaded.documents.iter().map(|d| &d.1));
             let targets = crate::link_targets(documents, &self.site.content);
             moved = moved_targets(&self.targets, &targets);
             self.targets = targets;

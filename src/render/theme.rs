@@ -1,6 +1,9 @@
 //! The theme: Tera templates and static files, where a site's own `templates/`
-//! and `static/` replace the theme's file by file.
+//! and `static/` replace the theme's file by file. The `default` theme is
+//! built in (`crate::builtin`); a site's `themes/default/` replaces it whole.
 
+use crate::builtin;
+use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::files::OutputFile;
 use sha2::{Digest, Sha256};
@@ -52,48 +55,78 @@ impl Theme {
     }
 }
 
-/// Reads the theme folder and the site's overrides.
-pub fn load(theme_dir: &Path, site_root: &Path) -> Result<Theme, Diagnostics> {
-    if !theme_dir.is_dir() {
+/// Reads the theme and the site's overrides: the theme is `themes/<name>/` if
+/// the site has it, else the built-in one when `<name>` is `default`.
+pub fn load(config: &SiteConfig) -> Result<Theme, Diagnostics> {
+    let theme_dir = config.theme_dir();
+    let mut theme = Theme::default();
+    let mut problems = Diagnostics::default();
+    if theme_dir.is_dir() {
+        add_folder(&mut theme, &theme_dir, &mut problems);
+    } else if config.theme == builtin::THEME_NAME {
+        add_builtin(&mut theme);
+    } else {
         return Err(
             Diagnostic::error(theme_dir, "the theme folder does not exist")
-                .hint("set theme in site.toml to a folder under themes/, e.g. \"default\"")
+                .hint("set theme in site.toml to a folder under themes/, or to \"default\" (built in)")
                 .into(),
         );
     }
-    let mut problems = Diagnostics::default();
-    let mut templates = Templates::default();
-    let mut assets = BTreeMap::new();
-    for dir in [theme_dir, site_root] {
-        for (name, path) in files_under(&dir.join("templates"), &mut problems) {
-            match crate::fs::read_to_string(&path) {
-                Ok(text) => {
-                    templates.0.insert(name, (path, text));
-                }
-                Err(d) => problems.push(d),
-            }
-        }
-        for (name, path) in files_under(&dir.join("static"), &mut problems) {
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let output_path = fingerprinted(&name, &bytes);
-                    assets.insert(
-                        name,
-                        Asset {
-                            source: path,
-                            output_path,
-                            bytes,
-                        },
-                    );
-                }
-                Err(e) => problems.push(crate::fs::io_error(&path, "cannot read", e)),
-            }
-        }
-    }
+    add_folder(&mut theme, &config.root, &mut problems);
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Theme { templates, assets })
+    Ok(theme)
+}
+
+/// Where the built-in theme's files say they come from, in messages.
+pub fn builtin_path(name: &str) -> PathBuf {
+    Path::new("(built-in theme)").join(name)
+}
+
+fn add_builtin(theme: &mut Theme) {
+    for (name, bytes) in builtin::theme_files() {
+        let source = builtin_path(name);
+        if let Some(template) = name.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            theme
+                .templates
+                .0
+                .insert(template.to_string(), (source, text));
+        } else if let Some(asset) = name.strip_prefix("static/") {
+            theme.add_asset(asset.to_string(), source, bytes.to_vec());
+        }
+    }
+}
+
+/// Adds (or replaces) the files of `dir/templates/` and `dir/static/`.
+fn add_folder(theme: &mut Theme, dir: &Path, problems: &mut Diagnostics) {
+    for (name, path) in files_under(&dir.join("templates"), problems) {
+        match crate::fs::read_to_string(&path) {
+            Ok(text) => {
+                theme.templates.0.insert(name, (path, text));
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    for (name, path) in files_under(&dir.join("static"), problems) {
+        match std::fs::read(&path) {
+            Ok(bytes) => theme.add_asset(name, path, bytes),
+            Err(e) => problems.push(crate::fs::io_error(&path, "cannot read", e)),
+        }
+    }
+}
+
+impl Theme {
+    fn add_asset(&mut self, name: String, source: PathBuf, bytes: Vec<u8>) {
+        let output_path = fingerprinted(&name, &bytes);
+        let asset = Asset {
+            source,
+            output_path,
+            bytes,
+        };
+        self.assets.insert(name, asset);
+    }
 }
 
 fn files_under(dir: &Path, problems: &mut Diagnostics) -> Vec<(String, PathBuf)> {

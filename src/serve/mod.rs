@@ -314,7 +314,7 @@ impl Builder {
         let Some(config) = self.site.config() else {
             return OverlayText::default();
         };
-        match crate::i18n::read_files(&config.locales_dir()).and_then(crate::i18n::parse) {
+        match crate::i18n::load(&config.locales_dir()) {
             Ok(locales) => OverlayText::new(config, &locales),
             Err(_) => (*self.overlay).clone(),
         }
