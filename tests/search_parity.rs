@@ -549,13 +549,7 @@ fn browser_and_cli_agree_on_split_shards() {
         "lu", "li", "pa", "pe", "po", "ta", "ti", "ção", "ões", "nje", "šte", "da", "de", "va",
         "vi", "za", "že",
     ];
-    let mut seed = 7u64;
-    let mut next = move |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize % n
-    };
+    let mut next = support::seeded(7);
     for (lang, docs) in [("pt", 24), ("hr", 24)] {
         for d in 0..docs {
             let mut body = String::new();
@@ -717,13 +711,7 @@ fn a_typo_is_forgiven() {
     words.sort();
     words.dedup();
     assert!(words.len() > 300, "only {} words", words.len());
-    let mut seed = 11u64;
-    let mut next = move |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize % n
-    };
+    let mut next = support::seeded(11);
     let letters: Vec<char> = "abcdefghijklmnopqrstuvz".chars().collect();
     let mut queries: Vec<(String, u32, &str)> = Vec::new();
     for i in 0..240 {

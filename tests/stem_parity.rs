@@ -121,13 +121,7 @@ fn random_words(lang: &str, count: usize) -> Vec<String> {
     .chars()
     .chain("aeiouaeiou".chars())
     .collect();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((state >> 33) as usize) % n
-    };
+    let mut next = support::seeded(0x9E37_79B9_7F4A_7C15);
     (0..count)
         .map(|_| {
             let len = 1 + next(14);

@@ -258,7 +258,17 @@
     var languages = (walk.manifest.languages || []).map(function (l) { return l[0]; }).filter(function (l) {
       return lang === "all" || l === lang;
     });
-    return { words: q.words, prefixLast: q.prefixLast, stopOnly: stopOnly, languages: languages };
+    var parsed = { words: q.words, prefixLast: q.prefixLast, stopOnly: stopOnly, languages: languages };
+    // Each word's keys, once (candidates and topic labels both need them),
+    // and whether all they needed was loaded.
+    parsed.keys = [];
+    parsed.complete = [];
+    q.words.forEach(function (word) {
+      var before = walk.missing ? walk.missing.size : 0;
+      parsed.keys.push(keysOfWord(walk, parsed, word));
+      parsed.complete.push(!walk.missing || walk.missing.size === before);
+    });
+    return parsed;
   }
 
   // The stem keys a word reaches: the term's own (any language) and the
@@ -288,7 +298,7 @@
       var best = found.get(id);
       if (best === undefined || weight > best.weight) found.set(id, { term: term, key: key, weight: weight });
     }
-    var keys = keysOfWord(walk, parsed, word);
+    var keys = parsed.keys[i];
     for (var k = 0; k < keys.length; k++) {
       var group = walk.group(keys[k]);
       if (!group) continue;
@@ -306,7 +316,7 @@
     var correction = null;
     // Only once everything the word needs is in: a missing shard must not
     // pass for "matches nothing".
-    var complete = !walk.missing || walk.missing.size === missingBefore;
+    var complete = parsed.complete[i] && (!walk.missing || walk.missing.size === missingBefore);
     if (complete && found.size === 0 && !parsed.stopOnly && cpLength(word) >= walk.info.typos.minLength) {
       var typos = typoTerms(walk, word, parsed.languages);
       if (typos.length) correction = typos[0].term;
@@ -389,7 +399,7 @@
   // Step 4: [topic id, Set of indexes of the query words its labels use].
   function topicMatches(walk, parsed) {
     var words = parsed.words, prefixLast = parsed.prefixLast;
-    var keys = words.map(function (w) { return keysOfWord(walk, parsed, w); });
+    var keys = parsed.keys;
     var last = words.length - 1;
     var matches = [];
     var topics = walk.manifest.topics || [];

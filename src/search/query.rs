@@ -83,6 +83,11 @@ struct Parsed<'a> {
     /// Every word is a stop word: they are matched as typed, unstemmed.
     stop_only: bool,
     languages: Vec<&'a str>,
+    /// Per word, the stem keys it reaches: those of the term itself (any
+    /// language) and the word stemmed in each language of the scope, whether
+    /// or not the handbook has that form. Computed once: candidates and
+    /// topic labels both need them.
+    keys: Vec<Vec<String>>,
 }
 
 impl<'a> Parsed<'a> {
@@ -100,29 +105,29 @@ impl<'a> Parsed<'a> {
                 Scope::All => true,
                 Scope::Language(wanted) => wanted == lang,
             })
+            .collect::<Vec<&str>>();
+        let keys = words
+            .iter()
+            .map(|word| {
+                let mut keys: Vec<String> = index.terms.get(word).cloned().unwrap_or_default();
+                if !stop_only {
+                    for lang in &languages {
+                        let key = stem_key(&stem(lang, word), lang);
+                        if !keys.contains(&key) {
+                            keys.push(key);
+                        }
+                    }
+                }
+                keys
+            })
             .collect();
         Parsed {
             words,
             prefix_last,
             stop_only,
             languages,
+            keys,
         }
-    }
-
-    /// The keys a word reaches: those of the term itself (any language) and
-    /// the word stemmed in each language of the scope, whether or not the
-    /// handbook has that form.
-    fn keys(&self, index: &SearchIndex, word: &str) -> Vec<String> {
-        let mut keys: Vec<String> = index.terms.get(word).cloned().unwrap_or_default();
-        if !self.stop_only {
-            for lang in &self.languages {
-                let key = stem_key(&stem(lang, word), lang);
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
-            }
-        }
-        keys
     }
 }
 
@@ -135,14 +140,14 @@ fn candidates(index: &SearchIndex, parsed: &Parsed, i: usize) -> (Candidates, Op
             .or_insert(0);
         *best = (*best).max(weight);
     };
-    for key in parsed.keys(index, word) {
-        for term in index.stems.get(&key).into_iter().flat_map(|g| g.keys()) {
+    for key in &parsed.keys[i] {
+        for term in index.stems.get(key).into_iter().flat_map(|g| g.keys()) {
             let weight = if term == word {
                 WEIGHTS.exact
             } else {
                 WEIGHTS.stem
             };
-            offer(&mut found, term, &key, weight);
+            offer(&mut found, term, key, weight);
         }
     }
     if parsed.prefix_last && i == parsed.words.len() - 1 {
@@ -284,7 +289,7 @@ fn word_scores(index: &SearchIndex, candidates: &Candidates) -> HashMap<u32, u64
 /// Indexes of the query words that each matching topic's label uses (step 4).
 fn topic_matches(index: &SearchIndex, parsed: &Parsed) -> Vec<(String, BTreeSet<usize>)> {
     let words = &parsed.words;
-    let stem_keys: Vec<Vec<String>> = words.iter().map(|w| parsed.keys(index, w)).collect();
+    let stem_keys = &parsed.keys;
     let mut matches = Vec::new();
     for topic in &index.topics {
         let mut used = BTreeSet::new();

@@ -247,3 +247,14 @@ pub fn spawn_serve(
     };
     (child, url, log)
 }
+
+/// A deterministic stream of numbers below `n` (a linear congruential
+/// generator): test inputs that are varied, yet the same on every run.
+pub fn seeded(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % n
+    }
+}
