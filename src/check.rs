@@ -29,8 +29,8 @@ pub fn template_keys(templates: &Templates) -> BTreeSet<String> {
     keys
 }
 
-/// Keys the theme uses that a locale lacks (they fall back), and keys a locale
-/// has that nothing uses.
+/// Keys the theme uses that a locale lacks (they fall back), listed one by
+/// one, and keys a locale has that nothing uses.
 pub fn catalog_coverage(
     config: &SiteConfig,
     locales: &Locales,
@@ -39,39 +39,43 @@ pub fn catalog_coverage(
     let mut problems = Vec::new();
     let mut wanted: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     wanted.push("en".into());
+    let needed: BTreeSet<&str> = used
+        .iter()
+        .map(String::as_str)
+        .chain(KEYS_USED_BY_CODE.iter().copied())
+        .collect();
     for locale in wanted {
         let dir = config.locales_dir().join(&locale);
-        let Some(catalog) = locales.catalog(&locale) else {
-            problems.push(
-                Diagnostic::warning(
-                    &dir,
-                    format!("there is no catalog for `{locale}`: its UI falls back"),
-                )
-                .hint(format!(
-                    "copy locales/en/ to locales/{locale}/ and translate it"
-                )),
-            );
-            continue;
-        };
-        let missing: Vec<&str> = used
+        let catalog = locales.catalog(&locale);
+        let missing: Vec<&str> = needed
             .iter()
-            .filter(|k| !catalog.keys.contains_key(*k))
-            .map(String::as_str)
+            .filter(|k| catalog.is_none_or(|c| !c.keys.contains_key(**k)))
+            .copied()
             .collect();
         if !missing.is_empty() {
+            let fallback = fallback_of(config, locales, &locale);
+            let what = match catalog {
+                None => format!("`{locale}` has no catalog"),
+                Some(_) => format!("`{locale}` is not fully translated"),
+            };
             problems.push(
                 Diagnostic::warning(
                     &dir,
                     format!(
-                        "`{locale}` lacks {} key(s) the theme uses: {}",
+                        "{what}: {} UI message(s) show in `{fallback}`:\n    {}",
                         missing.len(),
-                        missing.join(", ")
+                        missing.join("\n    ")
                     ),
                 )
-                .hint("add them; until then the fallback language shows"),
+                .hint(match catalog {
+                    None => format!(
+                        "run `polybook theme locale {locale}`: it writes locales/{locale}/main.ftl with every message to translate"
+                    ),
+                    Some(_) => format!("add them to a file in locales/{locale}/"),
+                }),
             );
         }
-        for (key, definition) in &catalog.keys {
+        for (key, definition) in catalog.iter().flat_map(|c| &c.keys) {
             if !used.contains(key) && !KEYS_USED_BY_CODE.contains(&key.as_str()) {
                 problems.push(
                     Diagnostic::warning(
@@ -85,6 +89,17 @@ pub fn catalog_coverage(
         }
     }
     problems
+}
+
+/// The locale whose text shows where `locale` lacks a message: the next one
+/// along its fallback chain that has a catalog.
+fn fallback_of(config: &SiteConfig, locales: &Locales, locale: &str) -> String {
+    config
+        .fallback_chain(locale)
+        .into_iter()
+        .skip(1)
+        .find(|l| locales.catalog(l).is_some())
+        .unwrap_or_else(|| "en".into())
 }
 
 /// Topics no article uses, and articles nothing leads to (no topic, no link in).

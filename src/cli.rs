@@ -37,6 +37,8 @@ pub enum Command {
 pub enum ThemeCommand {
     /// Write the built-in theme to themes/NAME/ to change it (never overwrites a file).
     Eject(EjectArgs),
+    /// Write locales/LANG/main.ftl: every UI message commented out with its text, to translate.
+    Locale(LocaleArgs),
 }
 
 impl Command {
@@ -50,6 +52,7 @@ impl Command {
             Command::Search(a) => &a.root,
             Command::Init(a) => &a.dir,
             Command::Theme(ThemeCommand::Eject(a)) => &a.root,
+            Command::Theme(ThemeCommand::Locale(a)) => &a.root,
         }
     }
 }
@@ -144,6 +147,14 @@ pub struct InitArgs {
     /// Create the site in a folder that is not empty, keeping every file already there.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LocaleArgs {
+    /// The language code (`de`, `pt-BR`).
+    pub language: String,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Init(args) => cmd::init::run(args),
         Command::Theme(polybook::cli::ThemeCommand::Eject(args)) => cmd::theme::eject(args),
+        Command::Theme(polybook::cli::ThemeCommand::Locale(args)) => cmd::theme::locale(args),
     };
     for d in report.problems.iter() {
         eprintln!("{}", d.display_relative_to(&root));

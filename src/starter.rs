@@ -140,6 +140,9 @@ pub fn site_files(site: &NewSite) -> Vec<StarterFile> {
             w.body
         );
         files.push(text_file(&format!("content/{code}/{}.md", w.slug), page));
+        if !has_builtin_catalog(code) {
+            files.push(catalog_skeleton(code));
+        }
     }
     files
 }
@@ -154,7 +157,7 @@ fn text_file(path: &str, text: String) -> StarterFile {
 fn site_toml(site: &NewSite) -> String {
     let default = &site.languages[0];
     let mut t = String::from("# The site's configuration (written by `polybook init`); README.md, \"site.toml\", has every key.\n\n");
-    let keys: [(&str, String); 10] = [
+    let keys: [(&str, String); 11] = [
         ("The site's title (each language may have its own, below).", format!("title = {}", quote(site.title))),
         ("Where the site is published; used only for absolute URLs (sitemap, feeds, canonical links).", "base_url = \"https://example.com/\"".into()),
         ("The language of the root page and 404.html, and the UI's fallback before English.", format!("default_language = {}", quote(default))),
@@ -165,6 +168,7 @@ fn site_toml(site: &NewSite) -> String {
         ("How many related articles an article shows.", "related_limit = 5".into()),
         ("How many entries each Atom feed holds.", "feed_limit = 20".into()),
         ("How many articles of each other language a home or topic page lists before \"see all\".", "other_languages_limit = 12".into()),
+        ("A language with more articles than this prints by parts: a page per section (long ones in pieces this big).", "print_chunk = 200".into()),
     ];
     for (comment, line) in keys {
         t.push_str(&format!("# {comment}\n{line}\n"));
@@ -224,6 +228,54 @@ pub fn theme_files(name: &str) -> Vec<StarterFile> {
             bytes: bytes.to_vec(),
         })
         .collect()
+}
+
+/// Whether the binary carries a UI catalog for `code`.
+pub fn has_builtin_catalog(code: &str) -> bool {
+    crate::builtin::locale_files()
+        .iter()
+        .any(|(path, _)| path.split('/').next() == Some(code))
+}
+
+/// `locales/<code>/main.ftl` for translators: every message of the built-in
+/// catalog of `code` (English when there is none), commented out with its
+/// text. Commented out rather than copied, so that until a message is
+/// translated the page shows the fallback language and `check` lists it.
+pub fn catalog_skeleton(code: &str) -> StarterFile {
+    let source = if has_builtin_catalog(code) {
+        code
+    } else {
+        "en"
+    };
+    let mut text =
+        format!(
+        "# UI strings for `{code}`, over polybook's built-in ones (README.md, \"UI languages\").\n\
+         # Every message is commented out with its {} text: to translate one, remove the\n\
+         # `# ` in front of its lines and write the text. A message left commented out\n\
+         # shows in the fallback language, and `polybook check` lists it.\n",
+        if source == code { "built-in" } else { "English" }
+    );
+    for (path, bytes) in crate::builtin::locale_files() {
+        if path.split('/').next() != Some(source) {
+            continue;
+        }
+        let catalog = String::from_utf8_lossy(bytes);
+        // The built-in file's own header describes that file, not this one.
+        let body = catalog
+            .lines()
+            .skip_while(|l| l.starts_with("# ") || l.is_empty());
+        for line in body {
+            let is_comment = line.starts_with('#');
+            if line.is_empty() || is_comment {
+                text.push_str(line);
+            } else {
+                text.push_str("# ");
+                text.push_str(line);
+            }
+            text.push('\n');
+        }
+    }
+    text_file(&format!("locales/{code}/main.ftl"), text)
 }
 
 /// The files of `files` that already exist under `root`.
@@ -287,6 +339,31 @@ mod tests {
         assert!(
             paths.contains(&"content/hr/dobrodosli.md") && paths.contains(&"content/de/welcome.md")
         );
+    }
+
+    #[test]
+    fn a_catalog_skeleton_has_every_english_message_commented_out() {
+        let skeleton = String::from_utf8(catalog_skeleton("de").bytes).unwrap();
+        let english = crate::builtin::locale_files()
+            .iter()
+            .find(|(p, _)| *p == "en/main.ftl")
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap();
+        let parsed = fluent_bundle::FluentResource::try_new(skeleton.clone()).unwrap();
+        let messages = parsed
+            .entries()
+            .filter(|e| matches!(e, fluent_syntax::ast::Entry::Message(_)))
+            .count();
+        assert_eq!(messages, 0, "every message is commented out");
+        let body = english
+            .lines()
+            .skip_while(|l| l.starts_with("# ") || l.is_empty());
+        let mut message_lines = 0;
+        for line in body.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            assert!(skeleton.contains(&format!("\n# {line}\n")), "{line}");
+            message_lines += 1;
+        }
+        assert!(message_lines > 50, "{message_lines}");
     }
 
     #[test]

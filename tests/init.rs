@@ -91,9 +91,18 @@ fn a_site_catalog_overrides_single_messages() {
 }
 
 #[test]
-fn a_language_without_a_catalog_falls_back_and_check_says_so() {
+fn a_language_without_a_catalog_falls_back_and_check_lists_its_messages() {
     let tmp = tempfile::tempdir().unwrap();
     polybook(tmp.path(), &["init", ".", "--languages", "pt,de"]).assert_ok();
+    let skeleton = read(tmp.path().join("locales/de/main.ftl"));
+    assert!(
+        skeleton.contains("\n# search-placeholder = Search…\n"),
+        "init writes a skeleton for the language polybook has no catalog for:\n{skeleton}"
+    );
+    assert!(
+        !tmp.path().join("locales/pt").exists(),
+        "built-in languages need no file"
+    );
     polybook(tmp.path(), &["build"]).assert_ok();
     let de = read(tmp.path().join("public/de/welcome/index.html"));
     assert!(
@@ -101,11 +110,60 @@ fn a_language_without_a_catalog_falls_back_and_check_says_so() {
         "de falls back to the default language"
     );
     let check = polybook(tmp.path(), &["check", "--strict"]);
+    let stderr = check.stderr();
     assert!(
-        check.stderr().contains("there is no catalog for `de`"),
-        "{}",
-        check.stderr()
+        stderr.contains("`de` is not fully translated: ") && stderr.contains("show in `pt`"),
+        "{stderr}"
     );
+    for key in [
+        "search-placeholder",
+        "skip-to-content",
+        "articles-count",
+        "overlay-title",
+    ] {
+        assert!(
+            stderr.contains(&format!("\n    {key}\n")),
+            "{key} listed:\n{stderr}"
+        );
+    }
+    assert!(!check.output.status.success(), "--strict fails on them");
+
+    // Translating one message takes it off the list and onto the pages.
+    let translated = skeleton.replace(
+        "# search-placeholder = Search…",
+        "search-placeholder = Suchen…",
+    );
+    std::fs::write(tmp.path().join("locales/de/main.ftl"), translated).unwrap();
+    polybook(tmp.path(), &["build"]).assert_ok();
+    assert!(read(tmp.path().join("public/de/welcome/index.html")).contains("Suchen…"));
+    let stderr = polybook(tmp.path(), &["check"]).stderr();
+    assert!(!stderr.contains("\n    search-placeholder\n"), "{stderr}");
+    assert!(stderr.contains("\n    skip-to-content\n"), "{stderr}");
+}
+
+#[test]
+fn a_site_without_a_catalog_file_for_a_language_is_told_how_to_get_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    polybook(tmp.path(), &["init", ".", "--languages", "hr"]).assert_ok();
+    let toml = read(tmp.path().join("site.toml"));
+    std::fs::write(
+        tmp.path().join("site.toml"),
+        format!("{toml}\n[languages.sl]\nname = \"Slovenščina\"\n"),
+    )
+    .unwrap();
+    let stderr = polybook(tmp.path(), &["check"]).stderr();
+    assert!(
+        stderr.contains("`sl` has no catalog: ")
+            && stderr.contains("show in `hr`")
+            && stderr.contains("polybook theme locale sl"),
+        "{stderr}"
+    );
+    polybook(tmp.path(), &["theme", "locale", "sl"]).assert_ok();
+    assert!(read(tmp.path().join("locales/sl/main.ftl"))
+        .contains("# skip-to-content = Skip to content"));
+    polybook(tmp.path(), &["theme", "locale", "sl"])
+        .assert_failed_with("this file exists; theme locale never overwrites");
+    polybook(tmp.path(), &["theme", "locale", "../x"]).assert_failed_with("is not a language code");
 }
 
 #[test]

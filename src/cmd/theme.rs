@@ -1,8 +1,8 @@
 //! `polybook theme eject`: the built-in theme as files under `themes/NAME/`,
-//! to change it there.
+//! to change it there; `polybook theme locale`: a catalog to translate.
 
 use super::Report;
-use crate::cli::EjectArgs;
+use crate::cli::{EjectArgs, LocaleArgs};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::starter;
 
@@ -37,5 +37,30 @@ pub fn eject(args: EjectArgs) -> Report {
             Report::done(Diagnostics::default(), Some(line))
         }
         Err(problems) => Report::failed(problems, "theme eject failed"),
+    }
+}
+
+/// Writes `locales/LANG/main.ftl` for translators, unless it exists.
+pub fn locale(args: LocaleArgs) -> Report {
+    let code = args.language.trim().to_string();
+    if let Err(problem) = starter::check_languages(std::slice::from_ref(&code)) {
+        return Report::failed(problem.into(), "theme locale failed");
+    }
+    let file = starter::catalog_skeleton(&code);
+    let path = args.root.join(&file.path);
+    if path.exists() {
+        let problem = Diagnostic::error(&path, "this file exists; theme locale never overwrites")
+            .hint("translate the messages still commented out in it, or move it away first");
+        return Report::failed(problem.into(), "theme locale failed");
+    }
+    match starter::write_new(&args.root, &[file]) {
+        Ok(_) => {
+            let line = format!(
+                "wrote {}: remove the `# ` before a message and translate it",
+                path.display()
+            );
+            Report::done(Diagnostics::default(), Some(line))
+        }
+        Err(problems) => Report::failed(problems, "theme locale failed"),
     }
 }

@@ -11,7 +11,17 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 pub use tera_fn::TranslateFn;
-use unic_langid::LanguageIdentifier;
+use unic_langid::{CharacterDirection, LanguageIdentifier};
+
+/// How a language is written, for `dir=""`: `"rtl"` for Arabic, Hebrew,
+/// Persian, Urdu and the other right-to-left languages (CLDR's data, by
+/// language and script: `az-Arab` too), else `"ltr"`.
+pub fn text_direction(code: &str) -> &'static str {
+    match code.parse::<LanguageIdentifier>() {
+        Ok(id) if id.character_direction() == CharacterDirection::RTL => "rtl",
+        _ => "ltr",
+    }
+}
 
 /// One locale's catalog: the bundle and which keys came from which file.
 pub struct Catalog {
@@ -280,6 +290,16 @@ mod tests {
     }
 
     const HR: &str = "articles-count = { $count ->\n    [one] { $count } članak\n    [few] { $count } članka\n   *[other] { $count } članaka\n}\n";
+
+    #[test]
+    fn right_to_left_languages_are_known_by_code_and_script() {
+        for rtl in ["ar", "he", "fa", "ur", "ar-EG", "ps", "yi", "az-Arab"] {
+            assert_eq!(text_direction(rtl), "rtl", "{rtl}");
+        }
+        for ltr in ["pt", "hr", "en", "pt-BR", "sr-Latn", "zh", "", "not a code"] {
+            assert_eq!(text_direction(ltr), "ltr", "{ltr}");
+        }
+    }
 
     #[test]
     fn croatian_plurals_follow_cldr() {

@@ -47,6 +47,8 @@ pub struct PageContext {
     /// What of the site's frame the page shows.
     pub chrome: Chrome,
     pub lang: String,
+    /// `"rtl"` or `"ltr"`, for `<html dir>`.
+    pub dir: &'static str,
     pub lang_name: String,
     /// Document title for `<title>` (without the site title).
     pub title: String,
@@ -195,5 +197,39 @@ pub struct PrintArticle {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintContext {
+    /// The articles printed on this page (none on the index of parts).
     pub articles: Vec<PrintArticle>,
+    /// On a language's print page when its articles are more than
+    /// `print_chunk`: the parts they are printed in, in listing order.
+    /// Empty when the page prints every article itself.
+    pub parts: Vec<PrintPartLink>,
+    /// On a part: which one it is, and the way to the others.
+    pub part: Option<PrintPartNav>,
+}
+
+/// One print page of a language printed in parts: a section, a piece of a
+/// long one, or the articles outside sections. Templates name it with
+/// `title` (`""` for the articles outside sections: `print-loose-title`),
+/// then, when `of > 1`, `print-part-numbered` with `number` and `of`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintPartLink {
+    /// The section's title; empty for the articles outside sections.
+    pub title: String,
+    /// Which piece of its section, from 1.
+    pub number: usize,
+    /// How many pieces its section is printed in.
+    pub of: usize,
+    pub article_count: usize,
+    pub url: String,
+}
+
+/// Where a part stands among the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintPartNav {
+    /// This part (its `url` leads to itself).
+    pub current: PrintPartLink,
+    /// The language's print page, which lists every part.
+    pub index_url: String,
+    pub previous: Option<PrintPartLink>,
+    pub next: Option<PrintPartLink>,
 }

@@ -80,6 +80,27 @@ pub fn engines(
     if problems.has_errors() {
         return Err(problems);
     }
+    // `{{ code | dir_attr(than=other) | safe }}`: ` dir="rtl"` (or `ltr`) for an
+    // element in a language written the other way from its surroundings, else
+    // nothing, so left-to-right pages carry no extra bytes.
+    tera.register_filter(
+        "dir_attr",
+        |value: &tera::Value, args: &std::collections::HashMap<String, tera::Value>| {
+            let code = value.as_str().unwrap_or_default();
+            let than = args
+                .get("than")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let dir = crate::i18n::text_direction(code);
+            Ok(tera::Value::from(
+                if dir == crate::i18n::text_direction(than) {
+                    String::new()
+                } else {
+                    format!(" dir=\"{dir}\"")
+                },
+            ))
+        },
+    );
     let mut partials = Vec::new();
     let by_lang = config
         .languages

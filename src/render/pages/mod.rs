@@ -197,6 +197,7 @@ impl<'a> SiteData<'a> {
             kind,
             chrome: kind.chrome(),
             lang: lang.to_string(),
+            dir: crate::i18n::text_direction(lang),
             lang_name: self.config.language_name(lang),
             title: title.to_string(),
             description,

@@ -322,6 +322,8 @@
           var link = node("a", "search-hit");
           link.href = resultUrl(doc.url);
           link.lang = doc.lang;
+          // A result in another language may be written the other way (ar on a pt page).
+          if (doc.lang !== pageLang) link.dir = "auto";
           link.setAttribute("hreflang", doc.lang);
           link.appendChild(segments(node("span", "search-hit-title"), api.highlight(doc.title, hit.terms)));
           if (doc.lang !== pageLang) link.appendChild(node("span", "lang-badge", languageName(doc.lang)));
