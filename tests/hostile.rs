@@ -313,6 +313,28 @@ fn hostile_file_names_build_at_their_addresses_and_links_lead_there() {
             "pt/guia/print/".into(),
             "Dentro de uma seção.",
         ),
+        // Folders: like file names, and a suffix where that gives no address
+        // or takes a page of the language's own.
+        (
+            "%5B/dentro.md",
+            format!("pt/{}/dentro/", suffix("pt/[")),
+            "Pasta sem letras.",
+        ),
+        (
+            "print/guia.md",
+            format!("pt/print-{}/guia/", suffix("pt/print")),
+            "Pasta chamada print.",
+        ),
+        (
+            "search/guia.md",
+            format!("pt/search-{}/guia/", suffix("pt/search")),
+            "Pasta chamada search.",
+        ),
+        (
+            "100%25/tudo.md",
+            "pt/100-percent/tudo/".into(),
+            "Pasta com símbolo.",
+        ),
     ];
     let links = s.read("pt/links/index.html");
     for (link, address, text) in expected {
@@ -336,6 +358,19 @@ fn hostile_file_names_build_at_their_addresses_and_links_lead_there() {
             "{stderr}"
         );
     }
+    for folder in ["[", "print", "search"] {
+        assert_eq!(
+            stderr
+                .matches(&format!("content/pt/{folder}: warning:"))
+                .count(),
+            1,
+            "one warning for the folder `{folder}`: {stderr}"
+        );
+    }
+    assert!(
+        s.read("pt/search/index.html").contains("data-search"),
+        "the language's search page is still the search page"
+    );
     let strict = s.run(&["check", "--strict"]);
     assert_eq!(strict.code(), Some(1), "{}", strict.stderr());
 }

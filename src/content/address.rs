@@ -58,6 +58,72 @@ pub fn path_suffix(rel_path: &str) -> String {
     digest[..3].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The address of a section folder named `name` (`rel_folder`: its path
+/// under `content/`, `pt/guides`): like a file name's, and, when that gives
+/// none or would take a page of the language's own (`print` right under
+/// `pt/`), a suffix of its path. The second value says why it has a suffix.
+pub fn folder_slug(
+    name: &str,
+    at_language_root: bool,
+    rel_folder: &str,
+) -> (String, Option<FolderProblem>) {
+    let slug = from_file_name(name);
+    if slug.is_empty() {
+        return (path_suffix(rel_folder), Some(FolderProblem::NoAddress));
+    }
+    if at_language_root && is_reserved("", &slug) {
+        let given = format!("{slug}-{}", path_suffix(rel_folder));
+        return (given, Some(FolderProblem::Reserved));
+    }
+    (slug, None)
+}
+
+/// Why a folder's address is not its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderProblem {
+    NoAddress,
+    Reserved,
+}
+
+/// One warning per section folder whose pages got an address other than its
+/// name, among the folders of `page_paths` (content paths of `.md` files).
+pub fn folder_warnings<'a>(
+    content_dir: &std::path::Path,
+    page_paths: impl IntoIterator<Item = &'a str>,
+) -> Vec<Diagnostic> {
+    let mut folders = std::collections::BTreeSet::new();
+    for path in page_paths {
+        let parts: Vec<&str> = path.split('/').collect();
+        for end in 2..parts.len() {
+            folders.insert(parts[..end].join("/"));
+        }
+    }
+    let mut problems = Vec::new();
+    for rel_folder in folders {
+        let (parent, name) = rel_folder.rsplit_once('/').unwrap_or(("", &rel_folder));
+        let (slug, problem) = folder_slug(name, !parent.contains('/'), &rel_folder);
+        let Some(problem) = problem else { continue };
+        let (what, hint) = match problem {
+            FolderProblem::NoAddress => (
+                format!("the folder name `{name}` has no letters or digits to make an address of"),
+                "rename the folder with letters or digits",
+            ),
+            FolderProblem::Reserved => (
+                format!("the folder `{name}` would take the address of the language's own {slug_name} page", slug_name = from_file_name(name)),
+                "rename the folder, or move it inside another section folder",
+            ),
+        };
+        problems.push(
+            Diagnostic::warning(
+                content_dir.join(&rel_folder),
+                format!("{what}; its pages are under /{parent}/{slug}/"),
+            )
+            .hint(hint),
+        );
+    }
+    problems
+}
+
 /// The file name without its folder and `.md`.
 fn stem(rel_path: &str) -> &str {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);

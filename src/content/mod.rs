@@ -8,7 +8,6 @@ pub mod topics;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::files::OutputFile;
-use crate::text::slug::slugify;
 use front_matter::{FrontMatter, SectionFrontMatter, Value};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -147,6 +146,10 @@ pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Vec<Document>, Conte
         }
     }
     problems.extend(address::assign(documents.iter_mut()));
+    problems.extend(address::folder_warnings(
+        &content_dir,
+        documents.iter().map(|d| d.rel_path.as_str()),
+    ));
     check_documents(&documents, &content.topics, &mut problems);
     documents.sort_by(listing_order);
     content.sort();
@@ -322,14 +325,12 @@ fn classify(
         .unwrap_or_default();
     let section_parts: Vec<String> = parts[1..parts.len() - 1]
         .iter()
-        .map(|p| slugify(p))
+        .enumerate()
+        .map(|(depth, name)| {
+            let rel_folder = parts[..depth + 2].join("/");
+            address::folder_slug(name, depth == 0, &rel_folder).0
+        })
         .collect();
-    if section_parts.iter().any(String::is_empty) {
-        return Err(
-            Diagnostic::error(path, "a folder name has no letters or digits")
-                .hint("rename the folder"),
-        );
-    }
     Ok(ContentFile {
         path: path.to_path_buf(),
         rel_path: rel_path.clone(),
