@@ -116,10 +116,9 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
             stemmers.insert(lang.as_str(), stemmer.code);
         }
     }
-    let build = build_hash(&files);
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         version: 1,
-        build: &build,
+        build: "",
         languages: &index.languages,
         term_shards: term_prefixes,
         stem_shards: stem_prefixes,
@@ -131,6 +130,11 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         stemmers,
         typos: TYPOS,
     };
+    // The folder's name covers the manifest too (all of it but this name): a
+    // topic no article uses changes only the manifest, and the folder is
+    // served as immutable (docs/deploy/).
+    let build = build_hash(&files, &json(&manifest));
+    manifest.build = &build;
     files.push((
         "manifest".into(),
         script("manifest", 0, |out| write_json(out, &manifest)),
@@ -316,7 +320,7 @@ pub fn file_name(prefix: &str) -> String {
 
 /// The build's fingerprint: a hash of every file's own hash, in order, so
 /// the files (tens of megabytes on a big site) are hashed on every core.
-fn build_hash(files: &[(String, Vec<u8>)]) -> String {
+fn build_hash(files: &[(String, Vec<u8>)], manifest: &str) -> String {
     // A file's bytes name its path too (`load("<path>",…)`).
     let digests: Vec<_> = files
         .par_iter()
@@ -327,6 +331,7 @@ fn build_hash(files: &[(String, Vec<u8>)]) -> String {
         hasher.update(digest);
     }
     hasher.update(ENGINE_JS.as_bytes());
+    hasher.update(manifest.as_bytes());
     hasher
         .finalize()
         .iter()
