@@ -1,4 +1,4 @@
-//! The command line: `polybook build | serve | check | new | search | init | theme eject`.
+//! The command line: `polybook build | serve | check | new | search | init | import | theme eject`.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -28,6 +28,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Create a new site in DIR: site.toml, an example page per language, topics.
     Init(InitArgs),
+    /// Turn existing guidance (.txt, .md, .html) into draft pages under content/.
+    Import(ImportArgs),
     /// Work with the built-in theme.
     #[command(subcommand)]
     Theme(ThemeCommand),
@@ -51,6 +53,7 @@ impl Command {
             Command::New(a) => &a.root,
             Command::Search(a) => &a.root,
             Command::Init(a) => &a.dir,
+            Command::Import(a) => &a.root,
             Command::Theme(ThemeCommand::Eject(a)) => &a.root,
             Command::Theme(ThemeCommand::Locale(a)) => &a.root,
         }
@@ -101,6 +104,16 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// List, per language and owner, pages past their review date, pages with no owner,
+    /// translations missing and translations older than another language's version.
+    #[arg(long)]
+    pub review: bool,
+    /// The day the review lists are for (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE", requires = "review")]
+    pub as_of: Option<String>,
+    /// Print the review lists as JSON, for tooling.
+    #[arg(long, requires = "review")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +166,27 @@ pub struct InitArgs {
 pub struct LocaleArgs {
     /// The language code (`de`, `pt-BR`).
     pub language: String,
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files or folders (read recursively, sorted) of .txt, .md or .html.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The pages' language (a code of site.toml) [default: detected per file].
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write into content/<lang>/<section>/ instead of the language's root.
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Print what would be written (paths, languages, titles, warnings); write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Remove the debris the importer is sure of (summary and teaser blocks, bylines, repeated titles).
+    #[arg(long)]
+    pub clean: bool,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }

@@ -32,11 +32,31 @@ struct RawConfig {
     feed_limit: usize,
     #[serde(default = "default_other_languages_limit")]
     other_languages_limit: usize,
+    /// Articles of a language above which its print page is split into parts.
+    #[serde(default = "default_print_chunk")]
+    print_chunk: usize,
     /// HTML inside Markdown: "sanitize" (default), "trust" or "escape".
     #[serde(default)]
     raw_html: RawHtml,
+    /// A service worker keeps the pages readers open, for reading offline.
+    #[serde(default = "yes")]
+    offline: bool,
+    /// `[review] every = "12 months"`.
+    #[serde(default)]
+    review: RawReview,
+    /// The start of a page's "Edit this page" link; its source path follows.
+    #[serde(default)]
+    edit_url: Option<Spanned<String>>,
     /// By code; the code's span is where diagnostics about the language point.
     languages: BTreeMap<Spanned<String>, RawLanguage>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    /// How often a page is checked unless its `review_every` says otherwise.
+    #[serde(default)]
+    every: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,6 +90,9 @@ fn default_feed_limit() -> usize {
 }
 fn default_other_languages_limit() -> usize {
     12
+}
+fn default_print_chunk() -> usize {
+    200
 }
 
 /// A language the handbook is published in.
@@ -112,7 +135,19 @@ pub struct SiteConfig {
     /// Articles of each other language a home or topic page lists before
     /// linking to the rest (keeps listings linear in the size of the site).
     pub other_languages_limit: usize,
+    /// A language with more articles than this gets its print page in parts
+    /// (a section each, a long section in pieces of at most this many), listed
+    /// on its print page; at least 1.
+    pub print_chunk: usize,
     pub raw_html: RawHtml,
+    /// Offline reading: the build writes a service worker and, per
+    /// language, the list of files its home can save (`crate::offline`).
+    pub offline: bool,
+    /// How often pages are checked, unless they say (`[review] every`); no
+    /// review dates are tracked when absent.
+    pub review_every: Option<crate::calendar::Interval>,
+    /// The start of "Edit this page" links, ending in `/`.
+    pub edit_url: Option<String>,
     /// Ordered by weight, then code.
     pub languages: Vec<Language>,
 }
@@ -302,6 +337,34 @@ fn validate(
             "200 is a common reading speed",
         );
     }
+    if raw.print_chunk == 0 {
+        error(
+            key_offset(text, "print_chunk"),
+            "print_chunk must be above zero".into(),
+            "it is how many articles one print page holds before it is split; 200 is the default",
+        );
+    }
+    let review_every = raw.review.every.as_ref().and_then(|every| {
+        crate::calendar::Interval::parse(every.get_ref())
+            .map_err(|why| {
+                error(
+                    every.span().start,
+                    format!("[review] every: {why}"),
+                    "write it like \"12 months\", \"1 year\" or \"90 days\"",
+                )
+            })
+            .ok()
+    });
+    if let Some(url) = &raw.edit_url {
+        let text = url.get_ref();
+        if !(text.starts_with("https://") || text.starts_with("http://")) {
+            error(
+                url.span().start,
+                format!("edit_url `{text}` is not an http(s) address"),
+                "give the start of your repository's edit links, e.g. \"https://github.com/acme/handbook/edit/main/\"",
+            );
+        }
+    }
     if raw.theme.contains(['/', '\\']) || raw.theme.starts_with('.') {
         error(
             key_offset(text, "theme"),
@@ -340,7 +403,18 @@ fn validate(
         related_limit: raw.related_limit,
         feed_limit: raw.feed_limit,
         other_languages_limit: raw.other_languages_limit,
+        print_chunk: raw.print_chunk,
         raw_html: raw.raw_html,
+        offline: raw.offline,
+        review_every,
+        edit_url: raw.edit_url.map(|url| {
+            let url = url.into_inner();
+            if url.ends_with('/') {
+                url
+            } else {
+                url + "/"
+            }
+        }),
         languages,
     })
 }
@@ -409,5 +483,24 @@ weight = 1
         assert_eq!(at(&text), (8, 1));
         let text = format!("# the theme: a folder\ntheme = \".x\"\n{MINIMAL}");
         assert_eq!(at(&text), (2, 1));
+    }
+
+    #[test]
+    fn print_chunk_is_a_positive_integer() {
+        assert_eq!(parse_str(MINIMAL).unwrap().print_chunk, 200);
+        let with = |value: &str| parse_str(&format!("print_chunk = {value}\n{MINIMAL}"));
+        assert_eq!(with("5").unwrap().print_chunk, 5);
+        for bad in ["0", "-3", "\"many\"", "2.5"] {
+            let err = with(bad).unwrap_err();
+            let d = &err.0[0];
+            assert_eq!(
+                (d.line, d.col),
+                (1, if bad == "0" { 1 } else { 15 }),
+                "{bad}: {d:?}"
+            );
+        }
+        assert!(with("0").unwrap_err().0[0]
+            .message
+            .contains("print_chunk must be above zero"));
     }
 }

@@ -11,8 +11,9 @@
 //! - the last good site, with a hash of the context each page was rendered from.
 //!
 //! When only article bodies changed (same front matter, reading time and graph)
-//! only their pages are rendered, and their language's print page after them
-//! ([`Incremental::render_deferred`]). Otherwise every page context is built and
+//! only their pages are rendered, and the print pages that show them after
+//! them ([`Incremental::render_deferred`]: the language's print page, or the
+//! parts of a language printed in parts that hold them). Otherwise every page context is built and
 //! a page is rendered only if its context changed, or if the templates, catalogs
 //! or `site.toml` did. The search index depends on every article, so pages are
 //! rendered with [`SEARCH_PLACEHOLDER`] for its build id, filled in when served
@@ -20,12 +21,12 @@
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostics;
-use crate::graph::Graph;
-use crate::render::pages::PageJob;
+use crate::graph::{ArticleId, Graph};
+use crate::render::pages::{Page, PageJob};
 use crate::render::{self, Engines, Theme};
 use crate::search;
 use crate::BuildOptions;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -127,8 +128,9 @@ pub struct Incremental {
     theme_generation: u64,
     analysis: Analysis,
     published: Published,
-    /// Languages whose print page waits for [`Incremental::render_deferred`].
-    deferred_print: BTreeSet<String>,
+    /// Articles, by language, whose print pages wait for
+    /// [`Incremental::render_deferred`] (only bodies changed: ids stay).
+    deferred_print: BTreeMap<String, BTreeSet<ArticleId>>,
     /// Every page waits: only the edited articles' pages were rendered.
     deferred_full: bool,
     /// The last rebuild succeeded: the analysis is what the site shows.
@@ -148,7 +150,7 @@ impl Incremental {
             theme_generation: 0,
             analysis: Analysis::default(),
             published: Published::default(),
-            deferred_print: BTreeSet::new(),
+            deferred_print: BTreeMap::new(),
             deferred_full: false,
             good: false,
             config_failed: false,
@@ -280,7 +282,10 @@ impl Incremental {
             let n = out.render(jobs, &before.page_hashes, engines, config, false)?;
             for &id in ids {
                 let lang = &analysis.site.articles[id].document.lang;
-                self.deferred_print.insert(lang.clone());
+                self.deferred_print
+                    .entry(lang.clone())
+                    .or_default()
+                    .insert(id);
             }
             n
         } else {
@@ -319,7 +324,8 @@ impl Incremental {
     }
 
     /// Renders the pages left out of the last rebuild: every page whose context
-    /// changed, or the print pages of edited articles.
+    /// changed, or the print pages of edited articles (every page whose context
+    /// changed if the edits moved articles from one print part to another).
     pub fn render_deferred(&mut self) -> Result<Outcome, Diagnostics> {
         if !self.has_deferred() {
             return Ok(Outcome::default());
@@ -335,10 +341,32 @@ impl Incremental {
         let config = self.config.as_ref().expect("a good build has a config");
         let (theme, engines) = self.theme.as_ref().expect("a good build has a theme");
         let data = crate::site_data(config, &self.analysis.site, theme, SEARCH_PATHS);
-        let jobs = self.deferred_print.iter().map(|l| data.print(l)).collect();
-        let mut out = Output::new(false);
         let before = &self.published.page_hashes;
-        let pages_rendered = out.render(jobs, before, engines, config, false)?;
+        let mut jobs = Vec::new();
+        let mut moved = false;
+        for (lang, ids) in &self.deferred_print {
+            let ids: Vec<ArticleId> = ids.iter().copied().collect();
+            let pages = data.print_pages_showing(lang, &ids);
+            if pages != [Page::Print(lang)] {
+                // Printed in parts, which are cut by size too: a longer body
+                // can move articles to another part. The language's print page
+                // lists the parts with their article counts: unchanged, so are they.
+                let (index, hash) = output::context_hash(data.print(lang));
+                moved |= before.get(&index.output_file()) != Some(&hash);
+            }
+            jobs.extend(pages.into_iter().map(|page| data.job(page)));
+        }
+        let mut out = Output::new(moved);
+        let pages_rendered = if moved {
+            // Every page, as after any other change: a part may be gone.
+            let n = out.render(data.jobs(), before, engines, config, false)?;
+            out.put_all(render::machine_files(&data));
+            out.put_all(theme.output_files());
+            out.put_all(self.analysis.site.content.output_files());
+            n
+        } else {
+            out.render(jobs, before, engines, config, false)?
+        };
         self.deferred_print.clear();
         Ok(Outcome {
             changed: out.finish(&mut self.published),

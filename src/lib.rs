@@ -6,6 +6,7 @@
 //! point one way, bottom to top, as `tests/architecture.rs` checks.
 
 pub mod builtin;
+pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -16,11 +17,14 @@ pub mod files;
 pub mod fs;
 pub mod graph;
 pub mod i18n;
+pub mod import;
 pub mod incremental;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod page_kind;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
@@ -176,6 +180,10 @@ fn build_into(
     drafts: bool,
     sink: &dyn FileSink,
 ) -> Result<Diagnostics, Diagnostics> {
+    // Offline reading's files are made from all the others, recorded on their way.
+    let recorder = offline::Recorder::new(sink);
+    let (outer, sink): (&dyn FileSink, &dyn FileSink) =
+        (sink, if config.offline { &recorder } else { sink });
     let (mut site, mut problems) = analyze(config, drafts);
     let prepared = timings::stage("theme", || prepare_theme(config));
     let (theme, engines) = match prepared {
@@ -209,9 +217,13 @@ fn build_into(
                 .into_par_iter()
                 .try_for_each(|file| sink.put(file))
         })?;
-        Ok::<_, Diagnostic>((written.manifest_path, written.engine_path))
+        Ok::<_, Diagnostic>((
+            written.manifest_path,
+            written.engine_path,
+            written.language_files,
+        ))
     });
-    let (manifest_path, engine_path) = written?;
+    let (manifest_path, engine_path, search_by_language) = written?;
     let data = site_data(config, &site, &theme, (&manifest_path, &engine_path));
     let pages = timings::stage("pages", || {
         render::render_site_into(&data, &engines, &theme, sink)
@@ -222,6 +234,21 @@ fn build_into(
     }
     for file in site.content.output_files() {
         sink.put(file)?;
+    }
+    if config.offline {
+        let plan = offline::Plan {
+            languages: config.languages.iter().map(|l| l.code.as_str()).collect(),
+            theme: theme
+                .assets
+                .values()
+                .map(|a| a.output_path.as_str())
+                .collect(),
+            search: (&manifest_path, &engine_path),
+            search_by_language: &search_by_language,
+        };
+        for file in offline::files(&plan, recorder) {
+            outer.put(file)?;
+        }
     }
     Ok(problems.sorted())
 }

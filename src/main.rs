@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::New(args) => cmd::new::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Init(args) => cmd::init::run(args),
+        Command::Import(args) => cmd::import::run(args),
         Command::Theme(polybook::cli::ThemeCommand::Eject(args)) => cmd::theme::eject(args),
         Command::Theme(polybook::cli::ThemeCommand::Locale(args)) => cmd::theme::locale(args),
     };

@@ -25,6 +25,9 @@ pub enum PageKind {
     Search,
     /// Every article of a language on one page.
     Print,
+    /// The editors' lists of a language (`check --review`): not for readers
+    /// or search engines.
+    Review,
     Topic,
     Article,
 }
@@ -38,16 +41,19 @@ pub struct Chrome {
     pub header_search: bool,
     /// `<title>` is the site's title alone.
     pub site_title_only: bool,
+    /// Search engines must not index it (`<meta name="robots" content="noindex">`).
+    pub noindex: bool,
 }
 
 impl PageKind {
-    pub const ALL: [PageKind; 8] = [
+    pub const ALL: [PageKind; 9] = [
         PageKind::Chooser,
         PageKind::NotFound,
         PageKind::Home,
         PageKind::Topics,
         PageKind::Search,
         PageKind::Print,
+        PageKind::Review,
         PageKind::Topic,
         PageKind::Article,
     ];
@@ -61,6 +67,7 @@ impl PageKind {
             PageKind::Topics => "topics.html",
             PageKind::Search => "search.html",
             PageKind::Print => "print.html",
+            PageKind::Review => "review.html",
             PageKind::Topic => "topic.html",
             PageKind::Article => "article.html",
         }
@@ -80,6 +87,7 @@ impl PageKind {
             PageKind::Topics => Some("topics"),
             PageKind::Search => Some("search"),
             PageKind::Print => Some("print"),
+            PageKind::Review => Some("review"),
             _ => None,
         }
     }
@@ -96,6 +104,7 @@ impl PageKind {
             site_nav: self != PageKind::Chooser,
             header_search: self != PageKind::Search,
             site_title_only: self == PageKind::Chooser,
+            noindex: self == PageKind::Review,
         }
     }
 }
@@ -119,6 +128,7 @@ mod tests {
                 "\"topics\"",
                 "\"search\"",
                 "\"print\"",
+                "\"review\"",
                 "\"topic\"",
                 "\"article\""
             ]
@@ -137,7 +147,7 @@ mod tests {
     fn reserved_slugs() {
         assert_eq!(
             PageKind::reserved_slugs().collect::<Vec<_>>(),
-            ["topics", "search", "print"]
+            ["topics", "search", "print", "review"]
         );
     }
 }

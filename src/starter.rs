@@ -174,6 +174,8 @@ fn site_toml(site: &NewSite) -> String {
         t.push_str(&format!("# {comment}\n{line}\n"));
     }
     t.push_str("# HTML inside Markdown: \"sanitize\" (keep safe markup), \"trust\" (as is) or \"escape\" (as text).\nraw_html = \"sanitize\"\n");
+    t.push_str("# \"Edit this page\" links: this, then the page's path (content/pt/x.md).\n# edit_url = \"https://github.com/acme/handbook/edit/main/\"\n");
+    t.push_str("\n# How often pages are checked, unless a page sets review_every (`polybook check --review`).\n# [review]\n# every = \"12 months\"\n");
     for (i, code) in site.languages.iter().enumerate() {
         let name = match words(code).name {
             "" => code.as_str(),

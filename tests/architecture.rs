@@ -28,19 +28,25 @@ const LAYERS: &[&[&str]] = &[
         "timings",
         "page_kind",
         "builtin",
+        "calendar",
     ],
     &["config"],
     &["content"],
     &["markdown"],
     &["graph"],
+    // Who owns what, what is due, which translations fell behind.
+    &["review"],
     &["i18n"],
     // Builds the index from the content, markdown and graph data.
     &["search"],
+    // The service worker and each language's list of files to save; pages
+    // name the worker's path.
+    &["offline"],
     &["render"],
     &["output"],
     &["lib"],
     // Reports and edits on top of the whole pipeline.
-    &["check", "scaffold", "starter"],
+    &["check", "scaffold", "starter", "import"],
     &["incremental"],
     &["serve"],
     &["cmd", "cli"],

@@ -467,11 +467,11 @@ fn print_page_links_of_sectioned_articles_lead_where_the_article_links_lead() {
         urls_in(ouvir),
         [
             "../../pt/guia/ouvir/index.html",
-            "../../pt/falar/index.html#topo",
+            "#falar--topo",
             "#ouvir--escuta",
             "../../pt/guia/foto.png",
         ],
-        "the title, the article link and the image rebased, the in-page anchor given the slug: {ouvir}"
+        "the title and the image rebased, the link to an article printed on the page and the in-page anchor made anchors of the page: {ouvir}"
     );
     assert!(
         ouvir.contains("<h3 id=\"ouvir--escuta\">Escuta</h3>"),

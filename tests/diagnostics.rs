@@ -104,6 +104,11 @@ fn unknown_site_toml_key() {
 }
 
 #[test]
+fn invalid_print_chunk() {
+    diagnose("invalid_print_chunk", &[CHECK, BUILD]);
+}
+
+#[test]
 fn missing_theme() {
     diagnose("missing_theme", &[CHECK, BUILD]);
 }
@@ -196,4 +201,14 @@ fn output_folder_refused() {
 #[test]
 fn check_warnings() {
     diagnose("check_warnings", &[CHECK, &["check", "--strict"]]);
+}
+
+#[test]
+fn review_keys() {
+    diagnose("review_keys", &[BUILD, CHECK]);
+}
+
+#[test]
+fn review_interval_in_site_toml() {
+    diagnose("review_interval_in_site_toml", &[BUILD]);
 }

@@ -49,7 +49,14 @@ fn small_site() -> Site {
 fn full_build(root: &Path, base_url: &str) -> BTreeMap<String, Vec<u8>> {
     let config = polybook::config::load(root, Some(base_url)).expect("site.toml loads");
     let built = polybook::build_site(&config, false).expect("the site builds");
-    built.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+    // Offline reading's worker and lists are made of a whole build; serve
+    // publishes neither (a preview is never cached).
+    built
+        .files
+        .into_iter()
+        .filter(|f| !polybook::offline::is_offline_file(&f.path))
+        .map(|f| (f.path, f.bytes))
+        .collect()
 }
 
 #[track_caller]

@@ -96,6 +96,15 @@ print-now = Print
 print-contents = Contents
 print-empty = There are no articles to print yet.
 print-source = Online: { $url }
+print-parts-intro = This language has too many articles for one page: they are printed in parts, a section each (a long section in several). Open a part to print it or save it as PDF.
+print-parts-title = Parts
+print-part-intro = One part of the articles in this language, ready to print or save as PDF.
+# $title: the section's title (or print-loose-title); $number of $total: the part of that section
+print-part-numbered = { $title }, part { $number } of { $total }
+print-loose-title = General
+print-all-parts = All parts
+print-previous-part = Previous part
+print-next-part = Next part
 
 ## Not found
 
@@ -107,3 +116,36 @@ not-found-go-home = Go to the home page
 
 overlay-title = The last change could not be built
 overlay-hint = You are seeing the last good version. Fix the problems below and save: this page updates by itself.
+
+## Offline reading (a language home's "Save for offline reading")
+
+offline-save = Save for offline reading
+# $count: the language's pages; $size: their size, like "2.5 MB"
+offline-size =
+    { $count ->
+        [one] { $count } page, { $size }
+       *[other] { $count } pages, { $size }
+    }
+offline-saving = Saving for offline reading…
+offline-saved = Saved: this language's pages and search work without a connection.
+offline-remove = Remove the offline copy
+offline-failed = Not everything could be saved. Check the connection and try again.
+
+## Review: owners, review dates, translations behind
+
+reviewed-by = Reviewed on { $date } by { $owner }
+reviewed-on = Reviewed on { $date }
+owned-by = Kept current by { $owner }
+edit-page = Edit this page
+newer-translation = The { $language } version of this page was updated on { $date }, after this one.
+newer-translation-link = Read the { $language } version
+review-title = Review
+review-intro = For editors: what needs checking in this language as of { $date }. The site's navigation does not link here, and search engines are asked not to index it.
+review-overdue = Past their review date
+review-due = review due { $date }
+review-never = never reviewed
+review-not-tracked = No review interval is set: add [review] every = "12 months" to site.toml, or review_every to a page.
+review-no-owner = No owner
+review-missing = Not translated into this language
+review-stale = Older than another language's version
+review-none = Nothing here.

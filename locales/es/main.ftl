@@ -96,6 +96,14 @@ print-now = Imprimir
 print-contents = Índice
 print-empty = Todavía no hay artículos para imprimir.
 print-source = Versión en línea: { $url }
+print-parts-intro = Este idioma tiene demasiados artículos para una sola página: se imprimen por partes, una por sección (una sección larga en varias). Abra una parte para imprimirla o guardarla como PDF.
+print-parts-title = Partes
+print-part-intro = Una parte de los artículos de este idioma, lista para imprimir o guardar como PDF.
+print-part-numbered = { $title }, parte { $number } de { $total }
+print-loose-title = General
+print-all-parts = Todas las partes
+print-previous-part = Parte anterior
+print-next-part = Parte siguiente
 
 ## Not found
 
@@ -107,3 +115,35 @@ not-found-go-home = Ir a la página de inicio
 
 overlay-title = No se pudo generar el último cambio
 overlay-hint = Estás viendo la última versión correcta. Corrige los problemas de abajo y guarda: esta página se actualiza sola.
+
+## Offline reading (a language home's "Save for offline reading")
+
+offline-save = Guardar para leer sin conexión
+offline-size =
+    { $count ->
+        [one] { $count } página, { $size }
+       *[other] { $count } páginas, { $size }
+    }
+offline-saving = Guardando para leer sin conexión…
+offline-saved = Guardado: las páginas y la búsqueda de este idioma funcionan sin conexión.
+offline-remove = Quitar la copia sin conexión
+offline-failed = No se pudo guardar todo. Comprueba la conexión e inténtalo de nuevo.
+
+## Review: owners, review dates, translations behind
+
+reviewed-by = Revisado el { $date } por { $owner }
+reviewed-on = Revisado el { $date }
+owned-by = Responsable: { $owner }
+edit-page = Editar esta página
+newer-translation = La versión en { $language } de esta página se actualizó el { $date }, después de esta.
+newer-translation-link = Leer la versión en { $language }
+review-title = Revisión
+review-intro = Para editores: lo que hay que comprobar en este idioma a { $date }. La navegación del sitio no enlaza aquí y se pide a los buscadores que no indexen esta página.
+review-overdue = Revisión vencida
+review-due = revisión prevista el { $date }
+review-never = nunca revisado
+review-not-tracked = No hay intervalo de revisión: añada [review] every = "12 months" a site.toml, o review_every a una página.
+review-no-owner = Sin responsable
+review-missing = Sin traducción a este idioma
+review-stale = Más antiguas que la versión en otro idioma
+review-none = Nada por aquí.

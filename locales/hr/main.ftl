@@ -100,6 +100,14 @@ print-now = Ispiši
 print-contents = Sadržaj
 print-empty = Još nema članaka za ispis.
 print-source = Mrežna verzija: { $url }
+print-parts-intro = Na ovom jeziku ima previše članaka za jednu stranicu: ispisuju se u dijelovima, po jedan za svako poglavlje (dugo poglavlje u više njih). Otvorite dio da biste ga ispisali ili spremili u PDF.
+print-parts-title = Dijelovi
+print-part-intro = Jedan dio članaka na ovom jeziku, spreman za ispis ili spremanje u PDF.
+print-part-numbered = { $title }, dio { $number } od { $total }
+print-loose-title = Općenito
+print-all-parts = Svi dijelovi
+print-previous-part = Prethodni dio
+print-next-part = Sljedeći dio
 
 ## Not found
 
@@ -111,3 +119,36 @@ not-found-go-home = Idi na početnu stranicu
 
 overlay-title = Posljednju promjenu nije bilo moguće izgraditi
 overlay-hint = Vidite posljednju ispravnu verziju. Ispravite probleme u nastavku i spremite: stranica će se sama osvježiti.
+
+## Offline reading (a language home's "Save for offline reading")
+
+offline-save = Spremi za čitanje bez veze
+offline-size =
+    { $count ->
+        [one] { $count } stranica, { $size }
+        [few] { $count } stranice, { $size }
+       *[other] { $count } stranica, { $size }
+    }
+offline-saving = Spremanje za čitanje bez veze…
+offline-saved = Spremljeno: stranice i pretraživanje ovog jezika rade i bez veze.
+offline-remove = Ukloni spremljenu kopiju
+offline-failed = Nije sve spremljeno. Provjerite vezu i pokušajte ponovno.
+
+## Review: owners, review dates, translations behind
+
+reviewed-by = Pregledano { $date } · odgovorna osoba: { $owner }
+reviewed-on = Pregledano { $date }
+owned-by = Odgovorna osoba: { $owner }
+edit-page = Uredi ovu stranicu
+newer-translation = Inačica ove stranice na jeziku { $language } ažurirana je { $date }, nakon ove.
+newer-translation-link = Pročitajte inačicu na jeziku { $language }
+review-title = Pregled
+review-intro = Za urednike: što na ovom jeziku treba provjeriti na dan { $date }. Navigacija stranice ne vodi ovamo, a tražilice su zamoljene da je ne indeksiraju.
+review-overdue = Prošao rok za pregled
+review-due = pregled je bio predviđen { $date }
+review-never = nikad pregledano
+review-not-tracked = Interval pregleda nije postavljen: dodajte [review] every = "12 months" u site.toml ili review_every stranici.
+review-no-owner = Bez odgovorne osobe
+review-missing = Nije prevedeno na ovaj jezik
+review-stale = Starije od inačice na drugom jeziku
+review-none = Ovdje nema ničega.

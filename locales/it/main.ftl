@@ -96,6 +96,14 @@ print-now = Stampa
 print-contents = Indice
 print-empty = Non ci sono ancora articoli da stampare.
 print-source = Versione online: { $url }
+print-parts-intro = Questa lingua ha troppi articoli per una sola pagina: sono stampati in parti, una per sezione (una sezione lunga in più parti). Apri una parte per stamparla o salvarla in PDF.
+print-parts-title = Parti
+print-part-intro = Una parte degli articoli in questa lingua, pronta da stampare o salvare in PDF.
+print-part-numbered = { $title }, parte { $number } di { $total }
+print-loose-title = Generale
+print-all-parts = Tutte le parti
+print-previous-part = Parte precedente
+print-next-part = Parte successiva
 
 ## Not found
 
@@ -107,3 +115,35 @@ not-found-go-home = Vai alla pagina iniziale
 
 overlay-title = Non è stato possibile generare l'ultima modifica
 overlay-hint = Stai vedendo l'ultima versione corretta. Correggi i problemi qui sotto e salva: questa pagina si aggiorna da sola.
+
+## Offline reading (a language home's "Save for offline reading")
+
+offline-save = Salva per leggere offline
+offline-size =
+    { $count ->
+        [one] { $count } pagina, { $size }
+       *[other] { $count } pagine, { $size }
+    }
+offline-saving = Salvataggio per la lettura offline…
+offline-saved = Salvato: le pagine e la ricerca di questa lingua funzionano senza connessione.
+offline-remove = Rimuovi la copia offline
+offline-failed = Non è stato possibile salvare tutto. Controlla la connessione e riprova.
+
+## Review: owners, review dates, translations behind
+
+reviewed-by = Revisionato il { $date } da { $owner }
+reviewed-on = Revisionato il { $date }
+owned-by = Responsabile: { $owner }
+edit-page = Modifica questa pagina
+newer-translation = La versione in { $language } di questa pagina è stata aggiornata il { $date }, dopo questa.
+newer-translation-link = Leggi la versione in { $language }
+review-title = Revisione
+review-intro = Per i redattori: cosa va controllato in questa lingua al { $date }. La navigazione del sito non porta qui e ai motori di ricerca si chiede di non indicizzare questa pagina.
+review-overdue = Revisione scaduta
+review-due = revisione prevista il { $date }
+review-never = mai revisionato
+review-not-tracked = Nessun intervallo di revisione: aggiungi [review] every = "12 months" a site.toml, o review_every a una pagina.
+review-no-owner = Senza responsabile
+review-missing = Non tradotto in questa lingua
+review-stale = Più vecchie della versione in un'altra lingua
+review-none = Niente qui.

@@ -96,6 +96,14 @@ print-now = Imprimir
 print-contents = Sumário
 print-empty = Ainda não há artigos para imprimir.
 print-source = Versão online: { $url }
+print-parts-intro = Este idioma tem artigos demais para uma só página: eles são impressos em partes, uma por seção (uma seção longa em várias). Abra uma parte para imprimi-la ou salvá-la em PDF.
+print-parts-title = Partes
+print-part-intro = Uma parte dos artigos deste idioma, pronta para imprimir ou salvar em PDF.
+print-part-numbered = { $title }, parte { $number } de { $total }
+print-loose-title = Geral
+print-all-parts = Todas as partes
+print-previous-part = Parte anterior
+print-next-part = Próxima parte
 
 ## Not found
 
@@ -107,3 +115,35 @@ not-found-go-home = Ir para a página inicial
 
 overlay-title = Não foi possível gerar a última alteração
 overlay-hint = Você está vendo a última versão boa. Corrija os problemas abaixo e salve: esta página se atualiza sozinha.
+
+## Offline reading (a language home's "Save for offline reading")
+
+offline-save = Salvar para leitura offline
+offline-size =
+    { $count ->
+        [one] { $count } página, { $size }
+       *[other] { $count } páginas, { $size }
+    }
+offline-saving = Salvando para leitura offline…
+offline-saved = Salvo: as páginas e a busca deste idioma funcionam sem conexão.
+offline-remove = Remover a cópia offline
+offline-failed = Não foi possível salvar tudo. Verifique a conexão e tente novamente.
+
+## Review: owners, review dates, translations behind
+
+reviewed-by = Revisado em { $date } por { $owner }
+reviewed-on = Revisado em { $date }
+owned-by = Responsável: { $owner }
+edit-page = Editar esta página
+newer-translation = A versão em { $language } desta página foi atualizada em { $date }, depois desta.
+newer-translation-link = Ler a versão em { $language }
+review-title = Revisão
+review-intro = Para editores: o que precisa ser verificado neste idioma em { $date }. A navegação do site não traz aqui, e os motores de busca são instruídos a não indexar esta página.
+review-overdue = Revisão atrasada
+review-due = revisão prevista para { $date }
+review-never = nunca revisado
+review-not-tracked = Nenhum intervalo de revisão definido: adicione [review] every = "12 months" ao site.toml, ou review_every a uma página.
+review-no-owner = Sem responsável
+review-missing = Sem tradução neste idioma
+review-stale = Mais antigas que a versão em outro idioma
+review-none = Nada aqui.

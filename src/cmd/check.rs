@@ -17,10 +17,13 @@ pub struct CheckReport {
 /// Prints the coverage table on stdout; with `--strict`, warnings fail too.
 pub fn run(args: CheckArgs) -> Report {
     let options = BuildOptions {
-        root: args.root,
+        root: args.root.clone(),
         drafts: args.drafts,
         ..Default::default()
     };
+    if args.review {
+        return review(&args, &options);
+    }
     let report = check_site(&options);
     let warnings = report.problems.iter().filter(|d| !d.is_error()).count();
     if !report.coverage.is_empty() {
@@ -68,4 +71,48 @@ pub fn check_site(options: &BuildOptions) -> CheckReport {
         problems: problems.sorted(),
         coverage: check::translation_coverage(&config, &site),
     }
+}
+
+/// `check --review`: the editors' lists on stdout, as text or JSON; the
+/// build's errors and warnings on stderr as for `check`.
+fn review(args: &CheckArgs, options: &BuildOptions) -> Report {
+    let as_of = match &args.as_of {
+        None => crate::calendar::today(),
+        Some(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => date,
+            Err(_) => {
+                return Report::failed_with(format!(
+                    "--as-of `{text}` is not a date: write YYYY-MM-DD"
+                ))
+            }
+        },
+    };
+    let config = match crate::load_config(options) {
+        Ok(config) => config,
+        Err(problems) => return Report::failed(problems, "check failed"),
+    };
+    let (site, problems) = crate::analyze(&config, options.drafts);
+    if problems.has_errors() {
+        return Report::failed(problems.sorted(), "check failed");
+    }
+    let report = crate::review::report(&config, &site.articles, &site.graph, as_of);
+    if args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(json) => println!("{json}"),
+            Err(e) => return Report::failed_with(format!("cannot write the review as JSON: {e}")),
+        }
+    } else {
+        print!("{}", report.to_text(&config));
+    }
+    let count = |f: fn(&crate::review::LanguageReport) -> usize| -> usize {
+        report.languages.iter().map(f).sum()
+    };
+    let line = format!(
+        "review as of {as_of}: {} past their review date, {} without an owner, {} translation(s) missing, {} behind another language",
+        count(|l| l.overdue.len()),
+        count(|l| l.no_owner.len()),
+        count(|l| l.missing.len()),
+        count(|l| l.stale.len()),
+    );
+    Report::done(problems.sorted(), Some(line))
 }

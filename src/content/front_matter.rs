@@ -98,8 +98,28 @@ pub struct FrontMatter {
     /// gives (`content::address`); checked there.
     #[serde(default)]
     pub slug: Option<String>,
+    /// When the text last changed (`YYYY-MM-DD`); `date` stands for it when absent.
+    #[serde(default, deserialize_with = "date")]
+    pub updated: Option<NaiveDate>,
+    /// Who keeps the page current: a person or a team, as plain text.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// When someone last checked that the page is still right.
+    #[serde(default, deserialize_with = "date")]
+    pub reviewed: Option<NaiveDate>,
+    /// How often it must be checked (`"6 months"`), over `[review] every` of
+    /// site.toml; read by `content::check_documents`.
+    #[serde(default)]
+    pub review_every: Option<String>,
     #[serde(default)]
     pub extra: serde_json::Value,
+}
+
+impl FrontMatter {
+    /// When the text last changed, as far as the page says.
+    pub fn changed(&self) -> Option<NaiveDate> {
+        self.updated.or(self.date)
+    }
 }
 
 /// Front matter of a section's `_index.md`.
@@ -201,6 +221,9 @@ pub enum Value<'a> {
     /// The first entry of `topics` equal to this one.
     Topic(&'a str),
     Slug,
+    Owner,
+    Reviewed,
+    ReviewEvery,
 }
 
 /// Where `value` is in the file: from the TOML parser's spans, or, for YAML
@@ -222,6 +245,12 @@ struct TomlSpans {
     topics: Vec<Spanned<String>>,
     #[serde(default)]
     slug: Option<Spanned<String>>,
+    #[serde(default)]
+    owner: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    reviewed: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    review_every: Option<Spanned<toml::Value>>,
 }
 
 /// Byte offset of `value` in TOML `front_matter` (which parsed before, so the
@@ -238,6 +267,9 @@ fn toml_value_offset(front_matter: &str, value: Value) -> usize {
             .find(|t| t.get_ref() == topic)
             .map(Spanned::span),
         Value::Slug => spans.slug.as_ref().map(Spanned::span),
+        Value::Owner => spans.owner.as_ref().map(Spanned::span),
+        Value::Reviewed => spans.reviewed.as_ref().map(Spanned::span),
+        Value::ReviewEvery => spans.review_every.as_ref().map(Spanned::span),
     };
     span.map_or(0, |span| span.start)
 }
@@ -250,6 +282,9 @@ fn yaml_value_offset_by_search(front_matter: &str, value: Value) -> usize {
         Value::Title => ("title", ""),
         Value::Topic(topic) => ("topics", topic),
         Value::Slug => ("slug", ""),
+        Value::Owner => ("owner", ""),
+        Value::Reviewed => ("reviewed", ""),
+        Value::ReviewEvery => ("review_every", ""),
     };
     let key_start = front_matter
         .match_indices(key)

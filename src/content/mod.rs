@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod front_matter;
+pub mod review_keys;
 pub mod topics;
 
 use crate::config::SiteConfig;
@@ -431,8 +432,12 @@ pub fn check_documents<'a>(
     topics: &Topics,
     problems: &mut Diagnostics,
 ) {
+    let documents: Vec<&Document> = documents.into_iter().collect();
+    let today = crate::calendar::today();
     let mut by_url: std::collections::BTreeMap<String, &Document> = Default::default();
+    problems.extend(review_keys::group_topics(documents.iter().copied()));
     for doc in documents {
+        problems.extend(review_keys::check(doc, today));
         if let Some(other) = by_url.insert(doc.url_path(), doc) {
             problems.push(
                 Diagnostic::error(

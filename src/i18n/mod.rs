@@ -3,9 +3,11 @@
 //! `locales/` in this repository are built in (`crate::builtin`); a site's
 //! `locales/<lang>/*.ftl` add or override single messages of them.
 
+mod dates;
 mod tera_fn;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+pub use dates::long_date;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::BTreeMap;

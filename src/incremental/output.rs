@@ -109,7 +109,7 @@ impl Output {
 }
 
 /// A hash of everything a page is rendered from (but the templates and catalogs).
-fn context_hash(job: PageJob) -> (PageJob, u64) {
+pub(super) fn context_hash(job: PageJob) -> (PageJob, u64) {
     struct Writer(DefaultHasher);
     impl std::io::Write for Writer {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

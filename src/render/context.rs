@@ -72,6 +72,9 @@ pub struct PageContext {
     pub search_index_url: String,
     /// URL of the search engine script, relative; empty until search is built.
     pub search_engine_url: String,
+    /// URL of the offline-reading service worker, to register with `root` as
+    /// its scope; empty when the site turns offline reading off.
+    pub offline_worker: String,
 }
 
 /// A topic as a tag on an article or in a list.
@@ -131,6 +134,70 @@ pub struct HomeContext {
     pub sections: Vec<SectionGroup>,
     pub other_languages: Vec<LanguageGroup>,
     pub topics: Vec<TopicLink>,
+    /// "Save for offline reading", unless the site turns offline reading off.
+    pub offline: Option<OfflineSave>,
+}
+
+/// What a language home's "Save for offline reading" stores.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfflineSave {
+    /// The language's list of files (`<lang>/offline.json`), relative.
+    pub list_url: String,
+    /// Its pages (every page of the language).
+    pub page_count: usize,
+}
+
+/// Another language's version of a page that changed after it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewerVersion {
+    pub lang: String,
+    /// The language's own name ("Hrvatski").
+    pub language: String,
+    pub url: String,
+    /// When it changed, as the page's language writes dates.
+    pub date_text: String,
+}
+
+/// A language's review page: the lists of `polybook check --review`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewContext {
+    /// The day the lists are for, written out.
+    pub as_of_text: String,
+    /// Whether a review interval applies to any page (`[review] every` or `review_every`).
+    pub tracks_reviews: bool,
+    pub overdue: Vec<OwnerGroup>,
+    pub no_owner: Vec<ReviewItem>,
+    pub missing: Vec<MissingGroup>,
+    pub stale: Vec<OwnerGroup>,
+}
+
+/// Items of one owner (`owner` empty: no owner).
+#[derive(Debug, Clone, Serialize)]
+pub struct OwnerGroup {
+    pub owner: String,
+    pub items: Vec<ReviewItem>,
+}
+
+/// A page in a review list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewItem {
+    pub title: String,
+    pub url: String,
+    pub lang: String,
+    /// Its file under `content/`.
+    pub path: String,
+    pub reviewed_text: String,
+    /// When its review was due; empty when it was never reviewed.
+    pub due_text: String,
+    pub every: String,
+    pub newer_version: Option<NewerVersion>,
+}
+
+/// A translation group with no version in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissingGroup {
+    pub group: String,
+    pub versions: Vec<ReviewItem>,
 }
 
 /// A table-of-contents entry; `level` is the heading level (2..=6).
@@ -150,8 +217,18 @@ pub struct ArticleContext<'a> {
     pub toc: Vec<TocEntry>,
     pub reading_minutes: usize,
     pub word_count: usize,
-    /// ISO date (YYYY-MM-DD) or empty.
+    /// ISO date (YYYY-MM-DD) of `updated`, else `date`, or empty.
     pub date: String,
+    /// The same date as the page's language writes it.
+    pub date_text: String,
+    /// When the page was last reviewed, as the language writes dates, or empty.
+    pub reviewed_text: String,
+    /// Who keeps it current (plain text), or empty.
+    pub owner: String,
+    /// "Edit this page": `edit_url` followed by the page's source path, or empty.
+    pub edit_url: String,
+    /// The version in another language that changed after this one.
+    pub newer_version: Option<NewerVersion>,
     pub section_title: String,
     pub topics: Vec<TopicLink>,
     /// Other languages this article is available in (not including itself).

@@ -1,14 +1,22 @@
 //! An article's body moved onto its language's print page: ids and in-page
-//! anchors get the article's slug as prefix (several articles share the page),
-//! headings move one level down under the article's own title, and relative
-//! URLs are rebased from the article's folder onto the print page's.
+//! anchors get the article's anchor as prefix (several articles share the page),
+//! headings move one level down under the article's own title, links to
+//! articles printed too lead to where they are printed (an in-page anchor, or
+//! another part's), and other relative URLs are rebased from the article's
+//! folder onto the print page's.
 
 use crate::markdown::is_external;
 
+/// Where a link to an article's folder (`pt/guide/`, from the site root) with
+/// a fragment (`"step-5"`, or `""`) leads on the print pages, when that
+/// article is printed too.
+pub type Printed<'a> = dyn Fn(&str, &str) -> Option<String> + 'a;
+
 /// One pass over the tags (text cannot hold `<`, it is escaped), so text such
 /// as code that shows `id="x"` is left as written. `page` and `print` are the
-/// folders (`pt/guide/`, `pt/print/`) the HTML was made for and goes to.
-pub fn print_html(html: &str, slug: &str, page: &str, print: &str) -> String {
+/// folders (`pt/guide/`, `pt/print/`) the HTML was made for and goes to;
+/// `slug` is the article's anchor on the print page.
+pub fn print_html(html: &str, slug: &str, page: &str, print: &str, printed: &Printed) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -18,7 +26,7 @@ pub fn print_html(html: &str, slug: &str, page: &str, print: &str) -> String {
             .find('>')
             .map_or(tag_and_after.len(), |e| e + 1);
         let (tag, after) = tag_and_after.split_at(end);
-        print_tag(tag, slug, page, print, &mut out);
+        print_tag(tag, slug, page, print, printed, &mut out);
         rest = after;
     }
     out.push_str(rest);
@@ -26,7 +34,7 @@ pub fn print_html(html: &str, slug: &str, page: &str, print: &str) -> String {
 }
 
 /// One tag (`<…>`) for [`print_html`].
-fn print_tag(tag: &str, slug: &str, page: &str, print: &str, out: &mut String) {
+fn print_tag(tag: &str, slug: &str, page: &str, print: &str, printed: &Printed, out: &mut String) {
     let bytes = tag.as_bytes();
     let closing = bytes.get(1) == Some(&b'/');
     let name_at = if closing { 2 } else { 1 };
@@ -65,10 +73,11 @@ fn print_tag(tag: &str, slug: &str, page: &str, print: &str, out: &mut String) {
                 out.push_str("--");
                 out.push_str(anchor);
             }
-            ("href" | "src", None) => match rebase(value, page, print) {
+            ("href", None) => match printed_target(value, page, printed) {
                 Some(url) => out.push_str(&url),
-                None => out.push_str(value),
+                None => out.push_str(rebase(value, page, print).as_deref().unwrap_or(value)),
             },
+            ("src", None) => out.push_str(rebase(value, page, print).as_deref().unwrap_or(value)),
             _ => out.push_str(value),
         }
         rest = &rest[end..];
@@ -76,10 +85,28 @@ fn print_tag(tag: &str, slug: &str, page: &str, print: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-/// `url`, relative to the folder `from`, made relative to the folder `to`
-/// (both folders from the site root, ending in `/`). `None` when it is not
-/// a relative path or climbs out of the site.
-pub fn rebase(url: &str, from: &str, to: &str) -> Option<String> {
+/// Where the link `url` of the page in folder `from` leads when it names a
+/// page that is printed too (its folder, or its `index.html`).
+fn printed_target(url: &str, from: &str, printed: &Printed) -> Option<String> {
+    let (mut parts, _, suffix) = resolve(url, from)?;
+    if suffix.starts_with('?') {
+        return None;
+    }
+    if parts.last() == Some(&"index.html") {
+        parts.pop();
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut folder = parts.join("/");
+    folder.push('/');
+    printed(&folder, suffix.strip_prefix('#').unwrap_or_default())
+}
+
+/// `url`, relative to the folder `from`, as segments from the site root,
+/// whether it names a folder, and its `?…`/`#…` suffix. `None` when it is
+/// not a relative path or climbs out of the site.
+fn resolve<'u>(url: &'u str, from: &'u str) -> Option<(Vec<&'u str>, bool, &'u str)> {
     if url.is_empty() || url.starts_with(['#', '/', '?']) || is_external(url) {
         return None;
     }
@@ -95,9 +122,17 @@ pub fn rebase(url: &str, from: &str, to: &str) -> Option<String> {
             s => parts.push(s),
         }
     }
+    let names_a_folder = matches!(path.rsplit('/').next(), Some("" | "." | ".."));
+    Some((parts, names_a_folder, suffix))
+}
+
+/// `url`, relative to the folder `from`, made relative to the folder `to`
+/// (both folders from the site root, ending in `/`). `None` when it is not
+/// a relative path or climbs out of the site.
+pub fn rebase(url: &str, from: &str, to: &str) -> Option<String> {
+    let (parts, names_a_folder, suffix) = resolve(url, from)?;
     let mut rebased = "../".repeat(to.matches('/').count());
     rebased.push_str(&parts.join("/"));
-    let names_a_folder = matches!(path.rsplit('/').next(), Some("" | "." | ".."));
     if names_a_folder && !parts.is_empty() {
         rebased.push('/');
     }
@@ -129,7 +164,7 @@ mod tests {
         let mut html = String::new();
         let parser = pulldown_cmark::Parser::new_ext(markdown, crate::markdown::options());
         pulldown_cmark::html::push_html(&mut html, parser);
-        let got = super::print_html(&html, "slug", "pt/guide/", "pt/print/");
+        let got = super::print_html(&html, "slug", "pt/guide/", "pt/print/", &|_, _| None);
         let code = "<code>&lt;h1 id=\"x\"&gt;</code>";
         assert!(got.contains(code), "text is not markup: {got}");
         let reference = by_replacing(&html, "slug")
@@ -151,9 +186,27 @@ mod tests {
         let html = "<a title=\"grid id=&quot;x&quot;\" data-href=\"#k\" href=\"#k\">k</a>\
             <img alt=\"\" src=\"a.png\"><span\tid=\"t\" class=\"c\">t</span>";
         assert_eq!(
-            super::print_html(html, "s", "pt/g/", "pt/print/"),
+            super::print_html(html, "s", "pt/g/", "pt/print/", &|_, _| None),
             "<a title=\"grid id=&quot;x&quot;\" data-href=\"#k\" href=\"#s--k\">k</a>\
             <img alt=\"\" src=\"../../pt/g/a.png\"><span\tid=\"s--t\" class=\"c\">t</span>"
+        );
+    }
+
+    #[test]
+    fn links_to_printed_articles_lead_to_where_they_are_printed() {
+        let printed = |folder: &str, fragment: &str| match folder {
+            "pt/sec/near/" => Some(format!("#near--{fragment}")),
+            "pt/far/" => Some(format!("../far-part/index.html#far{fragment}")),
+            _ => None,
+        };
+        let html = "<a href=\"../near/index.html#step\">a</a><a href=\"../../far/\">b</a>\
+            <a href=\"../near/index.html?x=1\">c</a><a href=\"../other/index.html\">d</a>\
+            <img src=\"../near/index.html\">";
+        assert_eq!(
+            super::print_html(html, "s", "pt/sec/guide/", "pt/print/sec/", &printed),
+            "<a href=\"#near--step\">a</a><a href=\"../far-part/index.html#far\">b</a>\
+            <a href=\"../../../pt/sec/near/index.html?x=1\">c</a><a href=\"../../../pt/sec/other/index.html\">d</a>\
+            <img src=\"../../../pt/sec/near/index.html\">"
         );
     }
 
@@ -194,7 +247,7 @@ mod tests {
         }
         let html = "<p><a href=\"../x/index.html\" data-href=\"keep\">x</a><img src=\"a.png\" alt=\"\"></p>";
         assert_eq!(
-            super::print_html(html, "s", page, print),
+            super::print_html(html, "s", page, print, &|_, _| None),
             "<p><a href=\"../../pt/sec/x/index.html\" data-href=\"keep\">x</a><img src=\"../../pt/sec/guide/a.png\" alt=\"\"></p>"
         );
     }

@@ -49,6 +49,9 @@ pub struct WrittenIndex {
     pub manifest_path: String,
     /// `search/<build>/engine.js`
     pub engine_path: String,
+    /// The files only a search in one language reads (the text of its
+    /// documents), by language; every other file serves every language.
+    pub language_files: BTreeMap<String, Vec<String>>,
 }
 
 /// Serializes the index into its files. It takes the index by value: postings
@@ -94,6 +97,7 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         let bytes = script(&path, 0, |out| write_json(out, &delta(docs)));
         files.push((path, bytes));
     }
+    let doc_langs: Vec<String> = index.docs.iter().map(|d| d.lang.clone()).collect();
     files.par_extend(
         std::mem::take(&mut index.docs)
             .into_par_iter()
@@ -151,10 +155,16 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         path: format!("{folder}/engine.js"),
         bytes: ENGINE_JS.as_bytes().to_vec(),
     });
+    let mut language_files: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (id, lang) in doc_langs.into_iter().enumerate() {
+        let path = format!("{folder}/docs/{id}.js");
+        language_files.entry(lang).or_default().push(path);
+    }
     WrittenIndex {
         files: output,
         manifest_path: format!("{folder}/manifest.js"),
         engine_path: format!("{folder}/engine.js"),
+        language_files,
     }
 }
 

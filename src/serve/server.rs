@@ -151,6 +151,12 @@ async fn site_file(Shared(rx): Shared<Rx>, method: Method, uri: Uri) -> Response
         response.headers_mut().insert(header::ALLOW, allow);
         return response;
     }
+    if uri.path().strip_prefix('/') == Some(crate::offline::WORKER_PATH) {
+        // Pages served here never register it, but a built site served
+        // earlier on this address may have: its worker updates to this one.
+        let retire = Body::from(crate::offline::RETIRE_JS);
+        return respond(StatusCode::OK, content_type(".js"), retire);
+    }
     let state = rx.borrow().clone();
     match resolve(uri.path(), |p| state.files.contains_key(p)) {
         Resolved::File(path) => {

@@ -22,6 +22,7 @@ pub(super) fn pages(site: &Handbook, langs: &[&str], panel_lang: &str) -> Vec<(S
                 Then::Results,
             ),
             (format!("{lang}/print/index.html"), Then::Nothing),
+            (format!("{lang}/review/index.html"), Then::Nothing),
         ]);
     }
     pages.push((format!("{panel_lang}/index.html"), Then::HeaderSearch));

@@ -48,7 +48,29 @@ impl SiteData<'_> {
                 .collect(),
             reading_minutes: self.reading_minutes(id),
             word_count: rendered.word_count,
-            date: doc.front.date.map(|d| d.to_string()).unwrap_or_default(),
+            date: doc
+                .front
+                .changed()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            date_text: doc
+                .front
+                .changed()
+                .map(|d| crate::i18n::long_date(lang, d))
+                .unwrap_or_default(),
+            reviewed_text: doc
+                .front
+                .reviewed
+                .map(|d| crate::i18n::long_date(lang, d))
+                .unwrap_or_default(),
+            owner: doc.front.owner.clone().unwrap_or_default(),
+            edit_url: self
+                .config
+                .edit_url
+                .as_ref()
+                .map(|base| format!("{base}{}", self.source_path(id)))
+                .unwrap_or_default(),
+            newer_version: self.newer_version(id, &from),
             section_title,
             topics: doc
                 .front
@@ -77,5 +99,21 @@ impl SiteData<'_> {
         let mut extra = tera::Context::new();
         extra.insert("article", &article);
         self.page_job(&from, page, Some(extra))
+    }
+
+    /// The article's file from the site's folder, percent-encoded for a URL:
+    /// `content/pt/caf%C3%A9.md`.
+    fn source_path(&self, id: ArticleId) -> String {
+        let rel = format!("content/{}", self.articles[id].document.rel_path);
+        // Everything but RFC 3986's unreserved characters, in each segment.
+        const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        rel.split('/')
+            .map(|part| percent_encoding::utf8_percent_encode(part, SEGMENT).to_string())
+            .collect::<Vec<_>>()
+            .join("/")
     }
 }

@@ -65,6 +65,10 @@ impl SiteData<'_> {
             sections,
             other_languages: self.other_language_groups(&untranslated, lang, &from, home_path),
             topics: self.used_topics(lang, &from),
+            offline: self.config.offline.then(|| OfflineSave {
+                list_url: self.url(&from, &format!("{lang}/{}", crate::offline::LIST_NAME)),
+                page_count: self.language_page_count(lang),
+            }),
         };
         let title = root_index
             .map(|s| s.front.title.clone())
@@ -83,5 +87,14 @@ impl SiteData<'_> {
         let mut extra = tera::Context::new();
         extra.insert("home", &home);
         self.page_job(&from, page, Some(extra))
+    }
+
+    /// Every page of a language: what saving it for offline reading stores.
+    fn language_page_count(&self, lang: &str) -> usize {
+        let prefix = format!("{lang}/");
+        self.pages()
+            .into_iter()
+            .filter(|&page| self.address(page).starts_with(&prefix))
+            .count()
     }
 }

@@ -7,7 +7,10 @@ mod article;
 mod home;
 mod parts;
 mod print;
+mod review;
 mod special;
+
+pub use print::{PrintPart, PrintPlan, PART_BYTES};
 mod topics;
 
 use super::context::*;
@@ -41,7 +44,12 @@ pub enum Page<'a> {
     Home(&'a str),
     TopicsIndex(&'a str),
     Search(&'a str),
+    /// A language's print page: every article, or the list of its parts.
     Print(&'a str),
+    /// Part `n` (from 0) of a language printed in parts ([`PrintPlan`]).
+    PrintPart(&'a str, usize),
+    /// A language's review lists, for editors.
+    Review(&'a str),
     Topic(&'a str, &'a str),
     Article(ArticleId),
 }
@@ -54,7 +62,8 @@ impl<'a> Page<'a> {
             Page::Home(_) => PageKind::Home,
             Page::TopicsIndex(_) => PageKind::Topics,
             Page::Search(_) => PageKind::Search,
-            Page::Print(_) => PageKind::Print,
+            Page::Print(_) | Page::PrintPart(..) => PageKind::Print,
+            Page::Review(_) => PageKind::Review,
             Page::Topic(..) => PageKind::Topic,
             Page::Article(_) => PageKind::Article,
         }
@@ -66,7 +75,8 @@ impl<'a> Page<'a> {
             Page::Home(_) => Page::Home(lang),
             Page::TopicsIndex(_) => Page::TopicsIndex(lang),
             Page::Search(_) => Page::Search(lang),
-            Page::Print(_) => Page::Print(lang),
+            Page::Print(_) | Page::PrintPart(..) => Page::Print(lang),
+            Page::Review(_) => Page::Review(lang),
             Page::Topic(_, id) => Page::Topic(lang, id),
             other => other,
         }
@@ -221,6 +231,11 @@ impl<'a> SiteData<'a> {
                 .search_engine
                 .map(|p| self.url(from, p))
                 .unwrap_or_default(),
+            offline_worker: if self.config.offline {
+                self.url(from, crate::offline::WORKER_PATH)
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -268,13 +283,20 @@ impl<'a> SiteData<'a> {
             Page::Chooser => String::new(),
             Page::NotFound => "404.html".into(),
             Page::Home(lang) => home_path(lang),
-            Page::TopicsIndex(lang) | Page::Search(lang) | Page::Print(lang) => {
+            Page::TopicsIndex(lang)
+            | Page::Search(lang)
+            | Page::Print(lang)
+            | Page::Review(lang) => {
                 let slug = page
                     .kind()
                     .reserved_slug()
                     .expect("these kinds reserve a folder");
                 format!("{lang}/{slug}/")
             }
+            Page::PrintPart(lang, n) => match self.print_plan(lang) {
+                PrintPlan::Parts(mut parts) => parts.swap_remove(n).address,
+                PrintPlan::Single(_) => unreachable!("a language printed in parts has parts"),
+            },
             Page::Topic(lang, id) => topic_path(lang, id),
             Page::Article(id) => self.articles[id].document.url_path(),
         }
@@ -290,7 +312,8 @@ impl<'a> SiteData<'a> {
                 versions.insert("x-default".into(), String::new());
                 versions
             }
-            Page::NotFound => Versions::new(),
+            // Parts follow each language's sections: no part is another's translation.
+            Page::NotFound | Page::PrintPart(..) => Versions::new(),
             Page::Article(id) => {
                 let mut versions: Versions = self.graph.translations[id]
                     .iter()
@@ -319,8 +342,9 @@ impl<'a> SiteData<'a> {
                 Page::Home(lang),
                 Page::TopicsIndex(lang),
                 Page::Search(lang),
-                Page::Print(lang),
+                Page::Review(lang),
             ]);
+            pages.extend(self.print_plan(lang).pages(lang));
             pages.extend(
                 content
                     .topics
@@ -342,6 +366,8 @@ impl<'a> SiteData<'a> {
             Page::TopicsIndex(lang) => self.topics_index(lang),
             Page::Search(lang) => self.search(lang),
             Page::Print(lang) => self.print(lang),
+            Page::PrintPart(lang, n) => self.print_part(lang, n),
+            Page::Review(lang) => self.review(lang),
             Page::Topic(lang, id) => self.topic(lang, id),
             Page::Article(id) => self.article(id),
         }

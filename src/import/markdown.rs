@@ -1,0 +1,196 @@
+//! Markdown files keep their front matter, TOML (`+++`) or YAML (`---`):
+//! the keys they lack are added in the same syntax, after the existing
+//! ones, so nothing an author wrote is rewritten.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Toml,
+    Yaml,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Front {
+    pub style: Style,
+    /// The lines between the fences, each ending with `\n`.
+    pub raw: String,
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub keys: Vec<String>,
+}
+
+/// A Markdown file: its front matter, if any, and its body with the
+/// 0-based line the body starts on.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    pub front: Option<Front>,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+pub fn split(text: &str) -> Result<Split<'_>, String> {
+    for (fence, style) in [("+++", Style::Toml), ("---", Style::Yaml)] {
+        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
+            continue;
+        };
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            if line.trim_end() == fence {
+                let raw = &rest[..offset];
+                let body = &rest[offset + line.len()..];
+                let body_line = 2 + raw.lines().count();
+                return Ok(Split {
+                    front: Some(parse(style, raw)?),
+                    body,
+                    body_line,
+                });
+            }
+            offset += line.len();
+        }
+        return Err(format!(
+            "the front matter opened by `{fence}` is never closed"
+        ));
+    }
+    Ok(Split {
+        front: None,
+        body: text,
+        body_line: 0,
+    })
+}
+
+fn parse(style: Style, raw: &str) -> Result<Front, String> {
+    let (keys, title, slug) = match style {
+        Style::Toml => {
+            let table: toml::Table = toml::from_str(raw)
+                .map_err(|e| format!("its TOML front matter does not parse: {}", e.message()))?;
+            let text = |k: &str| table.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            (table.keys().cloned().collect(), text("title"), text("slug"))
+        }
+        Style::Yaml => {
+            let map: serde_norway::Mapping = if raw.trim().is_empty() {
+                serde_norway::Mapping::new()
+            } else {
+                serde_norway::from_str(raw)
+                    .map_err(|e| format!("its YAML front matter does not parse: {e}"))?
+            };
+            let text = |k: &str| map.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            let keys = map
+                .keys()
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect();
+            (keys, text("title"), text("slug"))
+        }
+    };
+    Ok(Front {
+        style,
+        raw: raw.to_string(),
+        title,
+        slug,
+        keys,
+    })
+}
+
+/// A value to add to front matter.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Text(String),
+    Bool(bool),
+}
+
+impl Value {
+    fn toml(&self) -> String {
+        match self {
+            Value::Text(s) => toml::Value::String(s.clone()).to_string(),
+            Value::Bool(b) => b.to_string(),
+        }
+    }
+    fn yaml(&self) -> String {
+        match self {
+            // A JSON string is a YAML double-quoted scalar.
+            Value::Text(s) => serde_json::to_string(s).unwrap_or_default(),
+            Value::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// Front matter with `added` keys that `front` lacks, fences included.
+pub fn with_keys(front: Option<&Front>, added: &[(&str, Value)]) -> String {
+    let style = front.map_or(Style::Toml, |f| f.style);
+    let raw = front.map_or("", |f| f.raw.as_str());
+    let new: Vec<String> = added
+        .iter()
+        .filter(|(k, _)| !front.is_some_and(|f| f.keys.iter().any(|have| have == k)))
+        .map(|(k, v)| match style {
+            Style::Toml => format!("{k} = {}\n", v.toml()),
+            Style::Yaml => format!("{k}: {}\n", v.yaml()),
+        })
+        .collect();
+    let fence = if style == Style::Toml { "+++" } else { "---" };
+    // In TOML, keys after a `[table]` header would belong to that table.
+    let cut = match style {
+        Style::Toml => table_start(raw),
+        Style::Yaml => raw.len(),
+    };
+    format!(
+        "{fence}\n{}{}{}{fence}\n",
+        &raw[..cut],
+        new.concat(),
+        &raw[cut..]
+    )
+}
+
+fn table_start(raw: &str) -> usize {
+    let mut offset = 0;
+    for line in raw.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            return offset;
+        }
+        offset += line.len();
+    }
+    raw.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_front_matter_gets_missing_keys_before_tables() {
+        let s = split("+++\ntitle = \"Guia\"\n[extra]\nx = 1\n+++\nTexto\n").unwrap();
+        let front = s.front.unwrap();
+        assert_eq!(front.title.as_deref(), Some("Guia"));
+        assert_eq!((s.body, s.body_line), ("Texto\n", 5));
+        let out = with_keys(
+            Some(&front),
+            &[
+                ("title", Value::Text("X".into())),
+                ("draft", Value::Bool(true)),
+            ],
+        );
+        assert_eq!(
+            out,
+            "+++\ntitle = \"Guia\"\ndraft = true\n[extra]\nx = 1\n+++\n"
+        );
+    }
+
+    #[test]
+    fn yaml_stays_yaml() {
+        let s = split("---\ntitle: Vodič\n---\nTekst\n").unwrap();
+        let out = with_keys(
+            s.front.as_ref(),
+            &[("source", Value::Text("a \"b\".md".into()))],
+        );
+        assert_eq!(out, "---\ntitle: Vodič\nsource: \"a \\\"b\\\".md\"\n---\n");
+    }
+
+    #[test]
+    fn broken_front_matter_is_an_error_and_none_is_fine() {
+        assert!(split("+++\ntitle = \n+++\n").is_err());
+        assert!(split("---\ntitle: x\n").is_err());
+        let s = split("# Título\n\nTexto").unwrap();
+        assert!(s.front.is_none());
+        assert_eq!(
+            with_keys(None, &[("draft", Value::Bool(true))]),
+            "+++\ndraft = true\n+++\n"
+        );
+    }
+}

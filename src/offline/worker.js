@@ -1,0 +1,155 @@
+(function (site) {
+  /* polybook's service worker, written by the build at the site's root with
+     `site` (the build's id, the files to fetch on installation, the search
+     index's folder) appended. Readers keep what they opened (and the
+     languages they saved) in one cache per build: pages come from the
+     network when it answers (so online readers see the current build) and
+     from the cache when it does not; the stylesheet, script and search files
+     are named for their content, so the cache answers them first. A new
+     build installs a new worker, which fetches the new versions of what the
+     last one kept, then deletes the other builds' caches: a reader never
+     gets pages of one build with files of another. */
+  "use strict";
+
+  var SCOPE = self.registration.scope; // the site's root, ending in "/"
+  var PREFIX = "polybook " + SCOPE + " "; // this site's caches (others may share the origin)
+  var CACHE = PREFIX + site.build;
+  var LIST = /^[^/]+\/offline\.json$/; // a saved language's list, relative to SCOPE
+
+  function absolute(path) { return new URL(path, SCOPE).href; }
+  function relative(url) { return url.indexOf(SCOPE) === 0 ? url.slice(SCOPE.length) : null; }
+  /* What a response is stored under: a folder's URL as its index.html, no query. */
+  function key(url) {
+    var u = new URL(url);
+    u.hash = "";
+    u.search = "";
+    if (/\/$/.test(u.pathname)) u.pathname += "index.html";
+    return u.href;
+  }
+  /* Files named for their content: never different under the same name. */
+  function named(path) {
+    return path.indexOf("search/") === 0 || /\.[0-9a-f]{10}\.(css|js)$/.test(path);
+  }
+  function newerBuildComing() {
+    return !!(self.registration.installing || self.registration.waiting);
+  }
+
+  /* Keeps a response of this build: never one that a newer worker's build
+     may have sent (a deploy is being installed), nor an error or redirect. */
+  function store(url, response) {
+    if (!response.ok || response.redirected || response.type !== "basic" || newerBuildComing()) {
+      return Promise.resolve();
+    }
+    return caches.open(CACHE).then(function (cache) { return cache.put(key(url), response); });
+  }
+  function cached(url) {
+    return caches.open(CACHE).then(function (cache) { return cache.match(key(url)); });
+  }
+
+  function networkFirst(event) {
+    var request = event.request;
+    // A page: first see whether a new build is out, so that its page is not kept here.
+    var checked = request.mode === "navigate"
+      ? self.registration.update().catch(function () { /* offline, or no worker there */ })
+      : Promise.resolve();
+    return fetch(request).then(function (response) {
+      var copy = response.clone();
+      event.waitUntil(checked.then(function () { return store(request.url, copy); }));
+      return response;
+    }, function (failure) {
+      return cached(request.url).then(function (hit) {
+        if (hit) return hit;
+        throw failure;
+      });
+    });
+  }
+
+  function cacheFirst(event) {
+    var request = event.request;
+    return cached(request.url).then(function (hit) {
+      return hit || fetch(request).then(function (response) {
+        event.waitUntil(store(request.url, response.clone()));
+        return response;
+      });
+    });
+  }
+
+  self.addEventListener("fetch", function (event) {
+    var path = relative(event.request.url);
+    if (event.request.method !== "GET" || path === null) return;
+    event.respondWith(named(path.split(/[?#]/)[0]) ? cacheFirst(event) : networkFirst(event));
+  });
+
+  /* Runs `task` on each item, a few at a time; settles when all have. */
+  function each(items, task) {
+    var next = 0;
+    function worker() {
+      if (next >= items.length) return Promise.resolve();
+      var item = items[next++];
+      return task(item).catch(function () { /* one file less */ }).then(worker);
+    }
+    var workers = [];
+    for (var i = 0; i < 6; i++) workers.push(worker());
+    return Promise.all(workers);
+  }
+
+  /* What this build should keep: its theme files and search entry points,
+     the pages open now, and the new versions of what older builds of the
+     site kept (their pages, their search files under this build's folder,
+     and every file of the languages saved). */
+  function wanted() {
+    var urls = site.precache.map(absolute);
+    return Promise.all([
+      caches.keys(),
+      self.clients.matchAll({ type: "window", includeUncontrolled: true }),
+    ]).then(function (found) {
+      found[1].forEach(function (client) { if (relative(client.url) !== null) urls.push(client.url); });
+      var older = found[0].filter(function (name) { return name.indexOf(PREFIX) === 0 && name !== CACHE; });
+      return Promise.all(older.map(function (name) {
+        return caches.open(name).then(function (cache) { return cache.keys(); });
+      }));
+    }).then(function (lists) {
+      var saved = [];
+      lists.forEach(function (requests) {
+        requests.forEach(function (request) {
+          var path = relative(request.url);
+          if (path === null) return;
+          if (LIST.test(path)) saved.push(request.url);
+          var moved = path.replace(/^search\/[^/]+\//, site.search);
+          if (moved !== path || !named(path)) urls.push(absolute(moved));
+        });
+      });
+      return each(saved, function (url) {
+        return fetch(url, { cache: "no-cache" }).then(function (response) { return response.json(); })
+          .then(function (list) {
+            list.own.concat(list.shared).forEach(function (file) { urls.push(absolute(file[0])); });
+          });
+      }).then(function () { return urls; });
+    });
+  }
+
+  self.addEventListener("install", function (event) {
+    event.waitUntil(Promise.all([caches.open(CACHE), wanted()]).then(function (got) {
+      var cache = got[0], seen = {};
+      var urls = got[1].map(key).filter(function (url) { return !seen[url] && (seen[url] = true); });
+      return each(urls, function (url) {
+        return cache.match(url).then(function (hit) {
+          if (hit) return null;
+          return fetch(url, { cache: "no-cache" }).then(function (response) {
+            if (response.ok && !response.redirected) return cache.put(url, response);
+            return null;
+          });
+        });
+      });
+    }).then(function () { return self.skipWaiting(); }));
+  });
+
+  /* Only this build's files stay: the older builds' caches go. */
+  self.addEventListener("activate", function (event) {
+    event.waitUntil(caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf(PREFIX) === 0 && name !== CACHE;
+      }).map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.clients.claim(); }));
+  });
+})
