@@ -310,7 +310,8 @@ impl SiteData<'_> {
     }
 
     /// Each article's anchor on the print pages of `lang`: its slug, or, when
-    /// articles of several sections share the slug, its section and slug.
+    /// articles of several sections share the slug, its section and slug
+    /// (`guide-intro`); should that be taken too, with `-2`, `-3`…
     fn print_anchors(&self, lang: &str) -> HashMap<ArticleId, String> {
         let ids = self.graph.by_lang.get(lang).map_or(&[][..], Vec::as_slice);
         let mut uses: HashMap<&str, usize> = HashMap::new();
@@ -319,14 +320,21 @@ impl SiteData<'_> {
                 .entry(self.articles[id].document.slug.as_str())
                 .or_default() += 1;
         }
+        let mut taken: HashSet<String> = HashSet::with_capacity(ids.len());
         ids.iter()
             .map(|&id| {
                 let doc = &self.articles[id].document;
-                let anchor = if uses[doc.slug.as_str()] > 1 && !doc.section.is_empty() {
+                let wanted = if uses[doc.slug.as_str()] > 1 && !doc.section.is_empty() {
                     format!("{}-{}", doc.section.replace('/', "-"), doc.slug)
                 } else {
                     doc.slug.clone()
                 };
+                let mut anchor = wanted.clone();
+                let mut n = 1;
+                while !taken.insert(anchor.clone()) {
+                    n += 1;
+                    anchor = format!("{wanted}-{n}");
+                }
                 (id, anchor)
             })
             .collect()
