@@ -66,7 +66,14 @@ pub struct Graph {
     pub by_topic: BTreeMap<String, Vec<ArticleId>>,
     /// Language → its articles, in content order.
     pub by_lang: BTreeMap<String, Vec<ArticleId>>,
+    /// Language → topic → the first [`FIRST_BY_TOPIC`] articles of the
+    /// language tagged with it, in content order: what a page with no version
+    /// in the language offers instead, found without scanning whole topics.
+    pub first_by_lang_topic: BTreeMap<String, BTreeMap<String, Vec<ArticleId>>>,
 }
+
+/// How many articles per language and topic [`Graph::first_by_lang_topic`] keeps.
+pub const FIRST_BY_TOPIC: usize = 3;
 
 pub struct GraphOptions<'a> {
     /// Language codes in configured order, for ordering translations.
@@ -87,12 +94,32 @@ pub fn build(articles: &[Article], options: &GraphOptions) -> (Graph, Vec<Diagno
         }
     }
     let related = all_related(articles, &by_topic, &translations, options.related_limit);
+    let mut first_by_lang_topic: BTreeMap<String, BTreeMap<String, Vec<ArticleId>>> =
+        BTreeMap::new();
+    for (topic, ids) in &by_topic {
+        let mut firsts: BTreeMap<&str, Vec<ArticleId>> = BTreeMap::new();
+        for &id in ids {
+            let first = firsts
+                .entry(articles[id].document.lang.as_str())
+                .or_default();
+            if first.len() < FIRST_BY_TOPIC {
+                first.push(id);
+            }
+        }
+        for (lang, first) in firsts {
+            first_by_lang_topic
+                .entry(lang.to_string())
+                .or_default()
+                .insert(topic.clone(), first);
+        }
+    }
     let graph = Graph {
         backlinks: backlinks(articles),
         translations,
         related,
         by_topic,
         by_lang,
+        first_by_lang_topic,
     };
     (graph, problems)
 }

@@ -140,6 +140,7 @@ pub fn site_data<'a>(
         graph: &site.graph,
         stylesheet: theme.stylesheet(),
         script: theme.script(),
+        offline_script: theme.asset_path("offline.js"),
         search_index: Some(search.0),
         search_engine: Some(search.1),
     }

@@ -218,9 +218,8 @@ mod tests {
     use super::*;
 
     /// Where the tests' files go: nowhere, the recorder is what is read.
-    #[derive(Default)]
-    struct MemorySink;
-    impl FileSink for MemorySink {
+    struct Nowhere;
+    impl FileSink for Nowhere {
         fn put(&self, _: OutputFile) -> Result<(), Diagnostic> {
             Ok(())
         }
@@ -236,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_list_holds_its_language_and_what_every_language_shares() {
-        let memory = MemorySink::default();
+        let memory = Nowhere;
         let recorder = Recorder::new(&memory);
         for (path, size) in [
             ("index.html", 1),
@@ -308,7 +307,7 @@ mod tests {
     #[test]
     fn the_build_id_follows_every_file() {
         let id = |size: usize| {
-            let memory = MemorySink::default();
+            let memory = Nowhere;
             let recorder = Recorder::new(&memory);
             put(&recorder, "pt/index.html", 1);
             put(&recorder, "pt/a/index.html", size);

@@ -157,7 +157,7 @@ fn text_file(path: &str, text: String) -> StarterFile {
 fn site_toml(site: &NewSite) -> String {
     let default = &site.languages[0];
     let mut t = String::from("# The site's configuration (written by `polybook init`); README.md, \"site.toml\", has every key.\n\n");
-    let keys: [(&str, String); 11] = [
+    let keys: [(&str, String); 12] = [
         ("The site's title (each language may have its own, below).", format!("title = {}", quote(site.title))),
         ("Where the site is published; used only for absolute URLs (sitemap, feeds, canonical links).", "base_url = \"https://example.com/\"".into()),
         ("The language of the root page and 404.html, and the UI's fallback before English.", format!("default_language = {}", quote(default))),
@@ -169,6 +169,7 @@ fn site_toml(site: &NewSite) -> String {
         ("How many entries each Atom feed holds.", "feed_limit = 20".into()),
         ("How many articles of each other language a home or topic page lists before \"see all\".", "other_languages_limit = 12".into()),
         ("A language with more articles than this prints by parts: a page per section (long ones in pieces this big).", "print_chunk = 200".into()),
+        ("Offline reading: a service worker keeps the pages read, and each language home can save the whole language.", "offline = true".into()),
     ];
     for (comment, line) in keys {
         t.push_str(&format!("# {comment}\n{line}\n"));

@@ -242,7 +242,9 @@ fn go_online(page: &Page, host: &Host) {
 }
 
 /// Polls an expression that may be a promise until it is truthy; errors
-/// count as "not yet" (the page may be reloading).
+/// count as "not yet" (the page may be reloading). Up to 90 s: Chromium
+/// activates a new worker once the one it replaces has been idle for 30 s
+/// (headless, with DevTools attached), even though it skips waiting.
 #[track_caller]
 fn wait_async(page: &Page, what: &str, expression: &str) -> Value {
     let start = Instant::now();
@@ -259,7 +261,7 @@ fn wait_async(page: &Page, what: &str, expression: &str) -> Value {
             return value;
         }
         assert!(
-            start.elapsed() < Duration::from_secs(30),
+            start.elapsed() < Duration::from_secs(90),
             "timed out waiting for {what}: {expression}\n{}",
             page.describe()
         );
@@ -353,7 +355,7 @@ fn read_pages_and_searches_work_offline_a_saved_language_whole_and_a_deploy_repl
         size.starts_with(&format!("{pages} stranic")) && size.contains("MB"),
         "{size}"
     );
-    page.click_at("[data-offline-save]");
+    page.eval("(document.querySelector('[data-offline-save]').click(), true)");
     page.wait_for(
         "the language to be saved",
         "(() => { const bar = document.querySelector('.offline-save progress'); \

@@ -192,7 +192,12 @@ fn headers_file_caches_fingerprinted_files_forever_and_revalidates_the_rest() {
         .collect();
     let mut counts = [0usize; 3]; // fingerprinted, in the search index, pages and feeds
     for path in &files {
-        let immutable = is_fingerprinted(path) || in_search_index(path);
+        // The offline worker keeps its name, and `/*.js` gives it a year: the
+        // browser never takes the worker from its HTTP cache (it registers it
+        // with updateViaCache: "none"), and both hosts purge their own caches
+        // on each deploy (see the note in _headers).
+        let worker = path == polybook::offline::WORKER_PATH;
+        let immutable = is_fingerprinted(path) || in_search_index(path) || worker;
         if path.ends_with(".css") || path.ends_with(".js") {
             // What `/*.css` and `/*.js` rely on: the build writes no other CSS or JS.
             assert!(

@@ -238,3 +238,28 @@ fn articles_say_when_and_by_whom_they_were_reviewed() {
     let solo = site.read("es/solo/index.html");
     assert!(solo.contains("Responsable: Eva &amp; Co &lt;eva@example.com&gt;"));
 }
+
+#[test]
+fn a_review_page_shows_the_first_hundred_of_a_list_and_counts_the_rest() {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "title = \"Review\"\nbase_url = \"https://example.com/\"\ndefault_language = \"pt\"\n\n\
+         [languages.pt]\nname = \"Português\"\n",
+    );
+    for n in 0..130 {
+        site.write(
+            &format!("content/pt/p{n:03}.md"),
+            &page(&format!("Página {n:03}"), "", "Texto.\n"),
+        );
+    }
+    run(&site, &["build"]).assert_ok();
+    let pt = site.read("pt/review/index.html");
+    assert_eq!(pt.matches("<code class=\"review-path\">").count(), 100);
+    assert!(
+        pt.contains("…e mais 30: `polybook check --review` lista todas."),
+        "{pt}"
+    );
+    let all = run(&site, &["check", "--review"]).stdout();
+    assert!(all.contains("no owner (130):") && all.contains("content/pt/p129.md"));
+}

@@ -139,6 +139,14 @@ owned-by = Kept current by { $owner }
 edit-page = Edit this page
 newer-translation = The { $language } version of this page was updated on { $date }, after this one.
 newer-translation-link = Read the { $language } version
+# An article with no version in a language, told in that language ($language: its own name, "Hrvatski")
+not-translated = This article is not translated into { $language } yet.
+not-translated-related = Articles in { $language } on the same topics:
+not-translated-home = See the articles in { $language }
+# In the language switcher, under a language the article has no version in (in that language)
+not-translated-short = not translated
+# On an article, for a reader of another language it has a version in; the version's title follows
+translated-notice = This article is also available in { $language }:
 review-title = Review
 review-intro = For editors: what needs checking in this language as of { $date }. The site's navigation does not link here, and search engines are asked not to index it.
 review-overdue = Past their review date
@@ -148,4 +156,5 @@ review-not-tracked = No review interval is set: add [review] every = "12 months"
 review-no-owner = No owner
 review-missing = Not translated into this language
 review-stale = Older than another language's version
+review-more = …and { $count } more: `polybook check --review` lists them all.
 review-none = Nothing here.

@@ -137,6 +137,11 @@ owned-by = Responsable: { $owner }
 edit-page = Editar esta página
 newer-translation = La versión en { $language } de esta página se actualizó el { $date }, después de esta.
 newer-translation-link = Leer la versión en { $language }
+not-translated = Este artículo aún no está disponible en { $language }.
+not-translated-related = Artículos en { $language } sobre los mismos temas:
+not-translated-home = Ver los artículos en { $language }
+not-translated-short = sin traducir
+translated-notice = Este artículo también está disponible en { $language }:
 review-title = Revisión
 review-intro = Para editores: lo que hay que comprobar en este idioma a { $date }. La navegación del sitio no enlaza aquí y se pide a los buscadores que no indexen esta página.
 review-overdue = Revisión vencida
@@ -146,4 +151,5 @@ review-not-tracked = No hay intervalo de revisión: añada [review] every = "12 
 review-no-owner = Sin responsable
 review-missing = Sin traducción a este idioma
 review-stale = Más antiguas que la versión en otro idioma
+review-more = …y { $count } más: `polybook check --review` las lista todas.
 review-none = Nada por aquí.

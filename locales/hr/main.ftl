@@ -142,6 +142,11 @@ owned-by = Odgovorna osoba: { $owner }
 edit-page = Uredi ovu stranicu
 newer-translation = Inačica ove stranice na jeziku { $language } ažurirana je { $date }, nakon ove.
 newer-translation-link = Pročitajte inačicu na jeziku { $language }
+not-translated = Ovaj članak još nije preveden na jezik { $language }.
+not-translated-related = Članci na jeziku { $language } o istim temama:
+not-translated-home = Pogledajte članke na jeziku { $language }
+not-translated-short = nije prevedeno
+translated-notice = Ovaj je članak dostupan i na jeziku { $language }:
 review-title = Pregled
 review-intro = Za urednike: što na ovom jeziku treba provjeriti na dan { $date }. Navigacija stranice ne vodi ovamo, a tražilice su zamoljene da je ne indeksiraju.
 review-overdue = Prošao rok za pregled
@@ -151,4 +156,5 @@ review-not-tracked = Interval pregleda nije postavljen: dodajte [review] every =
 review-no-owner = Bez odgovorne osobe
 review-missing = Nije prevedeno na ovaj jezik
 review-stale = Starije od inačice na drugom jeziku
+review-more = …i još { $count }: `polybook check --review` navodi sve.
 review-none = Ovdje nema ničega.

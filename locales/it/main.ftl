@@ -137,6 +137,11 @@ owned-by = Responsabile: { $owner }
 edit-page = Modifica questa pagina
 newer-translation = La versione in { $language } di questa pagina è stata aggiornata il { $date }, dopo questa.
 newer-translation-link = Leggi la versione in { $language }
+not-translated = Questo articolo non è ancora tradotto in { $language }.
+not-translated-related = Articoli in { $language } sugli stessi argomenti:
+not-translated-home = Vedi gli articoli in { $language }
+not-translated-short = non tradotto
+translated-notice = Questo articolo è disponibile anche in { $language }:
 review-title = Revisione
 review-intro = Per i redattori: cosa va controllato in questa lingua al { $date }. La navigazione del sito non porta qui e ai motori di ricerca si chiede di non indicizzare questa pagina.
 review-overdue = Revisione scaduta
@@ -146,4 +151,5 @@ review-not-tracked = Nessun intervallo di revisione: aggiungi [review] every = "
 review-no-owner = Senza responsabile
 review-missing = Non tradotto in questa lingua
 review-stale = Più vecchie della versione in un'altra lingua
+review-more = …e altre { $count }: `polybook check --review` le elenca tutte.
 review-none = Niente qui.

@@ -35,12 +35,17 @@
   }
 
   /* Keeps a response of this build: never one that a newer worker's build
-     may have sent (a deploy is being installed), nor an error or redirect. */
+     may have sent (a deploy is being installed), nor an error or redirect,
+     nor a language's list (the page stores it once the language is saved). */
   function store(url, response) {
-    if (!response.ok || response.redirected || response.type !== "basic" || newerBuildComing()) {
+    var path = relative(url).split(/[?#]/)[0];
+    if (!response.ok || response.redirected || response.type !== "basic" || newerBuildComing() || LIST.test(path)) {
       return Promise.resolve();
     }
-    return caches.open(CACHE).then(function (cache) { return cache.put(key(url), response); });
+    // Gone once a newer worker took over: not made again.
+    return caches.has(CACHE).then(function (mine) {
+      return mine && caches.open(CACHE).then(function (cache) { return cache.put(key(url), response); });
+    });
   }
   function cached(url) {
     return caches.open(CACHE).then(function (cache) { return cache.match(key(url)); });
@@ -48,13 +53,15 @@
 
   function networkFirst(event) {
     var request = event.request;
-    // A page: first see whether a new build is out, so that its page is not kept here.
+    // A page: first see whether a new build is out, so that its page is not
+    // kept here. Not waited for by the event: the new worker takes over only
+    // once this one's events are over.
     var checked = request.mode === "navigate"
       ? self.registration.update().catch(function () { /* offline, or no worker there */ })
       : Promise.resolve();
     return fetch(request).then(function (response) {
       var copy = response.clone();
-      event.waitUntil(checked.then(function () { return store(request.url, copy); }));
+      checked.then(function () { return store(request.url, copy); });
       return response;
     }, function (failure) {
       return cached(request.url).then(function (hit) {
@@ -76,7 +83,10 @@
 
   self.addEventListener("fetch", function (event) {
     var path = relative(event.request.url);
-    if (event.request.method !== "GET" || path === null) return;
+    // Event streams (polybook serve's live reload) never end: not through here,
+    // or a newer worker would wait for them to.
+    var stream = /text\/event-stream/.test(event.request.headers.get("Accept") || "");
+    if (event.request.method !== "GET" || path === null || stream) return;
     event.respondWith(named(path.split(/[?#]/)[0]) ? cacheFirst(event) : networkFirst(event));
   });
 

@@ -72,8 +72,8 @@ pub struct PageContext {
     pub search_index_url: String,
     /// URL of the search engine script, relative; empty until search is built.
     pub search_engine_url: String,
-    /// URL of the offline-reading service worker, to register with `root` as
-    /// its scope; empty when the site turns offline reading off.
+    /// URL of the offline-reading service worker, at the site's root (its
+    /// scope); empty when the site turns offline reading off.
     pub offline_worker: String,
 }
 
@@ -145,6 +145,8 @@ pub struct OfflineSave {
     pub list_url: String,
     /// Its pages (every page of the language).
     pub page_count: usize,
+    /// The theme's `offline.js`, relative; empty when the theme has none.
+    pub script_url: String,
 }
 
 /// Another language's version of a page that changed after it.
@@ -158,6 +160,38 @@ pub struct NewerVersion {
     pub date_text: String,
 }
 
+/// What a reader of `lang` is told on an article with no version in it
+/// (the theme writes it in `lang`, for its script to show to that reader).
+#[derive(Debug, Clone, Serialize)]
+pub struct UntranslatedNotice {
+    pub lang: String,
+    /// The language's own name ("Hrvatski").
+    pub language: String,
+    /// Up to three articles in `lang` that share the most topics with this
+    /// one (then in listing order); empty when none shares any.
+    pub articles: Vec<TitleLink>,
+    /// The language's home, relative.
+    pub home_url: String,
+}
+
+/// What a reader of `lang` is told on an article that has a version in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslatedNotice {
+    pub lang: String,
+    /// The language's own name ("Hrvatski").
+    pub language: String,
+    /// The version's title and URL, relative.
+    pub title: String,
+    pub url: String,
+}
+
+/// A page by its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct TitleLink {
+    pub title: String,
+    pub url: String,
+}
+
 /// A language's review page: the lists of `polybook check --review`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReviewContext {
@@ -169,7 +203,23 @@ pub struct ReviewContext {
     pub no_owner: Vec<ReviewItem>,
     pub missing: Vec<MissingGroup>,
     pub stale: Vec<OwnerGroup>,
+    /// How many items each list leaves out (the page shows the first
+    /// [`REVIEW_LIST_LIMIT`]; `check --review` has them all).
+    pub more: ReviewMore,
 }
+
+/// Items a review list leaves out, by list.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReviewMore {
+    pub overdue: usize,
+    pub no_owner: usize,
+    pub missing: usize,
+    pub stale: usize,
+}
+
+/// The most items a review page shows in one list: a page that lists every
+/// page of a big handbook helps nobody, and weighs megabytes.
+pub const REVIEW_LIST_LIMIT: usize = 100;
 
 /// Items of one owner (`owner` empty: no owner).
 #[derive(Debug, Clone, Serialize)]
@@ -229,6 +279,12 @@ pub struct ArticleContext<'a> {
     pub edit_url: String,
     /// The version in another language that changed after this one.
     pub newer_version: Option<NewerVersion>,
+    /// Every configured language with no version of this article, in
+    /// configured order: the notice a reader of that language is shown.
+    pub untranslated: Vec<UntranslatedNotice>,
+    /// Its versions in other languages, for the notice a reader of one of
+    /// them is shown here ("also in Hrvatski: <title>"), in language order.
+    pub translated: Vec<TranslatedNotice>,
     pub section_title: String,
     pub topics: Vec<TopicLink>,
     /// Other languages this article is available in (not including itself).

@@ -117,8 +117,28 @@ fn add_folder(theme: &mut Theme, dir: &Path, problems: &mut Diagnostics) {
     }
 }
 
+/// JavaScript without its comments and indentation (with the `minifier`
+/// crate, as rustdoc does): the theme's scripts are written to be read, and
+/// every page loads them. Anything else, or a script the minifier refuses,
+/// as it is. Not CSS: minifier 0.4 drops the spaces `clamp(1rem + 2vw)`
+/// needs, which breaks the layout.
+pub fn minified(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let Some(text) = name
+        .ends_with(".js")
+        .then(|| std::str::from_utf8(&bytes).ok())
+        .flatten()
+    else {
+        return bytes;
+    };
+    match minifier::js::minify(text) {
+        Ok(js) => js.to_string().into_bytes(),
+        Err(_) => bytes,
+    }
+}
+
 impl Theme {
     fn add_asset(&mut self, name: String, source: PathBuf, bytes: Vec<u8>) {
+        let bytes = minified(&name, bytes);
         let output_path = fingerprinted(&name, &bytes);
         let asset = Asset {
             source,

@@ -173,6 +173,14 @@ pub(super) fn negotiation(browser: &Browser, site: &Handbook) {
             languages,
             "the browser reports the emulated languages"
         );
+        // The home it was sent to remembers its language (for the notices of
+        // articles not translated into it); forgotten for the next languages.
+        assert_eq!(
+            page.eval("localStorage.getItem('polybook-lang')"),
+            lang,
+            "{languages}: the language is remembered"
+        );
+        page.eval("localStorage.clear()");
     }
 
     // `#choose` shows the list; a click there is remembered.

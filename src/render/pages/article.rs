@@ -1,7 +1,7 @@
 //! An article's page.
 
-use super::{Page, PageJob, SiteData};
-use crate::graph::ArticleId;
+use super::{home_path, Page, PageJob, SiteData};
+use crate::graph::{ArticleId, FIRST_BY_TOPIC};
 use crate::page_kind::PageKind;
 use crate::render::context::*;
 
@@ -71,6 +71,19 @@ impl SiteData<'_> {
                 .map(|base| format!("{base}{}", self.source_path(id)))
                 .unwrap_or_default(),
             newer_version: self.newer_version(id, &from),
+            untranslated: self.untranslated(id, &from),
+            translated: self.graph.translations[id]
+                .iter()
+                .map(|&t| {
+                    let other = &self.articles[t].document;
+                    TranslatedNotice {
+                        lang: other.lang.clone(),
+                        language: self.config.language_name(&other.lang),
+                        title: other.front.title.clone(),
+                        url: self.url(&from, &other.url_path()),
+                    }
+                })
+                .collect(),
             section_title,
             topics: doc
                 .front
@@ -99,6 +112,58 @@ impl SiteData<'_> {
         let mut extra = tera::Context::new();
         extra.insert("article", &article);
         self.page_job(&from, page, Some(extra))
+    }
+
+    /// A notice for each language with no version of `id`, offering that
+    /// language's articles sharing the most of its topics. Reads at most
+    /// [`FIRST_BY_TOPIC`] articles per language and topic: cheap at any size.
+    fn untranslated(&self, id: ArticleId, from: &str) -> Vec<UntranslatedNotice> {
+        let doc = &self.articles[id].document;
+        let topics = &doc.front.topics;
+        let versions = &self.graph.translations[id];
+        self.config
+            .languages
+            .iter()
+            .filter(|l| l.code != doc.lang)
+            .filter(|l| {
+                !versions
+                    .iter()
+                    .any(|&v| self.articles[v].document.lang == l.code)
+            })
+            .map(|l| {
+                let firsts = self.graph.first_by_lang_topic.get(&l.code);
+                let mut candidates: Vec<ArticleId> = topics
+                    .iter()
+                    .filter_map(|t| firsts?.get(t))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                let shared = |other: ArticleId| {
+                    let theirs = &self.articles[other].document.front.topics;
+                    topics.iter().filter(|t| theirs.contains(t)).count()
+                };
+                // Most topics shared first, then listing order.
+                candidates.sort_by_key(|&other| std::cmp::Reverse(shared(other)));
+                candidates.truncate(FIRST_BY_TOPIC);
+                UntranslatedNotice {
+                    lang: l.code.clone(),
+                    language: l.name.clone(),
+                    articles: candidates
+                        .into_iter()
+                        .map(|other| {
+                            let doc = &self.articles[other].document;
+                            TitleLink {
+                                title: doc.front.title.clone(),
+                                url: self.url(from, &doc.url_path()),
+                            }
+                        })
+                        .collect(),
+                    home_url: self.url(from, &home_path(&l.code)),
+                }
+            })
+            .collect()
     }
 
     /// The article's file from the site's folder, percent-encoded for a URL:

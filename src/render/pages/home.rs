@@ -68,6 +68,10 @@ impl SiteData<'_> {
             offline: self.config.offline.then(|| OfflineSave {
                 list_url: self.url(&from, &format!("{lang}/{}", crate::offline::LIST_NAME)),
                 page_count: self.language_page_count(lang),
+                script_url: self
+                    .offline_script
+                    .map(|p| self.url(&from, p))
+                    .unwrap_or_default(),
             }),
         };
         let title = root_index

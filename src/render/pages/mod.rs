@@ -29,6 +29,9 @@ pub struct SiteData<'a> {
     pub graph: &'a Graph,
     pub stylesheet: &'a str,
     pub script: &'a str,
+    /// Output path of the theme's `offline.js` ("Save for offline reading",
+    /// loaded by language homes), when the theme has one.
+    pub offline_script: Option<&'a str>,
     /// Output path of the search index manifest, when search is built.
     pub search_index: Option<&'a str>,
     /// Output path of the search engine script, when search is built.

@@ -43,13 +43,19 @@ impl SiteData<'_> {
         let from = self.address(Page::Review(lang));
         let as_of = crate::calendar::today();
         let report = review::language_report(self.config, self.articles, self.graph, lang, as_of);
-        let overdue = by_owner(report.overdue.iter().map(|o| {
+        let more = ReviewMore {
+            overdue: report.overdue.len().saturating_sub(REVIEW_LIST_LIMIT),
+            no_owner: report.no_owner.len().saturating_sub(REVIEW_LIST_LIMIT),
+            missing: report.missing.len().saturating_sub(REVIEW_LIST_LIMIT),
+            stale: report.stale.len().saturating_sub(REVIEW_LIST_LIMIT),
+        };
+        let overdue = by_owner(report.overdue.iter().take(REVIEW_LIST_LIMIT).map(|o| {
             let mut item = self.review_item(&o.page, lang, &from);
             item.due_text = o.due.map(|d| long_date(lang, d)).unwrap_or_default();
             item.every = o.every.clone();
             (o.page.owner.clone(), item)
         }));
-        let stale = by_owner(report.stale.iter().map(|s| {
+        let stale = by_owner(report.stale.iter().take(REVIEW_LIST_LIMIT).map(|s| {
             let mut item = self.review_item(&s.page, lang, &from);
             item.newer_version = self.newer_version(s.page.id, &from);
             (s.page.owner.clone(), item)
@@ -65,11 +71,13 @@ impl SiteData<'_> {
             no_owner: report
                 .no_owner
                 .iter()
+                .take(REVIEW_LIST_LIMIT)
                 .map(|p| self.review_item(p, lang, &from))
                 .collect(),
             missing: report
                 .missing
                 .iter()
+                .take(REVIEW_LIST_LIMIT)
                 .map(|m| MissingGroup {
                     group: m.group.clone(),
                     versions: m
@@ -80,6 +88,7 @@ impl SiteData<'_> {
                 })
                 .collect(),
             stale,
+            more,
         };
         let page = self.page(
             PageKind::Review,
