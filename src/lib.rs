@@ -143,6 +143,7 @@ pub fn site_data<'a>(
         offline_script: theme.asset_path("offline.js"),
         search_index: Some(search.0),
         search_engine: Some(search.1),
+        print_memo: Default::default(),
     }
 }
 

@@ -19,10 +19,22 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 /// Persian, Urdu and the other right-to-left languages (CLDR's data, by
 /// language and script: `az-Arab` too), else `"ltr"`.
 pub fn text_direction(code: &str) -> &'static str {
-    match code.parse::<LanguageIdentifier>() {
-        Ok(id) if id.character_direction() == CharacterDirection::RTL => "rtl",
-        _ => "ltr",
+    thread_local! {
+        // Templates ask for every card and switcher entry of every page: parse each code once.
+        static KNOWN: std::cell::RefCell<rustc_hash::FxHashMap<String, &'static str>> =
+            Default::default();
     }
+    KNOWN.with(|known| {
+        if let Some(dir) = known.borrow().get(code) {
+            return *dir;
+        }
+        let dir = match code.parse::<LanguageIdentifier>() {
+            Ok(id) if id.character_direction() == CharacterDirection::RTL => "rtl",
+            _ => "ltr",
+        };
+        known.borrow_mut().insert(code.to_string(), dir);
+        dir
+    })
 }
 
 /// One locale's catalog: the bundle and which keys came from which file.

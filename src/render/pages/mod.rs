@@ -10,7 +10,7 @@ mod print;
 mod review;
 mod special;
 
-pub use print::{PrintPart, PrintPlan, PART_BYTES};
+pub use print::{PrintMemo, PrintPart, PrintPlan, PART_BYTES};
 mod topics;
 
 use super::context::*;
@@ -36,6 +36,8 @@ pub struct SiteData<'a> {
     pub search_index: Option<&'a str>,
     /// Output path of the search engine script, when search is built.
     pub search_engine: Option<&'a str>,
+    /// What every print page of a language needs, made once per build.
+    pub print_memo: PrintMemo,
 }
 
 /// Which page: the cheap handle that [`SiteData::job`] turns into a context,

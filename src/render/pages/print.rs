@@ -10,6 +10,7 @@ use crate::graph::ArticleId;
 use crate::page_kind::PageKind;
 use crate::render::context::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 /// At most about this many bytes of article HTML on one part (but always at
 /// least one article): with the frame and the contents, a part stays under
@@ -20,6 +21,22 @@ pub const PART_BYTES: usize = 1_500_000;
 /// printed in parts: `<lang>/print/general/` (or `general-2/`… should a
 /// section already take it).
 const LOOSE_FOLDER: &str = "general";
+
+/// What the print pages of one language share: the plan, each article's
+/// anchor, and where each printed article is (its folder → its anchor and
+/// the page it is printed on).
+pub struct PrintLanguage {
+    plan: PrintPlan,
+    anchors: HashMap<ArticleId, String>,
+    printed: HashMap<String, (String, String)>,
+}
+
+/// [`PrintLanguage`]s, made on first use: every part of a language needs all
+/// of its language's, and at 10,000 pages a language has dozens of parts.
+#[derive(Default)]
+pub struct PrintMemo {
+    languages: Mutex<HashMap<String, Arc<PrintLanguage>>>,
+}
 
 /// How a language's articles are printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +80,43 @@ impl SiteData<'_> {
     /// How the articles of `lang` are printed: the one definition of which
     /// part holds which article and where each part lives.
     pub fn print_plan(&self, lang: &str) -> PrintPlan {
+        self.print_language(lang).plan.clone()
+    }
+
+    fn print_language(&self, lang: &str) -> Arc<PrintLanguage> {
+        let memo = &self.print_memo.languages;
+        if let Some(found) = memo.lock().ok().and_then(|m| m.get(lang).cloned()) {
+            return found;
+        }
+        let plan = self.make_print_plan(lang);
+        let anchors = self.print_anchors(lang);
+        let print = self.address(Page::Print(lang));
+        let mut printed = HashMap::new();
+        let placed: Vec<(&[ArticleId], &str)> = match &plan {
+            PrintPlan::Single(all) => vec![(all.as_slice(), print.as_str())],
+            PrintPlan::Parts(parts) => parts
+                .iter()
+                .map(|p| (p.ids.as_slice(), p.address.as_str()))
+                .collect(),
+        };
+        for (ids, page) in placed {
+            for &id in ids {
+                let folder = self.articles[id].document.url_path();
+                printed.insert(folder, (anchors[&id].clone(), page.to_string()));
+            }
+        }
+        let made = Arc::new(PrintLanguage {
+            plan,
+            anchors,
+            printed,
+        });
+        if let Ok(mut memo) = memo.lock() {
+            memo.insert(lang.to_string(), Arc::clone(&made));
+        }
+        made
+    }
+
+    fn make_print_plan(&self, lang: &str) -> PrintPlan {
         let ids = self.graph.by_lang.get(lang).cloned().unwrap_or_default();
         let chunk = self.config.print_chunk.max(1);
         if ids.len() <= chunk {
@@ -155,7 +209,7 @@ impl SiteData<'_> {
         let from = self.address(Page::Print(lang));
         let plan = self.print_plan(lang);
         let (articles, parts) = match &plan {
-            PrintPlan::Single(ids) => (self.print_articles(lang, &plan, ids, &from), Vec::new()),
+            PrintPlan::Single(ids) => (self.print_articles(lang, ids, &from), Vec::new()),
             PrintPlan::Parts(parts) => (
                 Vec::new(),
                 parts
@@ -192,7 +246,7 @@ impl SiteData<'_> {
         };
         let part = &parts[index];
         let from = part.address.as_str();
-        let articles = self.print_articles(lang, &plan, &part.ids, from);
+        let articles = self.print_articles(lang, &part.ids, from);
         let current = self.print_part_link(lang, part, from);
         let nav = PrintPartNav {
             index_url: self.url(from, &self.address(Page::Print(lang))),
@@ -246,35 +300,12 @@ impl SiteData<'_> {
 
     /// The articles `ids` as printed on the page at `from`, their links to
     /// articles printed too led to where those are printed.
-    fn print_articles(
-        &self,
-        lang: &str,
-        plan: &PrintPlan,
-        ids: &[ArticleId],
-        from: &str,
-    ) -> Vec<PrintArticle> {
-        let anchors = self.print_anchors(lang);
-        // Each printed article's folder: its anchor and the page it is on.
-        let mut printed: HashMap<String, (&str, &str)> = HashMap::new();
-        let print = self.address(Page::Print(lang));
-        match plan {
-            PrintPlan::Single(all) => {
-                for &id in all {
-                    let doc = &self.articles[id].document;
-                    printed.insert(doc.url_path(), (&anchors[&id], &print));
-                }
-            }
-            PrintPlan::Parts(parts) => {
-                for part in parts {
-                    for &id in &part.ids {
-                        let doc = &self.articles[id].document;
-                        printed.insert(doc.url_path(), (&anchors[&id], &part.address));
-                    }
-                }
-            }
-        }
+    fn print_articles(&self, lang: &str, ids: &[ArticleId], from: &str) -> Vec<PrintArticle> {
+        let memo = self.print_language(lang);
+        let anchors = &memo.anchors;
+        let printed = &memo.printed;
         let lead = |folder: &str, fragment: &str| {
-            let &(anchor, page) = printed.get(folder)?;
+            let (anchor, page) = printed.get(folder)?;
             let mut url = if page == from {
                 String::new()
             } else {
