@@ -6,17 +6,8 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use support::Run;
 
-fn polybook(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_polybook"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run polybook");
-    Run { output }
-}
+use support::polybook_in as polybook;
 
 /// A site with languages pt, hr, es, it and the seeds copied to `seeds/`.
 fn site() -> tempfile::TempDir {

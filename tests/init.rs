@@ -4,18 +4,9 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use support::Run;
+use std::path::PathBuf;
 
-fn polybook(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_polybook"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run polybook");
-    Run { output }
-}
+use support::polybook_in as polybook;
 
 fn read(path: PathBuf) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))

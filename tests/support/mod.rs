@@ -181,6 +181,16 @@ pub fn site_toml(extra: &str) -> String {
     )
 }
 
+/// Runs the built `polybook` with `args` in `dir`, as a user in that folder would.
+pub fn polybook_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_polybook"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run polybook");
+    Run { output }
+}
+
 /// A page with TOML front matter.
 pub fn page(title: &str, extra_front_matter: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\ndescription = \"About {title}.\"\n{extra_front_matter}+++\n{body}")
