@@ -11,15 +11,27 @@ use crate::review::{self, PageRef};
 impl SiteData<'_> {
     /// Another language's newer version of `id`, for a notice on `from`.
     pub(super) fn newer_version(&self, id: ArticleId, from: &str) -> Option<NewerVersion> {
-        let lang = &self.articles[id].document.lang;
         let (newer, changed) = review::newer_version(self.articles, self.graph, id)?;
+        Some(self.newer_notice(id, newer, changed, from))
+    }
+
+    /// The notice on `id`'s page (or a review list at `from`) that `newer`
+    /// changed after it, on `changed`.
+    fn newer_notice(
+        &self,
+        id: ArticleId,
+        newer: ArticleId,
+        changed: chrono::NaiveDate,
+        from: &str,
+    ) -> NewerVersion {
+        let lang = &self.articles[id].document.lang;
         let other = &self.articles[newer].document;
-        Some(NewerVersion {
+        NewerVersion {
             lang: other.lang.clone(),
             language: self.config.language_name(&other.lang),
             url: self.url(from, &other.url_path()),
             date_text: long_date(lang, changed),
-        })
+        }
     }
 
     fn review_item(&self, page: &PageRef, lang: &str, from: &str) -> ReviewItem {
@@ -57,7 +69,9 @@ impl SiteData<'_> {
         }));
         let stale = by_owner(report.stale.iter().take(REVIEW_LIST_LIMIT).map(|s| {
             let mut item = self.review_item(&s.page, lang, &from);
-            item.newer_version = self.newer_version(s.page.id, &from);
+            // The report found it already: no need to look again.
+            item.newer_version =
+                Some(self.newer_notice(s.page.id, s.newer.id, s.newer_changed, &from));
             (s.page.owner.clone(), item)
         }));
         let context = ReviewContext {
