@@ -387,6 +387,41 @@ fn a_failed_rebuild_keeps_the_last_good_site() {
 }
 
 #[test]
+fn a_bad_review_key_fails_the_rebuild_as_it_fails_the_build() {
+    let site = small_site();
+    let mut engine = Engine::new(site.root());
+    let before = engine.files();
+    // Only the review key changes: nothing the graph or the page shows.
+    let broken = page(
+        "Alfa",
+        "translation_key = \"k\"\ntopics = [\"empathy\"]\nreview_every = \"soon\"\n",
+        "# Alfa\n\nTexto original de alfa. Veja [beta](beta.md#seccao).\n",
+    );
+    site.write("content/pt/alfa.md", &broken);
+    let problems = engine
+        .site
+        .rebuild(&engine.content("pt/alfa.md", false))
+        .unwrap_err();
+    let shown: Vec<String> = problems
+        .iter()
+        .map(|d| d.display_relative_to(site.root()).to_string())
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("content/pt/alfa.md:6:16: error: review_every:")),
+        "{shown:?}"
+    );
+    assert_eq!(engine.files(), before);
+    site.write(
+        "content/pt/alfa.md",
+        &broken.replace("review_every = \"soon\"", "review_every = \"6 months\""),
+    );
+    engine.apply(engine.content("pt/alfa.md", false));
+    engine.assert_equals_full_build();
+}
+
+#[test]
 fn built_pages_carry_no_live_reload() {
     let site = small_site();
     site.build().assert_ok();

@@ -120,10 +120,11 @@ impl Analysis {
         stale |= self.render_markdown(config, loaded, first);
         stale |= self.sort();
         timer.lap("markdown");
-        let topics_file = config.content_dir().join(content::topics::TOPICS_FILE);
         let rebuilt = self.update_graph(config, stale);
         timer.lap("graph");
-        if rebuilt || dirty.contains(&topics_file) || !self.check_problems.is_empty() {
+        // Any edit: the checks read keys that neither the graph nor a page
+        // shows (a page's `review_every`), and they are cheap next to a render.
+        if rebuilt || !dirty.is_empty() || !self.check_problems.is_empty() {
             let mut problems = Diagnostics::default();
             let documents = self.site.articles.iter().map(|a| &a.document);
             content::check_documents(documents, &self.site.content.topics, &mut problems);
