@@ -1,5 +1,5 @@
 //! "Not translated" notices (issue #16): an article embeds, for each language
-//! with no version of it, an inert `<template data-untranslated>` with a
+//! with no version of it, a `hidden` notice (`data-untranslated`) with a
 //! notice in that language and that language's articles on the same topics
 //! (its home when none); the switcher marks those languages visibly. No page
 //! gets a file of its own for it.
@@ -46,10 +46,10 @@ fn site() -> Site {
     site
 }
 
-/// The `<template data-untranslated="lang">` of a page, if any.
+/// The notice of a page for readers of `lang` (`data-untranslated="lang"`), if any.
 fn template<'a>(html: &'a str, lang: &str) -> Option<&'a str> {
-    let start = html.find(&format!("<template data-untranslated=\"{lang}\">"))?;
-    let end = start + html[start..].find("</template>")?;
+    let start = html.find(&format!("data-untranslated=\"{lang}\""))?;
+    let end = start + html[start..].find("</div>")?;
     Some(&html[start..end])
 }
 
@@ -113,9 +113,9 @@ fn an_untranslated_article_carries_a_notice_per_missing_language() {
     assert!(template(&pair, "es").is_some());
     // Instead, where the Croatian version is, in Croatian.
     let start = pair
-        .find("<template data-translated=\"hr\">")
+        .find("data-translated=\"hr\"")
         .expect("the Croatian version offered");
-    let hr = &pair[start..start + pair[start..].find("</template>").unwrap()];
+    let hr = &pair[start..start + pair[start..].find("</p>").unwrap()];
     assert!(hr.contains("lang=\"hr\""), "{hr}");
     assert!(
         hr.contains(
@@ -125,7 +125,7 @@ fn an_untranslated_article_carries_a_notice_per_missing_language() {
         "{hr}"
     );
     assert!(
-        !only_pt.contains("<template data-translated"),
+        !only_pt.contains("data-translated"),
         "so-pt has no version elsewhere"
     );
     let pair_hr = site.read("hr/par/index.html");
