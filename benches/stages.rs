@@ -39,7 +39,7 @@ fn page(c: &mut Criterion) {
     let (site, _) = polybook::analyze(&config, false);
     let (theme, engines) = polybook::prepare_theme(&config).expect("the theme loads");
     let search = ("search/x/manifest.js", "search/x/engine.js");
-    let data = polybook::site_data(&config, &site, &theme, search);
+    let data = polybook::site_data(&config, &site, &theme, engines.locales(), search);
     let mut group = c.benchmark_group("page");
     group.bench_function("article context", |b| {
         b.iter(|| data.job(black_box(Page::Article(0))))

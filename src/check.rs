@@ -9,8 +9,17 @@ use crate::render::theme::Templates;
 use crate::Analyzed;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// UI keys the generator itself formats (not through templates).
-pub const KEYS_USED_BY_CODE: &[&str] = &["overlay-title", "overlay-hint"];
+/// UI keys the generator itself formats, not through templates: the live
+/// overlay's and the translation notices' ([`crate::render::notices`]).
+pub const KEYS_USED_BY_CODE: &[&str] = &[
+    "overlay-title",
+    "overlay-hint",
+    crate::render::notices::KEYS[0],
+    crate::render::notices::KEYS[1],
+    crate::render::notices::KEYS[2],
+    crate::render::notices::KEYS[3],
+    crate::render::notices::KEYS[4],
+];
 
 /// Every `t(key="…")` / `t(key='…')` in the templates.
 pub fn template_keys(templates: &Templates) -> BTreeSet<String> {

@@ -251,7 +251,13 @@ impl Incremental {
         let inputs = (self.config_generation, self.theme_generation);
         let analysis = &self.analysis;
         let shared = analysis.shared_hash();
-        let data = crate::site_data(config, &analysis.site, theme, SEARCH_PATHS);
+        let data = crate::site_data(
+            config,
+            &analysis.site,
+            theme,
+            engines.locales(),
+            SEARCH_PATHS,
+        );
         let before = &self.published;
         let local = (before.inputs == inputs && before.shared == shared)
             .then(|| {
@@ -340,7 +346,13 @@ impl Incremental {
         }
         let config = self.config.as_ref().expect("a good build has a config");
         let (theme, engines) = self.theme.as_ref().expect("a good build has a theme");
-        let data = crate::site_data(config, &self.analysis.site, theme, SEARCH_PATHS);
+        let data = crate::site_data(
+            config,
+            &self.analysis.site,
+            theme,
+            engines.locales(),
+            SEARCH_PATHS,
+        );
         let before = &self.published.page_hashes;
         let mut jobs = Vec::new();
         let mut moved = false;

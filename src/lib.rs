@@ -131,6 +131,7 @@ pub fn site_data<'a>(
     config: &'a SiteConfig,
     site: &'a Analyzed,
     theme: &'a render::Theme,
+    locales: &i18n::Locales,
     search: (&'a str, &'a str),
 ) -> render::pages::SiteData<'a> {
     render::pages::SiteData {
@@ -144,6 +145,7 @@ pub fn site_data<'a>(
         search_index: Some(search.0),
         search_engine: Some(search.1),
         print_memo: Default::default(),
+        notice_texts: render::notices::NoticeTexts::new(config, locales),
     }
 }
 
@@ -226,7 +228,13 @@ fn build_into(
         ))
     });
     let (manifest_path, engine_path, search_by_language) = written?;
-    let data = site_data(config, &site, &theme, (&manifest_path, &engine_path));
+    let data = site_data(
+        config,
+        &site,
+        &theme,
+        engines.locales(),
+        (&manifest_path, &engine_path),
+    );
     let pages = timings::stage("pages", || {
         render::render_site_into(&data, &engines, &theme, sink)
     });

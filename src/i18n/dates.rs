@@ -22,6 +22,9 @@ thread_local! {
 
 fn formatter(lang: &str) -> Option<Formatter> {
     FORMATTERS.with(|cache| {
+        if let Some(known) = cache.borrow().get(lang) {
+            return known.clone();
+        }
         cache
             .borrow_mut()
             .entry(lang.to_string())
@@ -35,9 +38,37 @@ fn formatter(lang: &str) -> Option<Formatter> {
     })
 }
 
+thread_local! {
+    /// Dates already written, by language: a handbook's pages share a few
+    /// hundred dates, and formatting one costs microseconds.
+    static WRITTEN: RefCell<HashMap<String, HashMap<NaiveDate, String>>> = RefCell::default();
+}
+
 /// `date` written out the way `lang` writes dates, in its usual calendar;
 /// ISO (`2026-11-23`) for a code ICU cannot read.
 pub fn long_date(lang: &str, date: NaiveDate) -> String {
+    let known = WRITTEN.with(|written| {
+        written
+            .borrow()
+            .get(lang)
+            .and_then(|dates| dates.get(&date))
+            .cloned()
+    });
+    if let Some(text) = known {
+        return text;
+    }
+    let text = format_long_date(lang, date);
+    WRITTEN.with(|written| {
+        written
+            .borrow_mut()
+            .entry(lang.to_string())
+            .or_default()
+            .insert(date, text.clone())
+    });
+    text
+}
+
+fn format_long_date(lang: &str, date: NaiveDate) -> String {
     let iso = || date.to_string();
     let Ok(month) = u8::try_from(date.month()) else {
         return iso();

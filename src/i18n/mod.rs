@@ -37,6 +37,17 @@ pub fn text_direction(code: &str) -> &'static str {
     })
 }
 
+/// The `dir` an element in `code` needs inside one in `than`: `"rtl"` or
+/// `"ltr"` when the two are written different ways, else `""` (nothing to say).
+pub fn dir_against(code: &str, than: &str) -> &'static str {
+    let dir = text_direction(code);
+    if dir == text_direction(than) {
+        ""
+    } else {
+        dir
+    }
+}
+
 /// One locale's catalog: the bundle and which keys came from which file.
 pub struct Catalog {
     pub locale: String,

@@ -29,8 +29,14 @@ pub struct LanguageLink {
     pub current: bool,
     /// True when `url` is a translation of this page rather than a home fallback.
     pub is_translation: bool,
+    /// On an article with no version in this language: that it is not
+    /// translated, in this language ("nije prevedeno"); else empty.
+    pub untranslated_note: String,
     /// Published articles in this language.
     pub article_count: usize,
+    /// `"rtl"` or `"ltr"` when the language is written the other way from
+    /// the page, else empty: `{% if l.dir %} dir="{{ l.dir }}"{% endif %}`.
+    pub dir: &'static str,
 }
 
 /// `hreflang` alternate of a page (including the page itself).
@@ -102,6 +108,9 @@ pub struct ArticleCard {
     pub topics: Vec<TopicLink>,
     /// For related articles: how many topics are shared with the current one.
     pub shared_topics: usize,
+    /// `"rtl"` or `"ltr"` when the article is written the other way from
+    /// the page, else empty.
+    pub dir: &'static str,
 }
 
 /// Articles of one language, for "guidance in other languages" groups.
@@ -115,6 +124,9 @@ pub struct LanguageGroup {
     pub total: usize,
     /// Where all of them are listed (that language's home or topic page).
     pub more_url: String,
+    /// `"rtl"` or `"ltr"` when the language is written the other way from
+    /// the page, else empty.
+    pub dir: &'static str,
 }
 
 /// A section of a language home (the unnamed root section has `title == ""`).
@@ -149,6 +161,17 @@ pub struct OfflineSave {
     pub script_url: String,
 }
 
+/// An article's review line ("Reviewed on … by …", "Edit this page").
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewLine {
+    /// When the page was last reviewed, as the language writes dates, or empty.
+    pub reviewed_text: String,
+    /// Who keeps it current (plain text), or empty.
+    pub owner: String,
+    /// "Edit this page": `edit_url` followed by the page's source path, or empty.
+    pub edit_url: String,
+}
+
 /// Another language's version of a page that changed after it.
 #[derive(Debug, Clone, Serialize)]
 pub struct NewerVersion {
@@ -158,38 +181,6 @@ pub struct NewerVersion {
     pub url: String,
     /// When it changed, as the page's language writes dates.
     pub date_text: String,
-}
-
-/// What a reader of `lang` is told on an article with no version in it
-/// (the theme writes it in `lang`, for its script to show to that reader).
-#[derive(Debug, Clone, Serialize)]
-pub struct UntranslatedNotice {
-    pub lang: String,
-    /// The language's own name ("Hrvatski").
-    pub language: String,
-    /// Up to three articles in `lang` that share the most topics with this
-    /// one (then in listing order); empty when none shares any.
-    pub articles: Vec<TitleLink>,
-    /// The language's home, relative.
-    pub home_url: String,
-}
-
-/// What a reader of `lang` is told on an article that has a version in it.
-#[derive(Debug, Clone, Serialize)]
-pub struct TranslatedNotice {
-    pub lang: String,
-    /// The language's own name ("Hrvatski").
-    pub language: String,
-    /// The version's title and URL, relative.
-    pub title: String,
-    pub url: String,
-}
-
-/// A page by its title.
-#[derive(Debug, Clone, Serialize)]
-pub struct TitleLink {
-    pub title: String,
-    pub url: String,
 }
 
 /// A language's review page: the lists of `polybook check --review`.
@@ -271,20 +262,16 @@ pub struct ArticleContext<'a> {
     pub date: String,
     /// The same date as the page's language writes it.
     pub date_text: String,
-    /// When the page was last reviewed, as the language writes dates, or empty.
-    pub reviewed_text: String,
-    /// Who keeps it current (plain text), or empty.
-    pub owner: String,
-    /// "Edit this page": `edit_url` followed by the page's source path, or empty.
-    pub edit_url: String,
+    /// Who reviewed it when, and where to edit it; absent when none of
+    /// these is known.
+    pub review: Option<ReviewLine>,
     /// The version in another language that changed after this one.
     pub newer_version: Option<NewerVersion>,
-    /// Every configured language with no version of this article, in
-    /// configured order: the notice a reader of that language is shown.
-    pub untranslated: Vec<UntranslatedNotice>,
-    /// Its versions in other languages, for the notice a reader of one of
-    /// them is shown here ("also in Hrvatski: <title>"), in language order.
-    pub translated: Vec<TranslatedNotice>,
+    /// HTML, output with `| safe`: for every other language, in configured
+    /// order, the hidden notice its readers are shown ([`crate::render::notices`]):
+    /// that the article is not translated into it (with its articles on the
+    /// same topics), or where its version is.
+    pub reader_notices: String,
     pub section_title: String,
     pub topics: Vec<TopicLink>,
     /// Other languages this article is available in (not including itself).

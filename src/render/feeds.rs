@@ -109,6 +109,12 @@ pub fn robots(base_url: &str) -> String {
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
     // Copy the runs without special characters whole: most text has none.
     // A byte scan: the five are ASCII, and a `char` pattern search is slower.
@@ -127,7 +133,6 @@ pub fn escape(text: &str) -> String {
         rest = &rest[at + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

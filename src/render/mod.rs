@@ -3,6 +3,7 @@
 pub mod cached;
 pub mod context;
 pub mod feeds;
+pub mod notices;
 pub mod pages;
 pub mod print;
 pub mod theme;
@@ -24,9 +25,15 @@ pub use theme::Theme;
 pub struct Engines {
     by_lang: HashMap<String, Arc<tera::Tera>>,
     partials: Vec<CachedPartials>,
+    locales: Arc<Locales>,
 }
 
 impl Engines {
+    /// The catalogs the engines translate with.
+    pub fn locales(&self) -> &Locales {
+        &self.locales
+    }
+
     /// Forgets the partials rendered for earlier pages. Called before each
     /// set of pages is rendered, since the content they show may have changed.
     pub fn clear_cached_partials(&self) {
@@ -91,12 +98,10 @@ pub fn engines(
                 .get("than")
                 .and_then(|v| v.as_str())
                 .unwrap_or_default();
-            let dir = crate::i18n::text_direction(code);
             Ok(tera::Value::from(
-                if dir == crate::i18n::text_direction(than) {
-                    String::new()
-                } else {
-                    format!(" dir=\"{dir}\"")
+                match crate::i18n::dir_against(code, than) {
+                    "" => String::new(),
+                    dir => format!(" dir=\"{dir}\""),
                 },
             ))
         },
@@ -116,7 +121,11 @@ pub fn engines(
             (l.code.clone(), engine)
         })
         .collect();
-    Ok(Engines { by_lang, partials })
+    Ok(Engines {
+        by_lang,
+        partials,
+        locales,
+    })
 }
 
 /// Tera's errors nest the useful part (which variable, which line) in sources.

@@ -4,6 +4,7 @@ use super::{home_path, Page, PageJob, SiteData};
 use crate::graph::{ArticleId, FIRST_BY_TOPIC};
 use crate::page_kind::PageKind;
 use crate::render::context::*;
+use crate::render::notices::TitleLink;
 
 impl SiteData<'_> {
     pub fn article(&self, id: ArticleId) -> PageJob {
@@ -22,7 +23,9 @@ impl SiteData<'_> {
                     url: self.url(&from, &other.url_path()),
                     current: false,
                     is_translation: true,
+                    untranslated_note: String::new(),
                     article_count: 0,
+                    dir: crate::i18n::dir_against(&other.lang, lang),
                 }
             })
             .collect();
@@ -58,32 +61,9 @@ impl SiteData<'_> {
                 .changed()
                 .map(|d| crate::i18n::long_date(lang, d))
                 .unwrap_or_default(),
-            reviewed_text: doc
-                .front
-                .reviewed
-                .map(|d| crate::i18n::long_date(lang, d))
-                .unwrap_or_default(),
-            owner: doc.front.owner.clone().unwrap_or_default(),
-            edit_url: self
-                .config
-                .edit_url
-                .as_ref()
-                .map(|base| format!("{base}{}", self.source_path(id)))
-                .unwrap_or_default(),
+            review: self.review_line(id),
             newer_version: self.newer_version(id, &from),
-            untranslated: self.untranslated(id, &from),
-            translated: self.graph.translations[id]
-                .iter()
-                .map(|&t| {
-                    let other = &self.articles[t].document;
-                    TranslatedNotice {
-                        lang: other.lang.clone(),
-                        language: self.config.language_name(&other.lang),
-                        title: other.front.title.clone(),
-                        url: self.url(&from, &other.url_path()),
-                    }
-                })
-                .collect(),
+            reader_notices: self.reader_notices(id, &from),
             section_title,
             topics: doc
                 .front
@@ -114,56 +94,90 @@ impl SiteData<'_> {
         self.page_job(&from, page, Some(extra))
     }
 
-    /// A notice for each language with no version of `id`, offering that
-    /// language's articles sharing the most of its topics. Reads at most
-    /// [`FIRST_BY_TOPIC`] articles per language and topic: cheap at any size.
-    fn untranslated(&self, id: ArticleId, from: &str) -> Vec<UntranslatedNotice> {
+    /// For each other language, its readers' notice: where the version in
+    /// it is, or else that there is none, offering that language's articles
+    /// sharing the most of its topics. Reads at most [`FIRST_BY_TOPIC`]
+    /// articles per language and topic: cheap at any size.
+    fn reader_notices(&self, id: ArticleId, from: &str) -> String {
         let doc = &self.articles[id].document;
         let topics = &doc.front.topics;
         let versions = &self.graph.translations[id];
-        self.config
-            .languages
-            .iter()
-            .filter(|l| l.code != doc.lang)
-            .filter(|l| {
-                !versions
-                    .iter()
-                    .any(|&v| self.articles[v].document.lang == l.code)
-            })
-            .map(|l| {
-                let firsts = self.graph.first_by_lang_topic.get(&l.code);
-                let mut candidates: Vec<ArticleId> = topics
-                    .iter()
-                    .filter_map(|t| firsts?.get(t))
-                    .flatten()
-                    .copied()
-                    .collect();
-                candidates.sort_unstable();
-                candidates.dedup();
-                let shared = |other: ArticleId| {
-                    let theirs = &self.articles[other].document.front.topics;
-                    topics.iter().filter(|t| theirs.contains(t)).count()
+        let mut html = String::new();
+        for l in self.config.languages.iter().filter(|l| l.code != doc.lang) {
+            let version = versions
+                .iter()
+                .map(|&v| &self.articles[v].document)
+                .find(|v| v.lang == l.code);
+            if let Some(version) = version {
+                let link = TitleLink {
+                    title: &version.front.title,
+                    url: self.url(from, &version.url_path()),
                 };
-                // Most topics shared first, then listing order.
-                candidates.sort_by_key(|&other| std::cmp::Reverse(shared(other)));
-                candidates.truncate(FIRST_BY_TOPIC);
-                UntranslatedNotice {
-                    lang: l.code.clone(),
-                    language: l.name.clone(),
-                    articles: candidates
-                        .into_iter()
-                        .map(|other| {
-                            let doc = &self.articles[other].document;
-                            TitleLink {
-                                title: doc.front.title.clone(),
-                                url: self.url(from, &doc.url_path()),
-                            }
-                        })
-                        .collect(),
-                    home_url: self.url(from, &home_path(&l.code)),
-                }
-            })
-            .collect()
+                self.notice_texts
+                    .write_translated(&mut html, &doc.lang, &l.code, &link);
+                continue;
+            }
+            let firsts = self.graph.first_by_lang_topic.get(&l.code);
+            let mut candidates: Vec<ArticleId> = topics
+                .iter()
+                .filter_map(|t| firsts?.get(t))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            // Most topics shared first, then listing order (ids are in it).
+            let mut ranked: Vec<(std::cmp::Reverse<usize>, ArticleId)> = candidates
+                .into_iter()
+                .map(|other| {
+                    let theirs = &self.articles[other].document.front.topics;
+                    let shared = topics.iter().filter(|t| theirs.contains(t)).count();
+                    (std::cmp::Reverse(shared), other)
+                })
+                .collect();
+            ranked.sort_unstable();
+            let related: Vec<TitleLink> = ranked
+                .into_iter()
+                .take(FIRST_BY_TOPIC)
+                .map(|(_, other)| {
+                    let doc = &self.articles[other].document;
+                    TitleLink {
+                        title: &doc.front.title,
+                        url: self.url(from, &doc.url_path()),
+                    }
+                })
+                .collect();
+            // Only needed when no article shares a topic.
+            let home_url = if related.is_empty() {
+                self.url(from, &home_path(&l.code))
+            } else {
+                String::new()
+            };
+            self.notice_texts
+                .write_untranslated(&mut html, &doc.lang, &l.code, &related, &home_url);
+        }
+        html
+    }
+
+    fn review_line(&self, id: ArticleId) -> Option<ReviewLine> {
+        let doc = &self.articles[id].document;
+        let line = ReviewLine {
+            reviewed_text: doc
+                .front
+                .reviewed
+                .map(|d| crate::i18n::long_date(&doc.lang, d))
+                .unwrap_or_default(),
+            owner: doc.front.owner.clone().unwrap_or_default(),
+            edit_url: self
+                .config
+                .edit_url
+                .as_ref()
+                .map(|base| format!("{base}{}", self.source_path(id)))
+                .unwrap_or_default(),
+        };
+        let empty =
+            line.reviewed_text.is_empty() && line.owner.is_empty() && line.edit_url.is_empty();
+        (!empty).then_some(line)
     }
 
     /// The article's file from the site's folder, percent-encoded for a URL:

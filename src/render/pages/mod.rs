@@ -38,6 +38,8 @@ pub struct SiteData<'a> {
     pub search_engine: Option<&'a str>,
     /// What every print page of a language needs, made once per build.
     pub print_memo: PrintMemo,
+    /// What articles tell readers of other languages, in their languages.
+    pub notice_texts: crate::render::notices::NoticeTexts,
 }
 
 /// Which page: the cheap handle that [`SiteData::job`] turns into a context,
@@ -195,7 +197,16 @@ impl<'a> SiteData<'a> {
                     ),
                     current: l.code == lang,
                     is_translation: version.is_some(),
+                    untranslated_note: if kind == PageKind::Article
+                        && l.code != lang
+                        && version.is_none()
+                    {
+                        self.notice_texts.untranslated_short(&l.code).to_string()
+                    } else {
+                        String::new()
+                    },
                     article_count: self.article_count(&l.code),
+                    dir: crate::i18n::dir_against(&l.code, lang),
                 }
             })
             .collect();
@@ -258,7 +269,9 @@ impl<'a> SiteData<'a> {
                     url: self.url(from, &home_path(&l.code)),
                     current: false,
                     is_translation: false,
+                    untranslated_note: String::new(),
                     article_count: self.article_count(&l.code),
+                    dir: crate::i18n::dir_against(&l.code, lang),
                 })
                 .collect(),
         }

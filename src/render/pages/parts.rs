@@ -49,6 +49,7 @@ impl SiteData<'_> {
                 .map(|t| self.topic_link(t, page_lang, from))
                 .collect(),
             shared_topics,
+            dir: crate::i18n::dir_against(&doc.lang, page_lang),
         }
     }
 
@@ -94,6 +95,7 @@ impl SiteData<'_> {
                     articles,
                     total: of_language.len(),
                     more_url: self.url(from, &more_path(&l.code)),
+                    dir: crate::i18n::dir_against(&l.code, lang),
                 })
             })
             .collect()
