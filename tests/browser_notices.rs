@@ -19,7 +19,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use browser::{js_string, Browser, Page, Served, Via, VIAS};
-use support::{page, site_toml, Site};
+use support::{notices_site, page};
 
 const ONLY_PT: &str = "pt/so-pt/";
 const PAIR_PT: &str = "pt/par/";
@@ -34,34 +34,19 @@ const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
 /// pt, hr and es: `pt/par` and `hr/par` are translations; `pt/so-pt` is in
 /// Portuguese only and shares its topic with `hr/slusanje`.
 fn build() -> PathBuf {
-    let site = Site::new();
-    let es = "[languages.es]\nname = \"Español\"\nweight = 3\n";
-    site.write("site.toml", &format!("{}\n{es}", site_toml("")))
-        .write(
-            "content/topics.toml",
-            "[calm]\nlabel = { pt = \"Calma\", hr = \"Smirenost\", es = \"Calma\", en = \"Calm\" }\n\
-             [listen]\nlabel = { pt = \"Ouvir\", hr = \"Slušanje\", es = \"Escuchar\", en = \"Listening\" }\n",
-        )
-        .write(
-            "content/pt/par.md",
-            &page("Par", "translation_key = \"pair\"\ntopics = [\"calm\"]\n", "Texto.\n"),
-        )
-        .write(
-            "content/hr/par.md",
-            &page("Par hr", "translation_key = \"pair\"\ntopics = [\"calm\"]\n", "Tekst.\n"),
-        )
-        .write(
-            "content/pt/so-pt.md",
-            &page(
-                "Só em português",
-                "topics = [\"listen\"]\n",
-                "## Paciência\n\nPaciência infinita com o cliente.\n",
-            ),
-        )
-        .write(
-            "content/hr/slusanje.md",
-            &page("Slušanje", "topics = [\"listen\"]\n", "Tekst.\n"),
-        );
+    let site = notices_site();
+    site.write(
+        "content/pt/so-pt.md",
+        &page(
+            "Só em português",
+            "topics = [\"listen\"]\n",
+            "## Paciência\n\nPaciência infinita com o cliente.\n",
+        ),
+    )
+    .write(
+        "content/hr/slusanje.md",
+        &page("Slušanje", "topics = [\"listen\"]\n", "Tekst.\n"),
+    );
     site.build().assert_ok();
     let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_notices");
     if dest.exists() {

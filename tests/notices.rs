@@ -5,36 +5,25 @@
 //! gets a file of its own for it.
 
 mod support;
-use support::{page, site_toml, Site};
+use support::{notices_site, page, Site};
 
 /// pt, hr and es (es has no article). `pt/par` and `hr/par` are translations;
 /// `pt/so-pt` is in Portuguese only and shares `calm` and `listen` with
 /// Croatian articles, `hr/slusanje` sharing both.
 fn site() -> Site {
-    let site = Site::new();
-    let es = "[languages.es]\nname = \"Español\"\nweight = 3\n";
-    site.write("site.toml", &format!("{}\n{es}", site_toml("")))
-        .write(
-            "content/topics.toml",
-            "[calm]\nlabel = { pt = \"Calma\", hr = \"Smirenost\", es = \"Calma\", en = \"Calm\" }\n\
-             [listen]\nlabel = { pt = \"Ouvir\", hr = \"Slušanje\", es = \"Escuchar\", en = \"Listening\" }\n",
-        )
-        .write(
-            "content/pt/par.md",
-            &page("Par", "translation_key = \"pair\"\ntopics = [\"calm\"]\n", "Texto.\n"),
-        )
-        .write(
-            "content/hr/par.md",
-            &page("Par hr", "translation_key = \"pair\"\ntopics = [\"calm\"]\n", "Tekst.\n"),
-        )
-        .write(
-            "content/pt/so-pt.md",
-            &page("Só em português", "topics = [\"listen\", \"calm\"]\n", "Texto.\n"),
-        )
-        .write(
-            "content/hr/slusanje.md",
-            &page("Slušanje", "topics = [\"listen\", \"calm\"]\n", "Tekst.\n"),
-        );
+    let site = notices_site();
+    site.write(
+        "content/pt/so-pt.md",
+        &page(
+            "Só em português",
+            "topics = [\"listen\", \"calm\"]\n",
+            "Texto.\n",
+        ),
+    )
+    .write(
+        "content/hr/slusanje.md",
+        &page("Slušanje", "topics = [\"listen\", \"calm\"]\n", "Tekst.\n"),
+    );
     // Listed before `Slušanje`, sharing one topic with `so-pt`.
     for n in 1..=3 {
         site.write(

@@ -268,3 +268,25 @@ pub fn seeded(mut seed: u64) -> impl FnMut(usize) -> usize {
         ((seed >> 33) as usize) % n
     }
 }
+
+/// The notice tests' languages and pages: pt, hr and es (no article in es),
+/// topics `calm` and `listen`, and `pt/par` with its translation `hr/par`.
+pub fn notices_site() -> Site {
+    let site = Site::new();
+    let es = "[languages.es]\nname = \"Español\"\nweight = 3\n";
+    site.write("site.toml", &format!("{}\n{es}", site_toml("")))
+        .write(
+            "content/topics.toml",
+            "[calm]\nlabel = { pt = \"Calma\", hr = \"Smirenost\", es = \"Calma\", en = \"Calm\" }\n\
+             [listen]\nlabel = { pt = \"Ouvir\", hr = \"Slušanje\", es = \"Escuchar\", en = \"Listening\" }\n",
+        )
+        .write(
+            "content/pt/par.md",
+            &page("Par", "translation_key = \"pair\"\ntopics = [\"calm\"]\n", "Texto.\n"),
+        )
+        .write(
+            "content/hr/par.md",
+            &page("Par hr", "translation_key = \"pair\"\ntopics = [\"calm\"]\n", "Tekst.\n"),
+        );
+    site
+}

@@ -185,6 +185,8 @@ impl<'a> SiteData<'a> {
             .iter()
             .map(|l| {
                 let version = versions.get(&l.code);
+                let current = l.code == lang;
+                let is_translation = version.is_some();
                 LanguageLink {
                     code: l.code.clone(),
                     name: l.name.clone(),
@@ -195,12 +197,9 @@ impl<'a> SiteData<'a> {
                             .unwrap_or_else(|| home_path(&l.code))
                             .as_str(),
                     ),
-                    current: l.code == lang,
-                    is_translation: version.is_some(),
-                    untranslated_note: if kind == PageKind::Article
-                        && l.code != lang
-                        && version.is_none()
-                    {
+                    current,
+                    is_translation,
+                    untranslated_note: if kind == PageKind::Article && !current && !is_translation {
                         self.notice_texts.untranslated_short(&l.code).to_string()
                     } else {
                         String::new()
