@@ -22,7 +22,7 @@ fn markdown(c: &mut Criterion) {
     let config = handbook();
     let (site, _) = polybook::analyze(&config, false);
     let documents = site.articles.iter().map(|a| &a.document);
-    let targets = polybook::link_targets(documents.clone(), &site.content);
+    let targets = polybook::link_targets(documents.clone(), &site.content, &config);
     let mut group = c.benchmark_group("markdown");
     for doc in documents {
         group.throughput(Throughput::Bytes(doc.source.len() as u64));

@@ -172,7 +172,7 @@ pub struct LocaleArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files or folders (read recursively, sorted) of .txt, .md or .html.
+    /// Files or folders (read recursively, sorted) of .txt, .md or .html, or one docs site's folder.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The pages' language (a code of site.toml) [default: detected per file].
@@ -187,6 +187,12 @@ pub struct ImportArgs {
     /// Remove the debris the importer is sure of (summary and teaser blocks, bylines, repeated titles).
     #[arg(long)]
     pub clean: bool,
+    /// How a docs site lays out its languages: folders, docusaurus, suffixes or single [default: detected].
+    #[arg(long)]
+    pub layout: Option<String>,
+    /// Write a docs site's pages as published (draft = false), but those its source marks as drafts.
+    #[arg(long)]
+    pub publish: bool,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }

@@ -38,6 +38,9 @@ struct RawConfig {
     /// HTML inside Markdown: "sanitize" (default), "trust" or "escape".
     #[serde(default)]
     raw_html: RawHtml,
+    /// Whether a link to a heading that does not exist fails the build.
+    #[serde(default)]
+    broken_anchors: BrokenAnchors,
     /// A service worker keeps the pages readers open, for reading offline.
     #[serde(default = "yes")]
     offline: bool,
@@ -118,6 +121,17 @@ pub enum RawHtml {
     Escape,
 }
 
+/// What a link to a missing heading is (`broken_anchors` in site.toml): an
+/// error by default; a warning for a site migrated with broken anchors in
+/// its source, until they are fixed (as Zola's `internal_level`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BrokenAnchors {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// The validated configuration; paths are absolute-ish (joined onto the root).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteConfig {
@@ -140,6 +154,7 @@ pub struct SiteConfig {
     /// on its print page; at least 1.
     pub print_chunk: usize,
     pub raw_html: RawHtml,
+    pub broken_anchors: BrokenAnchors,
     /// Offline reading: the build writes a service worker and, per
     /// language, the list of files its home can save (`crate::offline`).
     pub offline: bool,
@@ -184,6 +199,13 @@ impl SiteConfig {
         self.language(lang)
             .and_then(|l| l.description.as_deref())
             .unwrap_or(&self.description)
+    }
+    /// The path of `base_url`, from and to a `/`: `/` or `/handbook/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme
+            .find('/')
+            .map_or("/", |slash| &after_scheme[slash..])
     }
     /// The order in which a UI string or topic label is looked up for `lang`.
     pub fn fallback_chain(&self, lang: &str) -> Vec<String> {
@@ -405,6 +427,7 @@ fn validate(
         other_languages_limit: raw.other_languages_limit,
         print_chunk: raw.print_chunk,
         raw_html: raw.raw_html,
+        broken_anchors: raw.broken_anchors,
         offline: raw.offline,
         review_every,
         edit_url: raw.edit_url.map(|url| {

@@ -50,6 +50,22 @@ pub fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
+/// Replaces `path` with `bytes` whole: written beside it, then renamed over
+/// it, so a reader (or a crash) never sees half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.polybook-new"));
+    std::fs::write(&temporary, bytes)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            io_error(path, "cannot write", e)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,10 +79,11 @@ pub struct GraphOptions<'a> {
     /// Language codes in configured order, for ordering translations.
     pub language_order: &'a [String],
     pub related_limit: usize,
+    pub broken_anchors: crate::config::BrokenAnchors,
 }
 
 pub fn build(articles: &[Article], options: &GraphOptions) -> (Graph, Vec<Diagnostic>) {
-    let mut problems = check_anchors(articles);
+    let mut problems = check_anchors(articles, options.broken_anchors);
     let (translations, translation_problems) = translations(articles, options.language_order);
     problems.extend(translation_problems);
     let mut by_topic: BTreeMap<String, Vec<ArticleId>> = BTreeMap::new();
@@ -279,7 +280,45 @@ fn backlinks(articles: &[Article]) -> Vec<Vec<ArticleId>> {
         .collect()
 }
 
-fn check_anchors(articles: &[Article]) -> Vec<Diagnostic> {
+/// Rewrites links written with a heading's earlier ASCII id
+/// (`#bloques-de-codigo`) to its id (`#bloques-de-código`), in the linking
+/// page's HTML and links. Runs before the graph and its anchor checks, which
+/// then see only ids; a link already rewritten is left alone.
+pub fn retarget_legacy_anchors(articles: &mut [Article]) {
+    let by_path: HashMap<&str, ArticleId> = articles
+        .iter()
+        .enumerate()
+        .map(|(id, a)| (a.document.rel_path.as_str(), id))
+        .collect();
+    let mut fixes: Vec<(ArticleId, usize, String)> = Vec::new();
+    for (id, article) in articles.iter().enumerate() {
+        for (index, link) in article.rendered.links.iter().enumerate() {
+            let (Some(anchor), Some(&target)) = (&link.anchor, by_path.get(link.target.as_str()))
+            else {
+                continue;
+            };
+            let headings = &articles[target].rendered.headings;
+            if anchor.is_empty() || headings.iter().any(|h| &h.id == anchor) {
+                continue;
+            }
+            if let Some(heading) = headings
+                .iter()
+                .find(|h| h.legacy_id.as_ref() == Some(anchor))
+            {
+                fixes.push((id, index, heading.id.clone()));
+            }
+        }
+    }
+    for (id, index, heading_id) in fixes {
+        crate::markdown::retarget_link(&mut articles[id].rendered, index, &heading_id);
+    }
+}
+
+fn check_anchors(articles: &[Article], level: crate::config::BrokenAnchors) -> Vec<Diagnostic> {
+    let report = |path: &std::path::Path, message: String| match level {
+        crate::config::BrokenAnchors::Error => Diagnostic::error(path, message),
+        crate::config::BrokenAnchors::Warning => Diagnostic::warning(path, message),
+    };
     let anchors: HashMap<&str, BTreeSet<&str>> = articles
         .iter()
         .map(|a| (a.document.rel_path.as_str(), a.rendered.anchor_ids()))
@@ -302,7 +341,7 @@ fn check_anchors(articles: &[Article]) -> Vec<Diagnostic> {
                 format!("headings there: #{}", known.join(", #"))
             };
             problems.push(
-                Diagnostic::error(
+                report(
                     &doc.path,
                     format!(
                         "the anchor `#{anchor}` does not exist in content/{}",

@@ -79,13 +79,14 @@ pub fn analyze(config: &SiteConfig, drafts: bool) -> (Analyzed, Diagnostics) {
     let (documents, content, mut problems) = timings::stage("content", || {
         content::load(config, &content::LoadOptions { drafts })
     });
-    let articles = timings::stage("markdown", || {
-        let targets = link_targets(&documents, &content);
+    let mut articles = timings::stage("markdown", || {
+        let targets = link_targets(&documents, &content, config);
         render_articles(config, &targets, documents)
     });
     for article in &articles {
         problems.extend(article.rendered.problems.iter().cloned());
     }
+    graph::retarget_legacy_anchors(&mut articles);
     let (graph, graph_problems) = timings::stage("graph", || link(config, &articles));
     problems.extend(graph_problems);
     let analyzed = Analyzed {
@@ -102,6 +103,7 @@ pub fn link(config: &SiteConfig, articles: &[Article]) -> (Graph, Vec<Diagnostic
     let options = graph::GraphOptions {
         language_order: &language_order,
         related_limit: config.related_limit,
+        broken_anchors: config.broken_anchors,
     };
     graph::build(articles, &options)
 }
@@ -263,40 +265,69 @@ fn build_into(
     Ok(problems.sorted())
 }
 
-/// Where links to content paths lead.
+/// Where links to content paths and site addresses lead.
 pub fn link_targets<'a>(
     documents: impl IntoIterator<Item = &'a Document>,
     content: &Content,
+    config: &SiteConfig,
 ) -> LinkTargets {
     let mut targets = LinkTargets::default();
     for doc in documents {
-        targets
-            .0
-            .insert(doc.rel_path.clone(), LinkTarget::Page(doc.url_path()));
+        targets.insert(doc.rel_path.clone(), LinkTarget::Page(doc.url_path()));
     }
     for section in &content.sections {
         let rel = section
             .path
             .strip_prefix(content_root(section.path.as_path(), &section.lang))
             .unwrap_or(&section.path);
-        targets.0.insert(
-            fs::slash_path(rel),
-            LinkTarget::Page(render::pages::home_path(&section.lang)),
-        );
+        let rel = fs::slash_path(rel);
+        // Sections have no page of their own yet: their address leads home.
+        let home = render::pages::home_path(&section.lang);
+        if !section.section.is_empty() {
+            let address = format!("{}/{}/", section.lang, section.section);
+            targets
+                .addresses
+                .entry(address)
+                .or_insert_with(|| markdown::Address::Content(rel.clone()));
+        }
+        targets.insert(rel, LinkTarget::Page(home));
     }
     for file in &content.files {
-        targets.0.insert(
+        targets.insert(
             file.rel_path.clone(),
             LinkTarget::File(file.rel_path.clone()),
         );
     }
     for failed in &content.failed_pages {
         targets
-            .0
+            .paths
             .entry(failed.clone())
             .or_insert_with(|| LinkTarget::Page(String::new()));
     }
+    for address in generated_addresses(config, content) {
+        targets.insert_generated(address);
+    }
     targets
+}
+
+/// The pages the build makes that links may name by address.
+fn generated_addresses(config: &SiteConfig, content: &Content) -> Vec<String> {
+    let mut addresses = vec![
+        String::new(),
+        "sitemap.xml".to_string(),
+        "404.html".to_string(),
+    ];
+    for lang in &config.languages {
+        let code = &lang.code;
+        addresses.push(render::pages::home_path(code));
+        for page in ["search/", "topics/", "print/", "atom.xml"] {
+            addresses.push(format!("{code}/{page}"));
+        }
+        for topic in &content.topics.list {
+            addresses.push(render::pages::topic_path(code, &topic.id));
+        }
+    }
+    addresses
 }
 
 /// `content/` above a file of language `lang`.
@@ -341,6 +372,7 @@ pub fn render_document(
         page_url: &doc.url_path(),
         targets,
         index,
+        base_path: config.base_path(),
         raw_html: config.raw_html,
     })
 }

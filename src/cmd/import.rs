@@ -42,6 +42,9 @@ pub fn run(args: ImportArgs) -> Report {
             return Report::failed(d.into(), "import failed");
         }
     }
+    if let Some(dir) = super::import_site::docs_site(&args, &config) {
+        return super::import_site::run(&args, &config, &dir);
+    }
     let options = Options {
         lang: args.lang.clone(),
         section: args.section.clone(),
@@ -152,7 +155,7 @@ fn sources(paths: &[PathBuf], problems: &mut Diagnostics) -> Vec<PathBuf> {
 }
 
 /// Writes a new file, refusing to replace one (even one made meanwhile).
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

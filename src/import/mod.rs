@@ -10,6 +10,7 @@ pub mod encoding;
 pub mod html;
 pub mod language;
 pub mod markdown;
+pub mod site;
 pub mod text;
 
 use crate::diagnostics::Diagnostic;

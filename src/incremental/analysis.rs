@@ -8,7 +8,7 @@ use crate::config::SiteConfig;
 use crate::content::{self, Document, Entry};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::{Article, ArticleId, Graph};
-use crate::markdown::LinkTargets;
+use crate::markdown::{LinkTarget, LinkTargets};
 use crate::Analyzed;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -119,6 +119,7 @@ impl Analysis {
         timer.lap("content");
         stale |= self.render_markdown(config, loaded, first);
         stale |= self.sort();
+        crate::graph::retarget_legacy_anchors(&mut self.site.articles);
         timer.lap("markdown");
         let rebuilt = self.update_graph(config, stale);
         timer.lap("graph");
@@ -394,7 +395,7 @@ impl Analysis {
             // Documents read again come after their old selves: their address wins.
             let kept = self.site.articles.iter().map(|a| &a.document);
             let documents = kept.chain(loaded.documents.iter().map(|d| &d.1));
-            let targets = crate::link_targets(documents, &self.site.content);
+            let targets = crate::link_targets(documents, &self.site.content, config);
             moved = moved_targets(&self.targets, &targets);
             self.targets = targets;
         }
@@ -534,13 +535,30 @@ fn minutes(config: &SiteConfig, article: &Article) -> usize {
     crate::markdown::reading_minutes(article.rendered.word_count, config.words_per_minute)
 }
 
-/// File names of the link targets that appeared, left or lead elsewhere now.
+/// File names of the link targets that appeared, left or lead elsewhere now,
+/// and the last part of their addresses, which links written as site paths name.
 fn moved_targets(old: &LinkTargets, new: &LinkTargets) -> Vec<String> {
-    let keys: BTreeSet<&String> = old.0.keys().chain(new.0.keys()).collect();
-    keys.into_iter()
-        .filter(|k| old.0.get(*k) != new.0.get(*k))
-        .map(|k| k.rsplit('/').next().unwrap_or(k).to_string())
-        .collect()
+    let keys: BTreeSet<&String> = old.paths.keys().chain(new.paths.keys()).collect();
+    let mut names: Vec<String> = Vec::new();
+    for key in keys {
+        let (before, after) = (old.paths.get(key), new.paths.get(key));
+        if before == after {
+            continue;
+        }
+        names.push(key.rsplit('/').next().unwrap_or(key).to_string());
+        for target in [before, after].into_iter().flatten() {
+            let (LinkTarget::Page(address) | LinkTarget::File(address)) = target;
+            let last = address
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default();
+            if !last.is_empty() && !names.iter().any(|n| n == last) {
+                names.push(last.to_string());
+            }
+        }
+    }
+    names
 }
 
 /// Whether a link of `doc` may lead to one of `names`: a link names its target's
@@ -556,16 +574,12 @@ mod tests {
 
     #[test]
     fn moved_targets_are_named_by_file() {
-        use crate::markdown::LinkTarget;
         let mut old = LinkTargets::default();
-        old.0
-            .insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
-        old.0
-            .insert("pt/b.md".into(), LinkTarget::Page("pt/b/".into()));
+        old.insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
+        old.insert("pt/b.md".into(), LinkTarget::Page("pt/b/".into()));
         let mut new = old.clone();
-        new.0.remove("pt/a.md");
-        new.0
-            .insert("hr/c.md".into(), LinkTarget::Page("hr/c/".into()));
-        assert_eq!(moved_targets(&old, &new), vec!["c.md", "a.md"]);
+        new.paths.remove("pt/a.md");
+        new.insert("hr/c.md".into(), LinkTarget::Page("hr/c/".into()));
+        assert_eq!(moved_targets(&old, &new), vec!["c.md", "c", "a.md", "a"]);
     }
 }

@@ -1,7 +1,9 @@
-//! Gives every heading a unique ASCII id and collects the table of contents.
+//! Gives every heading a unique id, as the web makes them (`text::slug::web_id`),
+//! and collects the table of contents. Each heading also keeps the ASCII id
+//! earlier versions gave it, so links written with those still resolve.
 
 use super::Heading;
-use crate::text::slug::slugify;
+use crate::text::slug::{slugify, web_id};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -9,6 +11,7 @@ use std::ops::Range;
 pub fn assign_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
+    let mut used_legacy: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 else {
@@ -18,21 +21,19 @@ pub fn assign_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
         let level = level_number(*level);
         let explicit = id.as_ref().map(|s| s.to_string());
         let (text, end) = heading_text(events, i + 1);
-        let base = explicit
-            .map(|e| slugify(&e))
-            .filter(|e| !e.is_empty())
-            .unwrap_or_else(|| slugify(&text));
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
-        };
-        let unique = unique_id(&base, &mut used);
+        let explicit = explicit
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty());
+        let base = explicit.clone().unwrap_or_else(|| web_id(&text));
+        let unique = unique_id(&or_section(base), &mut used);
+        let legacy_base = slugify(explicit.as_deref().unwrap_or(&text));
+        let legacy = unique_id(&or_section(legacy_base), &mut used_legacy);
         if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
             *id = Some(CowStr::from(unique.clone()));
         }
         headings.push(Heading {
             level,
+            legacy_id: (legacy != unique).then_some(legacy),
             id: unique,
             text: text.trim().to_string(),
         });
@@ -52,6 +53,14 @@ fn heading_text(events: &[(Event, Range<usize>)], from: usize) -> (String, usize
         }
     }
     (text, events.len())
+}
+
+fn or_section(id: String) -> String {
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
 }
 
 fn unique_id(base: &str, used: &mut HashSet<String>) -> String {

@@ -1,11 +1,15 @@
-//! Rewrites relative links to `.md` files (and colocated files) into relative
-//! URLs of the built site, reporting the ones that lead nowhere.
+//! Rewrites links to pages and files of the site into relative URLs of the
+//! built site, reporting the ones that lead nowhere. A link is written as a
+//! relative path to a `.md` file (`../hr/b.md#x`) or, as the web writes them,
+//! as a site path (`/hr/b/#x`, with or without the site's base path): both
+//! are checked, counted as backlinks and written relative, so the output
+//! works under a subpath and from `file://`.
 
 use super::{PageLink, RenderContext};
 use crate::diagnostics::{Diagnostic, Position};
 use pulldown_cmark::{CowStr, Event, Tag};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// What a content path becomes in the output.
@@ -17,9 +21,41 @@ pub enum LinkTarget {
     File(String),
 }
 
-/// Every content path a link may point at.
+/// What a site address (`pt/guide/`) is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// The page or file made from this content path.
+    Content(String),
+    /// A page the build makes itself (a language home, a topic, search).
+    Generated,
+}
+
+/// Every content path and site address a link may point at.
 #[derive(Debug, Clone, Default)]
-pub struct LinkTargets(pub BTreeMap<String, LinkTarget>);
+pub struct LinkTargets {
+    /// By content path: `pt/guide.md`.
+    pub paths: BTreeMap<String, LinkTarget>,
+    /// By output address, without the leading `/`: `pt/guide/`, `pt/img.png`.
+    pub addresses: HashMap<String, Address>,
+}
+
+impl LinkTargets {
+    /// Adds the content file at `path`, published at the output `address`.
+    pub fn insert(&mut self, path: String, target: LinkTarget) {
+        let address = match &target {
+            LinkTarget::Page(a) | LinkTarget::File(a) => a.clone(),
+        };
+        self.addresses
+            .entry(address)
+            .or_insert_with(|| Address::Content(path.clone()));
+        self.paths.insert(path, target);
+    }
+
+    /// Adds an address the build writes a page at, with no content file.
+    pub fn insert_generated(&mut self, address: String) {
+        self.addresses.entry(address).or_insert(Address::Generated);
+    }
+}
 
 /// The URL of `target` (an output path from the site root) as seen from the page
 /// whose folder is `from` (`pt/guide/`). Folder targets get `index` appended.
@@ -80,38 +116,48 @@ pub fn rewrite(
             | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
             _ => continue,
         };
-        if dest.is_empty() || is_external(dest) || dest.starts_with('/') {
+        if dest.is_empty() || is_external(dest) {
             continue;
         }
         let at = position(range);
-        match resolve(dest, ctx) {
-            Ok((url, link)) => {
-                *dest = CowStr::from(url);
+        let resolved = if dest.starts_with('/') {
+            resolve_site_path(dest, ctx)
+        } else {
+            resolve(dest, ctx)
+        };
+        match resolved {
+            Ok(Some((url, link))) => {
                 if let Some(mut link) = link {
                     link.position = at;
+                    link.href = url.clone();
                     links.push(link);
                 }
+                *dest = CowStr::from(url);
             }
+            Ok(None) => {}
             Err(problem) => problems.push(problem.at(at)),
         }
     }
     links
 }
 
-/// The new URL of one link and, for a page, what to check and count as a backlink.
-fn resolve(dest: &str, ctx: &RenderContext) -> Result<(String, Option<PageLink>), Diagnostic> {
+type Resolved = Result<Option<(String, Option<PageLink>)>, Diagnostic>;
+
+/// `dest` split into its path (query dropped) and its fragment, percent-decoded.
+fn split_link(dest: &str) -> (&str, Option<String>) {
     let (path_part, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
+        Some((p, f)) => (p, Some(percent_decoded(f).into_owned())),
         None => (dest, None),
     };
-    let path_part = path_part.split('?').next().unwrap_or_default();
+    (path_part.split('?').next().unwrap_or_default(), fragment)
+}
+
+/// The new URL of one relative link and, for a page, what to check and count as a backlink.
+fn resolve(dest: &str, ctx: &RenderContext) -> Resolved {
+    let (path_part, fragment) = split_link(dest);
     if path_part.is_empty() {
-        let link = PageLink {
-            target: ctx.content_path.to_string(),
-            anchor: fragment,
-            position: Position::default(),
-        };
-        return Ok((dest.to_string(), Some(link)));
+        let link = page_link(ctx.content_path.to_string(), fragment);
+        return Ok(Some((dest.to_string(), Some(link))));
     }
     let decoded = percent_decoded(path_part);
     let Some(target_path) = resolve_relative(ctx.content_path, &decoded) else {
@@ -121,20 +167,8 @@ fn resolve(dest: &str, ctx: &RenderContext) -> Result<(String, Option<PageLink>)
         )
         .hint("link to a page inside content/ with a relative path"));
     };
-    let suffix = fragment
-        .as_ref()
-        .map(|f| format!("#{f}"))
-        .unwrap_or_default();
-    match ctx.targets.0.get(&target_path) {
-        Some(LinkTarget::Page(url)) => {
-            let link = PageLink {
-                target: target_path,
-                anchor: fragment,
-                position: Position::default(),
-            };
-            Ok((relative_url(ctx.page_url, url, ctx.index) + &suffix, Some(link)))
-        }
-        Some(LinkTarget::File(out)) => Ok((relative_url(ctx.page_url, out, "") + &suffix, None)),
+    match to_content(&target_path, fragment, ctx) {
+        Some(found) => Ok(Some(found)),
         None => Err(Diagnostic::error(
             ctx.path,
             format!("the link `{dest}` points to content/{target_path}, which does not exist"),
@@ -145,6 +179,111 @@ fn resolve(dest: &str, ctx: &RenderContext) -> Result<(String, Option<PageLink>)
             "link to a .md page or a file inside content/, or use an absolute https:// URL"
         })),
     }
+}
+
+/// The URL and link of the content file at `target_path`, if there is one.
+fn to_content(
+    target_path: &str,
+    fragment: Option<String>,
+    ctx: &RenderContext,
+) -> Option<(String, Option<PageLink>)> {
+    let suffix = fragment
+        .as_ref()
+        .map(|f| format!("#{f}"))
+        .unwrap_or_default();
+    match ctx.targets.paths.get(target_path)? {
+        LinkTarget::Page(url) => {
+            let href = relative_url(ctx.page_url, url, ctx.index) + &suffix;
+            Some((href, Some(page_link(target_path.to_string(), fragment))))
+        }
+        LinkTarget::File(out) => Some((relative_url(ctx.page_url, out, "") + &suffix, None)),
+    }
+}
+
+fn page_link(target: String, anchor: Option<String>) -> PageLink {
+    PageLink {
+        target,
+        anchor,
+        position: Position::default(),
+        href: String::new(),
+    }
+}
+
+/// A link written as a path from the site's root (`/es/guias/rutas/#x`),
+/// with or without the base path of `base_url`. One outside the base path
+/// belongs to another site on the host and is left as written.
+fn resolve_site_path(dest: &str, ctx: &RenderContext) -> Resolved {
+    let (path_part, fragment) = split_link(dest);
+    let decoded = percent_decoded(path_part);
+    let inside_base = decoded.strip_prefix(ctx.base_path);
+    let candidates = [inside_base, decoded.strip_prefix('/')];
+    for path in candidates.into_iter().flatten() {
+        if path.split('/').any(|s| s == "..") {
+            return Err(Diagnostic::error(
+                ctx.path,
+                format!("the link `{dest}` climbs out of the site with `..`"),
+            )
+            .hint("write the page's address from the site's root, without `..`"));
+        }
+        if path.ends_with(".md") {
+            if let Some(found) = to_content(path, fragment.clone(), ctx) {
+                return Ok(Some(found));
+            }
+        }
+        let address = normalized_address(path);
+        match ctx.targets.addresses.get(address.as_ref()) {
+            Some(Address::Content(content_path)) => {
+                return Ok(to_content(content_path, fragment, ctx));
+            }
+            Some(Address::Generated) => {
+                let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+                let href = relative_url(ctx.page_url, &address, ctx.index) + &suffix;
+                return Ok(Some((href, None)));
+            }
+            None => {}
+        }
+    }
+    if ctx.base_path != "/" && inside_base.is_none() {
+        return Ok(None);
+    }
+    let path = inside_base.unwrap_or(&decoded);
+    if has_file_extension(path) {
+        // A file of `static/` or one the host serves: written relative, unchecked.
+        let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        let href = relative_url(ctx.page_url, path.trim_start_matches('/'), "") + &suffix;
+        return Ok(Some((href, None)));
+    }
+    Err(Diagnostic::error(
+        ctx.path,
+        format!("the link `{dest}` points to no page of this site"),
+    )
+    .hint("check the address (as /<lang>/<section>/<page>/), or link to the page's file as ../<lang>/<page>.md; drafts are only built with --drafts"))
+}
+
+/// A site path as the output names the page: `index.html` and `.html` dropped,
+/// a folder's `/` added (`es/guias/rutas` → `es/guias/rutas/`).
+fn normalized_address(path: &str) -> Cow<'_, str> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    if path.is_empty() || path.ends_with('/') {
+        return Cow::Borrowed(path);
+    }
+    if let Some(page) = path.strip_suffix(".html") {
+        return Cow::Owned(format!("{page}/"));
+    }
+    if has_file_extension(path) {
+        return Cow::Borrowed(path);
+    }
+    Cow::Owned(format!("{path}/"))
+}
+
+fn has_file_extension(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    last.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.is_empty()
+            && !ext.is_empty()
+            && ext.len() <= 5
+            && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 /// `text` percent-decoded: a `%` that two hex digits do not follow stays as
@@ -194,6 +333,21 @@ mod tests {
         assert!(is_external("mailto:a@b"));
         assert!(!is_external("../hr/a.md#x:y"));
         assert!(is_external("//cdn.example/x"));
+    }
+
+    #[test]
+    fn site_paths_name_pages_as_the_output_does() {
+        assert_eq!(normalized_address("es/guias/rutas"), "es/guias/rutas/");
+        assert_eq!(normalized_address("es/guias/rutas/"), "es/guias/rutas/");
+        assert_eq!(
+            normalized_address("es/guias/rutas/index.html"),
+            "es/guias/rutas/"
+        );
+        assert_eq!(normalized_address("es/guias/rutas.html"), "es/guias/rutas/");
+        assert_eq!(normalized_address("es/img/a.png"), "es/img/a.png");
+        assert_eq!(normalized_address("index.html"), "");
+        assert_eq!(normalized_address("v1.2"), "v1.2");
+        assert!(!has_file_extension("es/.hidden"));
     }
 
     #[test]

@@ -11,17 +11,20 @@ pub mod sanitize;
 use crate::config::RawHtml;
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
 
-pub use links::{is_external, relative_url, resolve_relative, LinkTarget, LinkTargets};
+pub use links::{is_external, relative_url, resolve_relative, Address, LinkTarget, LinkTargets};
 
 /// A heading of the document, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
+    /// The ASCII id earlier versions of polybook gave the heading, when it
+    /// differs from `id`: links written with it are taken as links to `id`.
+    pub legacy_id: Option<String>,
     pub text: String,
 }
 
@@ -30,8 +33,11 @@ pub struct Heading {
 pub struct PageLink {
     /// Content path of the target page (`hr/kako.md`); this document's own for `#anchor` links.
     pub target: String,
+    /// Percent-decoded, as the heading ids it is checked against.
     pub anchor: Option<String>,
     pub position: Position,
+    /// The URL written into the page, fragment included.
+    pub href: String,
 }
 
 /// What rendering one document gives.
@@ -65,6 +71,9 @@ pub struct RenderContext<'a> {
     pub targets: &'a LinkTargets,
     /// Appended to directory URLs (`index.html` or empty).
     pub index: &'a str,
+    /// The path of `base_url` (`/` or `/handbook/`), which links written as
+    /// site paths may start with.
+    pub base_path: &'a str,
     pub raw_html: RawHtml,
 }
 
@@ -121,6 +130,43 @@ fn write_html(events: Vec<(Event, Range<usize>)>, sanitize: bool, size_hint: usi
         html = sanitize::clean(&html);
     }
     html
+}
+
+/// Points the `index`th link of `rendered` at the heading `id` of its page,
+/// in its HTML too.
+pub fn retarget_link(rendered: &mut Rendered, index: usize, id: &str) {
+    let Some(link) = rendered.links.get_mut(index) else {
+        return;
+    };
+    let page = link
+        .href
+        .split_once('#')
+        .map_or(link.href.as_str(), |(p, _)| p);
+    let href = format!("{page}#{id}");
+    let attribute = |url: &str| {
+        let mut written = String::from("href=\"");
+        // Writing to a String cannot fail.
+        let _ = pulldown_cmark_escape::escape_href(&mut written, url);
+        written.push('"');
+        written
+    };
+    rendered.html = rendered
+        .html
+        .replace(&attribute(&link.href), &attribute(&href));
+    link.href = href;
+    link.anchor = Some(id.to_string());
+}
+
+/// The ids the build gives the headings of `markdown`, each with the ASCII
+/// id earlier versions gave it (which links may still use).
+pub fn heading_ids(markdown: &str) -> Vec<(String, Option<String>)> {
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .collect();
+    headings::assign_ids(&mut events)
+        .into_iter()
+        .map(|h| (h.id, h.legacy_id))
+        .collect()
 }
 
 /// Renders Markdown that has no links to check (a section introduction, say).
@@ -203,9 +249,6 @@ fn is_block_end(end: &TagEnd) -> bool {
 pub fn reading_minutes(word_count: usize, words_per_minute: usize) -> usize {
     word_count.div_ceil(words_per_minute.max(1)).max(1)
 }
-
-/// Heading ids of every page, by content path: what anchor checks look up.
-pub type AnchorIndex<'a> = BTreeMap<&'a str, BTreeSet<&'a str>>;
 
 #[cfg(test)]
 mod tests;

@@ -3,9 +3,12 @@ use std::path::Path;
 
 fn targets() -> LinkTargets {
     let mut t = LinkTargets::default();
-    t.0.insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
-    t.0.insert("hr/b.md".into(), LinkTarget::Page("hr/b/".into()));
-    t.0.insert("pt/img.png".into(), LinkTarget::File("pt/img.png".into()));
+    t.insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
+    t.insert("hr/b.md".into(), LinkTarget::Page("hr/b/".into()));
+    t.insert("pt/img.png".into(), LinkTarget::File("pt/img.png".into()));
+    t.insert_generated("".into());
+    t.insert_generated("pt/".into());
+    t.insert_generated("pt/topics/empathy/".into());
     t
 }
 
@@ -20,23 +23,42 @@ fn render_body(body: &str) -> Rendered {
         page_url: "pt/a/",
         targets: &targets,
         index: "index.html",
+        base_path: "/handbook/",
         raw_html: RawHtml::Sanitize,
     };
     render(&ctx)
 }
 
 #[test]
-fn heading_ids_are_folded_and_unique() {
-    let r =
-        render_body("## 5. Ponudite rješenja\n\n## 5. Ponudite rješenja\n\n### Custom {#mine}\n");
+fn heading_ids_are_the_webs_and_unique() {
+    let r = render_body(
+        "## 5. Ponudite rješenja\n\n## 5. Ponudite rješenja\n\n### Custom {#mine}\n\n## المكونات\n\n## config:load\n",
+    );
     let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["5-ponudite-rjesenja", "5-ponudite-rjesenja-1", "mine"]
+        [
+            "5-ponudite-rješenja",
+            "5-ponudite-rješenja-1",
+            "mine",
+            "المكونات",
+            "configload"
+        ]
+    );
+    let legacy: Vec<_> = r.headings.iter().map(|h| h.legacy_id.as_deref()).collect();
+    assert_eq!(
+        legacy,
+        [
+            Some("5-ponudite-rjesenja"),
+            Some("5-ponudite-rjesenja-1"),
+            None,
+            Some("section"),
+            Some("config-load")
+        ]
     );
     assert!(r
         .html
-        .contains("<h2 id=\"5-ponudite-rjesenja\">5. Ponudite rješenja</h2>"));
+        .contains("<h2 id=\"5-ponudite-rješenja\">5. Ponudite rješenja</h2>"));
     assert_eq!(r.headings[2].text, "Custom");
 }
 
@@ -128,4 +150,48 @@ fn markdown_links_to_script_urls_are_sanitized() {
         r.html
     );
     assert!(r.html.contains("<a>x</a>"));
+}
+
+#[test]
+fn site_path_links_resolve_and_are_written_relative() {
+    let r = render_body(
+        "[a](/handbook/pt/a/#x) [b](/hr/b) [c](/handbook/hr/b/index.html) [t](/pt/topics/empathy/) [h](/handbook/) [i](/handbook/logo.png) [o](/other-app/) [m](/pt/a.md)\n",
+    );
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    for href in [
+        "href=\"../../pt/a/index.html#x\"",
+        "href=\"../../hr/b/index.html\"",
+        "href=\"../../pt/topics/empathy/index.html\"",
+        "href=\"../../logo.png\"",
+        "href=\"../../index.html\"",
+        "href=\"/other-app/\"",
+    ] {
+        assert!(r.html.contains(href), "{href} in {}", r.html);
+    }
+    assert_eq!(r.html.matches("href=\"../../hr/b/index.html\"").count(), 2);
+    let targets: Vec<_> = r
+        .links
+        .iter()
+        .map(|l| (l.target.as_str(), l.anchor.as_deref()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("pt/a.md", Some("x")),
+            ("hr/b.md", None),
+            ("hr/b.md", None),
+            ("pt/a.md", None)
+        ]
+    );
+}
+
+#[test]
+fn a_site_path_to_no_page_is_an_error_at_its_place() {
+    let r = render_body("Text\n\n[x](/handbook/pt/nope/) and [y](/pt/../../etc/)\n");
+    assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+    assert_eq!(
+        r.problems[0].message,
+        "the link `/handbook/pt/nope/` points to no page of this site"
+    );
+    assert_eq!((r.problems[0].line, r.problems[0].col), (6, 1));
 }

@@ -1,4 +1,7 @@
-//! ASCII slugs for file names and heading ids: `5. Ponudite rješenja` → `5-ponudite-rjesenja`.
+//! Slugs. File names and folders get ASCII ones (`5. Ponudite rješenja` →
+//! `5-ponudite-rjesenja`); heading ids get the web's (`5-ponudite-rješenja`),
+//! as GitHub, Docusaurus, Starlight and Hugo make them, so links written for
+//! those sites keep working.
 
 use super::fold::fold;
 
@@ -20,9 +23,52 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// A heading's id as github-slugger makes it: lowercase; letters, marks,
+/// digits and connector punctuation of every script kept; each space a dash;
+/// everything else dropped. Not unique: the caller numbers repeats.
+pub fn web_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c == ' ' || c == '-' {
+            id.push('-');
+        } else if c.is_alphanumeric()
+            || unicode_normalization::char::is_combining_mark(c)
+            || is_connector_punctuation(c)
+        {
+            id.extend(c.to_lowercase());
+        }
+    }
+    id
+}
+
+/// Unicode's Connector_Punctuation (Pc): `_` and its look-alikes.
+fn is_connector_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '_' | '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'
+            ..='\u{FE4F}' | '\u{FF3F}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_ids_keep_every_script() {
+        assert_eq!(web_id("5. Ponudite rješenja"), "5-ponudite-rješenja");
+        assert_eq!(web_id("Bloques de código"), "bloques-de-código");
+        assert_eq!(web_id("config:load"), "configload");
+        assert_eq!(web_id("A  B -- C"), "a--b----c");
+        assert_eq!(web_id("المكونات والتخطيطات"), "المكونات-والتخطيطات");
+        assert_eq!(web_id("Компоненты"), "компоненты");
+        assert_eq!(web_id("Συστατικά μέρη"), "συστατικά-μέρη");
+        assert_eq!(web_id("组件 与 布局"), "组件-与-布局");
+        assert_eq!(web_id("हिन्दी"), "हिन्दी");
+        assert_eq!(web_id("snake_case & `code()`"), "snake_case--code");
+        assert_eq!(web_id("Émoji 🎉 here"), "émoji--here");
+        assert_eq!(web_id("¿?"), "");
+    }
 
     #[test]
     fn slugs_are_ascii_and_dashed() {
