@@ -5,6 +5,7 @@
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::i18n::Locales;
+use crate::language_tag::LanguageTag;
 use crate::render::theme::Templates;
 use crate::Analyzed;
 use std::collections::{BTreeMap, BTreeSet};
@@ -56,14 +57,15 @@ pub fn catalog_coverage(
     for locale in wanted {
         let dir = config.locales_dir().join(&locale);
         let catalog = locales.catalog(&locale);
+        let own = own_catalogs(locales, &locale);
         let missing: Vec<&str> = needed
             .iter()
-            .filter(|k| catalog.is_none_or(|c| !c.keys.contains_key(**k)))
+            .filter(|k| !own.iter().any(|c| c.keys.contains_key(**k)))
             .copied()
             .collect();
         if !missing.is_empty() {
             let fallback = fallback_of(config, locales, &locale);
-            let what = match catalog {
+            let what = match own.first() {
                 None => format!("`{locale}` has no catalog"),
                 Some(_) => format!("`{locale}` is not fully translated"),
             };
@@ -76,7 +78,7 @@ pub fn catalog_coverage(
                         missing.join("\n    ")
                     ),
                 )
-                .hint(match catalog {
+                .hint(match own.first() {
                     None => format!(
                         "run `polybook theme locale {locale}`: it writes locales/{locale}/main.ftl with every message to translate"
                     ),
@@ -100,13 +102,30 @@ pub fn catalog_coverage(
     problems
 }
 
+/// The catalogs that translate `locale` itself: its own, and those of the
+/// tags it stands for (`pt-br` is translated by `pt`'s catalog, CLDR's parent).
+fn own_catalogs<'a>(locales: &'a Locales, locale: &str) -> Vec<&'a crate::i18n::Catalog> {
+    match LanguageTag::parse(locale) {
+        Ok(tag) => tag
+            .lookup_chain()
+            .into_iter()
+            .filter_map(|l| locales.catalog(l))
+            .collect(),
+        Err(_) => locales.catalog(locale).into_iter().collect(),
+    }
+}
+
 /// The locale whose text shows where `locale` lacks a message: the next one
-/// along its fallback chain that has a catalog.
+/// along its fallback chain, after its own, that has a catalog.
 fn fallback_of(config: &SiteConfig, locales: &Locales, locale: &str) -> String {
+    let own: Vec<String> = LanguageTag::parse(locale).map_or_else(
+        |_| vec![locale.to_string()],
+        |tag| tag.lookup_chain().into_iter().map(str::to_string).collect(),
+    );
     config
         .fallback_chain(locale)
         .into_iter()
-        .skip(1)
+        .filter(|l| !own.contains(l))
         .find(|l| locales.catalog(l).is_some())
         .unwrap_or_else(|| "en".into())
 }

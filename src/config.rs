@@ -2,6 +2,7 @@
 //! once into a [`SiteConfig`] the rest of the pipeline trusts.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::language_tag::LanguageTag;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -101,7 +102,11 @@ fn default_print_chunk() -> usize {
 /// A language the handbook is published in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
+    /// The tag as written in site.toml (`pt-br`): folders and URLs use it.
     pub code: String,
+    /// `code` parsed: its canonical form, primary language, direction and
+    /// CLDR parents.
+    pub tag: LanguageTag,
     pub name: String,
     pub weight: i64,
     pub title: Option<String>,
@@ -188,6 +193,11 @@ impl SiteConfig {
             .map(|l| l.name.clone())
             .unwrap_or_else(|| code.to_string())
     }
+    /// How `lang` and `hreflang` write the language `code`: its canonical
+    /// tag (`pt-BR` for `pt-br`); anything else (`x-default`) as it is.
+    pub fn lang_attr<'a>(&'a self, code: &'a str) -> &'a str {
+        self.language(code).map_or(code, |l| l.tag.canonical())
+    }
     /// The site's title in `lang`.
     pub fn title_in(&self, lang: &str) -> &str {
         self.language(lang)
@@ -213,12 +223,22 @@ impl SiteConfig {
     }
 }
 
-/// `<lang> → default_language → en`, without repeats: the one definition of the chain.
+/// `<lang> → its CLDR parents → default_language → its parents → en`,
+/// without repeats: the one definition of the chain. Each tag is tried as
+/// written first, so a site's `locales/pt-br/` is found before `pt`'s
+/// catalog; a code that is no tag is tried as it is.
 pub fn fallback_chain(lang: &str, default_language: &str) -> Vec<String> {
-    let mut chain = vec![lang.to_string()];
-    for next in [default_language, "en"] {
-        if !chain.iter().any(|c| c == next) {
-            chain.push(next.to_string());
+    let mut chain: Vec<String> = Vec::new();
+    for code in [lang, default_language, "en"] {
+        let tag = LanguageTag::parse(code);
+        let own = match &tag {
+            Ok(tag) => tag.lookup_chain(),
+            Err(_) => vec![code],
+        };
+        for next in own {
+            if !chain.iter().any(|c| c == next) {
+                chain.push(next.to_string());
+            }
         }
     }
     chain
@@ -318,14 +338,29 @@ fn validate(
             "add a [languages.<code>] table with a name",
         );
     }
+    let mut tags = BTreeMap::new();
     for (spanned_code, lang) in &raw.languages {
         let code = spanned_code.get_ref();
-        if code.parse::<unic_langid::LanguageIdentifier>().is_err() || code.contains('_') {
-            error(
+        match LanguageTag::parse(code) {
+            Ok(tag) => {
+                // `pt-br` and `pt-BR` would be one language in two folders.
+                if let Some(same) = tags
+                    .values()
+                    .find(|t: &&LanguageTag| t.canonical() == tag.canonical())
+                {
+                    error(
+                        language_offset(text, spanned_code),
+                        format!("`{code}` is the language `{}` again", same.as_written()),
+                        "keep one of the two; letter case does not tell languages apart",
+                    );
+                }
+                tags.insert(code.clone(), tag);
+            }
+            Err(invalid) => error(
                 language_offset(text, spanned_code),
-                format!("`{code}` is not a language code"),
+                invalid.to_string(),
                 "use a BCP 47 code such as pt, hr or pt-BR",
-            );
+            ),
         }
         if lang.name.trim().is_empty() {
             error(
@@ -400,12 +435,16 @@ fn validate(
     let mut languages: Vec<Language> = raw
         .languages
         .into_iter()
-        .map(|(code, l)| Language {
-            code: code.into_inner(),
-            name: l.name,
-            weight: l.weight,
-            title: l.title,
-            description: l.description,
+        .filter_map(|(code, l)| {
+            let code = code.into_inner();
+            Some(Language {
+                tag: tags.remove(&code)?,
+                code,
+                name: l.name,
+                weight: l.weight,
+                title: l.title,
+                description: l.description,
+            })
         })
         .collect();
     languages.sort_by(|a, b| (a.weight, &a.code).cmp(&(b.weight, &b.code)));
@@ -506,6 +545,30 @@ weight = 1
         assert_eq!(at(&text), (8, 1));
         let text = format!("# the theme: a folder\ntheme = \".x\"\n{MINIMAL}");
         assert_eq!(at(&text), (2, 1));
+    }
+
+    #[test]
+    fn a_regional_language_falls_back_to_its_language_first() {
+        let text = MINIMAL.replace("[languages.hr]", "[languages.hr-HR]");
+        let config = parse_str(&text).unwrap();
+        let hr = &config.languages[0];
+        assert_eq!((hr.code.as_str(), hr.tag.canonical()), ("hr-HR", "hr-HR"));
+        assert_eq!(config.fallback_chain("hr-HR"), ["hr-HR", "hr", "pt", "en"]);
+        assert_eq!(
+            fallback_chain("pt-br", "es-419"),
+            ["pt-br", "pt-BR", "pt", "es-419", "es", "en"]
+        );
+        assert_eq!(config.lang_attr("hr-HR"), "hr-HR");
+        assert_eq!(config.lang_attr("x-default"), "x-default");
+    }
+
+    #[test]
+    fn one_language_in_two_letter_cases_is_refused_where_it_is_written() {
+        let text = MINIMAL.replace("[languages.hr]", "[languages.PT]");
+        let err = parse_str(&text).unwrap_err();
+        let d = &err.0[0];
+        assert_eq!(d.message, "`pt` is the language `PT` again");
+        assert_eq!((d.line, d.col), (6, 2));
     }
 
     #[test]

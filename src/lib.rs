@@ -19,6 +19,7 @@ pub mod graph;
 pub mod i18n;
 pub mod import;
 pub mod incremental;
+pub mod language_tag;
 pub mod markdown;
 pub mod offline;
 pub mod output;

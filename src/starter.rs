@@ -2,6 +2,7 @@
 //! the built-in theme as files, written without overwriting anything.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::language_tag::LanguageTag;
 use std::path::{Path, PathBuf};
 
 /// What `init` was asked for.
@@ -140,7 +141,7 @@ pub fn site_files(site: &NewSite) -> Vec<StarterFile> {
             w.body
         );
         files.push(text_file(&format!("content/{code}/{}.md", w.slug), page));
-        if !has_builtin_catalog(code) {
+        if builtin_catalog_for(code).is_none() {
             files.push(catalog_skeleton(code));
         }
     }
@@ -240,23 +241,33 @@ pub fn has_builtin_catalog(code: &str) -> bool {
         .any(|(path, _)| path.split('/').next() == Some(code))
 }
 
+/// The built-in catalog that translates `code`: its own, else that of the
+/// nearest tag it stands for (`pt` for `pt-br`, CLDR's parent).
+pub fn builtin_catalog_for(code: &str) -> Option<String> {
+    let tag = LanguageTag::parse(code).ok()?;
+    tag.lookup_chain()
+        .into_iter()
+        .find(|c| has_builtin_catalog(c))
+        .map(str::to_string)
+}
+
 /// `locales/<code>/main.ftl` for translators: every message of the built-in
 /// catalog of `code` (English when there is none), commented out with its
 /// text. Commented out rather than copied, so that until a message is
 /// translated the page shows the fallback language and `check` lists it.
 pub fn catalog_skeleton(code: &str) -> StarterFile {
-    let source = if has_builtin_catalog(code) {
-        code
-    } else {
-        "en"
-    };
-    let mut text =
-        format!(
+    let source = builtin_catalog_for(code).unwrap_or_else(|| "en".to_string());
+    let source = source.as_str();
+    let mut text = format!(
         "# UI strings for `{code}`, over polybook's built-in ones (README.md, \"UI languages\").\n\
          # Every message is commented out with its {} text: to translate one, remove the\n\
          # `# ` in front of its lines and write the text. A message left commented out\n\
          # shows in the fallback language, and `polybook check` lists it.\n",
-        if source == code { "built-in" } else { "English" }
+        match source {
+            _ if source == code => "built-in".to_string(),
+            "en" => "English".to_string(),
+            parent => format!("built-in `{parent}`"),
+        }
     );
     for (path, bytes) in crate::builtin::locale_files() {
         if path.split('/').next() != Some(source) {

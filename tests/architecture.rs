@@ -29,6 +29,7 @@ const LAYERS: &[&[&str]] = &[
         "page_kind",
         "builtin",
         "calendar",
+        "language_tag",
     ],
     &["config"],
     &["content"],

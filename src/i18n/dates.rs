@@ -106,4 +106,12 @@ mod tests {
         );
         assert_eq!(long_date("not a code", date), "2026-11-23");
     }
+
+    #[test]
+    fn a_region_writes_dates_its_own_way() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(long_date("en-gb", date), "23 November 2026");
+        assert_eq!(long_date("pt-br", date), "23 de novembro de 2026");
+        assert_eq!(long_date("hr-HR", date), "23. studenoga 2026.");
+    }
 }

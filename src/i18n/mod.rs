@@ -7,17 +7,17 @@ mod dates;
 mod tera_fn;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+use crate::language_tag::LanguageTag;
 pub use dates::long_date;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 pub use tera_fn::TranslateFn;
-use unic_langid::{CharacterDirection, LanguageIdentifier};
+use unic_langid::LanguageIdentifier;
 
-/// How a language is written, for `dir=""`: `"rtl"` for Arabic, Hebrew,
-/// Persian, Urdu and the other right-to-left languages (CLDR's data, by
-/// language and script: `az-Arab` too), else `"ltr"`.
+/// How a language is written, for `dir=""`: `"rtl"` or `"ltr"`
+/// ([`LanguageTag::direction`]); `"ltr"` for a code that is no tag.
 pub fn text_direction(code: &str) -> &'static str {
     thread_local! {
         // Templates ask for every card and switcher entry of every page: parse each code once.
@@ -28,10 +28,7 @@ pub fn text_direction(code: &str) -> &'static str {
         if let Some(dir) = known.borrow().get(code) {
             return *dir;
         }
-        let dir = match code.parse::<LanguageIdentifier>() {
-            Ok(id) if id.character_direction() == CharacterDirection::RTL => "rtl",
-            _ => "ltr",
-        };
+        let dir = LanguageTag::parse(code).map_or("ltr", |tag| tag.direction());
         known.borrow_mut().insert(code.to_string(), dir);
         dir
     })
@@ -185,7 +182,7 @@ pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
             }
         };
         let catalog = catalogs.entry(file.locale.clone()).or_insert_with(|| {
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            let mut bundle = FluentBundle::new_concurrent(vec![plural_locale(langid)]);
             bundle.set_use_isolating(false);
             Catalog {
                 locale: file.locale.clone(),
@@ -226,6 +223,27 @@ pub fn parse(files: Vec<FtlFile>) -> Result<Locales, Diagnostics> {
         return Err(problems);
     }
     Ok(Locales { catalogs })
+}
+
+/// The locale a catalog's bundle is made for: its own when CLDR has plural
+/// rules for it, else its nearest parent that has them. Fluent looks the
+/// rules up by exact tag and, finding none (`hr-HR`, `pt-BR`), would put
+/// every count in the `other` form ("2 članaka").
+fn plural_locale(langid: LanguageIdentifier) -> LanguageIdentifier {
+    use intl_pluralrules::{PluralRuleType, PluralRules};
+    let has_rules =
+        |id: &LanguageIdentifier| PluralRules::create(id.clone(), PluralRuleType::CARDINAL).is_ok();
+    if has_rules(&langid) {
+        return langid;
+    }
+    let Ok(tag) = LanguageTag::parse(&langid.to_string()) else {
+        return langid;
+    };
+    tag.parents()
+        .iter()
+        .filter_map(|parent| parent.parse::<LanguageIdentifier>().ok())
+        .find(has_rules)
+        .unwrap_or(langid)
 }
 
 /// Byte offset in `source` of `part`, a slice the parser took from it (the
@@ -341,6 +359,18 @@ mod tests {
         assert_eq!(count(21), "21 članak");
         assert_eq!(count(22), "22 članka");
         assert_eq!(count(11), "11 članaka");
+    }
+
+    #[test]
+    fn a_catalog_of_a_region_plurals_like_its_language() {
+        for locale in ["hr-HR", "hr-hr"] {
+            let l = locales(&[(locale, HR)]).unwrap();
+            let chain = vec![locale.to_string()];
+            let mut args = FluentArgs::new();
+            args.set("count", 2);
+            let text = l.format(&chain, "articles-count", Some(&args)).unwrap();
+            assert_eq!(text, "2 članka", "{locale}");
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn decode(
     let language = language.map(str::to_string).or_else(|| detect(&western));
     let primary = language
         .as_deref()
-        .map(|l| l.split('-').next().unwrap_or(l).to_ascii_lowercase());
+        .map(|l| crate::language_tag::primary_of(l).to_ascii_lowercase());
     let encoding = match primary {
         Some(p) if CENTRAL_EUROPEAN.contains(&p.as_str()) => WINDOWS_1250,
         _ => WINDOWS_1252,

@@ -34,10 +34,7 @@ pub fn site_code<'a>(code: &str, site: &'a [String]) -> Option<&'a String> {
 }
 
 pub fn primary(code: &str) -> String {
-    code.split(['-', '_'])
-        .next()
-        .unwrap_or(code)
-        .to_ascii_lowercase()
+    crate::language_tag::primary_of(code).to_ascii_lowercase()
 }
 
 /// English name of a site code's language, or the code itself.

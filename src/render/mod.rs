@@ -106,6 +106,22 @@ pub fn engines(
             ))
         },
     );
+    // `lang="{{ code | lang_tag }}"`, `hreflang=…`: a configured language's
+    // canonical tag (`pt-BR` for the folder `pt-br`), any other value as it is.
+    let tags: std::collections::HashMap<String, String> = config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), l.tag.canonical().to_string()))
+        .collect();
+    tera.register_filter(
+        "lang_tag",
+        move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+            let code = value.as_str().unwrap_or_default();
+            Ok(tera::Value::from(
+                tags.get(code).map_or(code, String::as_str),
+            ))
+        },
+    );
     let mut partials = Vec::new();
     let by_lang = config
         .languages
@@ -217,7 +233,10 @@ pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
             alternates: site
                 .versions(page)
                 .into_iter()
-                .map(|(lang, path)| (lang, format!("{base}{path}")))
+                .map(|(lang, path)| {
+                    let hreflang = config.lang_attr(&lang).to_string();
+                    (hreflang, format!("{base}{path}"))
+                })
                 .collect(),
         })
         .collect();
@@ -263,7 +282,7 @@ pub fn machine_files(site: &SiteData) -> Vec<OutputFile> {
             path: format!("{}/atom.xml", lang.code),
             bytes: feeds::atom(&feeds::Feed {
                 title: &title,
-                lang: &lang.code,
+                lang: lang.tag.canonical(),
                 self_url: &self_url,
                 home_url: &home_url,
                 entries: &entries,

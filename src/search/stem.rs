@@ -54,7 +54,7 @@ impl Lang {
     /// Parses a BCP 47-ish tag. Only the primary subtag counts, so `pt-BR`,
     /// `pt_PT` and `PT` are all Portuguese; unknown tags give `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        let primary = crate::language_tag::primary_of(tag);
         [
             ("pt", Lang::Pt),
             ("hr", Lang::Hr),

@@ -91,17 +91,19 @@ impl OverlayText {
             let title = locales.format(&chain, "overlay-title", None);
             let hint = locales.format(&chain, "overlay-hint", None);
             if let (Ok(title), Ok(hint)) = (title, hint) {
-                text.by_lang.insert(lang.to_string(), (title, hint));
+                // Pages name their language in canonical form (`<html lang="pt-BR">`).
+                let key = crate::language_tag::canonical(lang);
+                text.by_lang.insert(key, (title, hint));
             }
         }
         text
     }
 
     fn get(&self, lang: &str) -> &(String, String) {
-        let primary = lang.split('-').next().unwrap_or_default();
-        self.by_lang
-            .get(lang)
-            .or_else(|| self.by_lang.get(primary))
+        let tag = crate::language_tag::LanguageTag::parse(lang).ok();
+        let own = tag.as_ref().map(|t| t.lookup_chain()).unwrap_or_default();
+        own.iter()
+            .find_map(|code| self.by_lang.get(*code))
             .or_else(|| self.by_lang.get("en"))
             .or_else(|| self.by_lang.get(""))
             .expect("the default is always there")
@@ -322,5 +324,13 @@ mod tests {
     fn overlay_text_falls_back_to_english() {
         let text = OverlayText::default();
         assert!(text.get("pt").0.contains("could not be built"));
+    }
+
+    #[test]
+    fn overlay_text_of_a_region_is_its_language_s() {
+        let mut text = OverlayText::default();
+        let portuguese = ("Não foi possível".to_string(), String::new());
+        text.by_lang.insert("pt".into(), portuguese.clone());
+        assert_eq!(text.get("pt-BR"), &portuguese);
     }
 }

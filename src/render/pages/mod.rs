@@ -175,7 +175,7 @@ impl<'a> SiteData<'a> {
         let alternates = versions
             .iter()
             .map(|(lang, path)| Alternate {
-                lang: lang.clone(),
+                lang: self.config.lang_attr(lang).to_string(),
                 href_abs: self.absolute(path),
             })
             .collect();

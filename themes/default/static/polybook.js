@@ -47,7 +47,10 @@
     var link = event.target.closest && event.target.closest("a[data-lang]");
     if (link) store(LANG_KEY, link.getAttribute("data-lang"));
   });
-  if (document.body.classList.contains("kind-home") && root.lang) store(LANG_KEY, root.lang);
+  /* data-lang: the language's code as its folder writes it (pt-br), where
+     lang has the canonical tag (pt-BR); notices are marked with the code. */
+  var ownLang = root.getAttribute("data-lang") || root.lang;
+  if (document.body.classList.contains("kind-home") && ownLang) store(LANG_KEY, ownLang);
 
   /* file:// has no directory index: point directory links at index.html. */
   if (location.protocol === "file:") {
