@@ -114,6 +114,13 @@ pub fn rewrite(
         let dest = match event {
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            Event::Html(html) | Event::InlineHtml(html) if html.contains("=\"/") => {
+                let at = position(range);
+                if let Some(rewritten) = rewrite_html(html, ctx, at, &mut links, problems) {
+                    *html = CowStr::from(rewritten);
+                }
+                continue;
+            }
             _ => continue,
         };
         if dest.is_empty() || is_external(dest) {
@@ -139,6 +146,52 @@ pub fn rewrite(
         }
     }
     links
+}
+
+/// Site paths in `href="/…"` and `src="/…"` of raw HTML, written relative
+/// like Markdown links (checked and counted too); the new HTML, if any changed.
+fn rewrite_html(
+    html: &str,
+    ctx: &RenderContext,
+    at: Position,
+    links: &mut Vec<PageLink>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut changed = false;
+    while let Some(found) = rest.find("=\"/") {
+        let name_start = rest[..found]
+            .rfind(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(0, |i| i + 1);
+        let attribute = rest[name_start..found].to_ascii_lowercase();
+        let value_start = found + 2;
+        let Some(length) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + length];
+        out.push_str(&rest[..value_start]);
+        let is_url = matches!(attribute.as_str(), "href" | "src") && !value.starts_with("//");
+        match is_url.then(|| resolve_site_path(&value.replace("&amp;", "&"), ctx)) {
+            Some(Ok(Some((url, link)))) => {
+                if let Some(mut link) = link {
+                    link.position = at;
+                    link.href = url.clone();
+                    links.push(link);
+                }
+                out.push_str(&url.replace('&', "&amp;").replace('"', "&quot;"));
+                changed = true;
+            }
+            Some(Err(problem)) => {
+                problems.push(problem.at(at));
+                out.push_str(value);
+            }
+            _ => out.push_str(value),
+        }
+        rest = &rest[value_start + length..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
 }
 
 type Resolved = Result<Option<(String, Option<PageLink>)>, Diagnostic>;

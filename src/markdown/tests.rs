@@ -195,3 +195,18 @@ fn a_site_path_to_no_page_is_an_error_at_its_place() {
     );
     assert_eq!((r.problems[0].line, r.problems[0].col), (6, 1));
 }
+
+#[test]
+fn site_paths_in_raw_html_are_written_relative_too() {
+    let r = render_body(
+        "<code>x | <a href=\"/pt/a/#y\">A</a></code> and <img src=\"/handbook/logo.png\" alt=\"\">\n",
+    );
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(
+        r.html.contains("href=\"../../pt/a/index.html#y\""),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("src=\"../../logo.png\""), "{}", r.html);
+    assert_eq!(r.links.len(), 1);
+}

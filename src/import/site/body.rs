@@ -101,15 +101,17 @@ struct Converter {
     fence: Option<(char, usize)>,
     /// Inside a multi-line `export …` or `import {…}` or `{/* … */}`.
     skipping: Option<Skip>,
+    pending_tag: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Skip {
     Import,
     Export(i32),
     Comment,
-    /// An opening tag whose attributes run over several lines.
-    Tag,
+    /// An opening tag whose attributes run over several lines: its text so
+    /// far, and the line it started on.
+    Tag(usize),
 }
 
 /// Converts `body`, whose first line is line `first_line` of the file.
@@ -119,6 +121,7 @@ pub fn convert(body: &str, first_line: usize) -> Result<Body, Unreadable> {
         stack: Vec::new(),
         fence: None,
         skipping: None,
+        pending_tag: String::new(),
     };
     for (n, line) in body.lines().enumerate() {
         converter.line(line, first_line + n);
@@ -188,7 +191,19 @@ impl Converter {
             }
             self.stack.pop();
         }
-        let text = self.dedented(raw);
+        let mut text = self.dedented(raw);
+        if let Some(Skip::Tag(start)) = self.skipping {
+            self.pending_tag.push(' ');
+            self.pending_tag.push_str(text.trim());
+            if !text.trim_end().ends_with('>') {
+                return;
+            }
+            self.skipping = None;
+            text = std::mem::take(&mut self.pending_tag);
+            let trimmed = text.trim().to_string();
+            self.open_or_close(&trimmed, &text, start);
+            return;
+        }
         if let Some((c, n)) = self.fence {
             if is_fence_close(&text, c, n) {
                 self.fence = None;
@@ -229,7 +244,7 @@ impl Converter {
     /// Lines of MDX's JavaScript and comments, skipped; true when this one was.
     fn skip(&mut self, text: &str) -> bool {
         let trimmed = text.trim();
-        match self.skipping {
+        match self.skipping.clone() {
             Some(Skip::Import) => {
                 if trimmed.contains(" from ")
                     || trimmed.starts_with("from ")
@@ -250,12 +265,8 @@ impl Converter {
                 }
                 return true;
             }
-            Some(Skip::Tag) => {
-                if trimmed.ends_with('>') {
-                    self.skipping = None;
-                }
-                return true;
-            }
+            // Joined in `line` before this is asked.
+            Some(Skip::Tag(_)) => {}
             None => {}
         }
         if self.stack.is_empty()
@@ -269,7 +280,12 @@ impl Converter {
             }
             return true;
         }
-        if self.stack.is_empty() && trimmed.starts_with("export ") {
+        if trimmed.starts_with("export ")
+            && (trimmed.contains('=')
+                || trimmed.contains("function")
+                || trimmed.contains(" from ")
+                || trimmed.starts_with("export default"))
+        {
             let depth = brace_balance(trimmed);
             self.skipping = (depth > 0).then_some(Skip::Export(depth));
             return true;
@@ -290,7 +306,10 @@ impl Converter {
                 Closer::Colons(n) => {
                     colons(trimmed) >= *n && trimmed.trim_start_matches(':').trim().is_empty()
                 }
-                Closer::Tag(name) => trimmed == format!("</{name}>"),
+                // `</Tabs>{' '}`: JSX may follow the close.
+                Closer::Tag(name) => trimmed
+                    .strip_prefix(&format!("</{name}>"))
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('{')),
                 Closer::Shortcode(name) => {
                     shortcode(trimmed).is_some_and(|s| s.name == format!("/{name}"))
                 }
@@ -373,7 +392,10 @@ impl Converter {
             return true;
         }
         if !tag.complete {
-            self.skipping = Some(Skip::Tag);
+            // Read on to the tag's end: only then is it known to close itself.
+            self.skipping = Some(Skip::Tag(line));
+            self.pending_tag = trimmed.to_string();
+            return true;
         }
         if tag.name == "Aside" || tag.name == "Admonition" || tag.name == "Callout" {
             let kind = attribute(trimmed, "type").unwrap_or_else(|| "note".into());
@@ -392,7 +414,7 @@ impl Converter {
             return true;
         }
         self.removed(&format!("<{}>", tag.name), line);
-        let label = ["label", "title"]
+        let label = ["label", "title", "text"]
             .iter()
             .find_map(|a| attribute(trimmed, a));
         let href = attribute(trimmed, "href");
@@ -472,6 +494,22 @@ impl Converter {
 
     /// Components inside a line of text: `<Badge text="New" />`, `<Kbd>Ctrl</Kbd>`.
     fn inline_components(&mut self, text: &str, line: usize) -> String {
+        // Code spans (`` `<Badge>` ``) are text, not components.
+        let mut out = String::with_capacity(text.len());
+        for (i, piece) in text.split('`').enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            if i % 2 == 1 {
+                out.push_str(piece);
+            } else {
+                out.push_str(&self.components_in(piece, line));
+            }
+        }
+        out
+    }
+
+    fn components_in(&mut self, text: &str, line: usize) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(at) = rest.find('<') {
@@ -508,7 +546,7 @@ impl Converter {
         }
         out.push_str(rest);
         let out = hugo_inline(&out, line, self);
-        strip_mdx_comments(&out)
+        strip_jsx_spaces(&strip_mdx_comments(&out))
     }
 }
 

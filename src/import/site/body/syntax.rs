@@ -211,3 +211,8 @@ pub(super) fn liquid(trimmed: &str) -> Option<(String, String)> {
     let args = inner[name.len()..].trim().to_string();
     Some((name, args))
 }
+
+/// `{' '}`, JSX's way of writing a space.
+pub(super) fn strip_jsx_spaces(text: &str) -> String {
+    text.replace("{' '}", " ").replace("{\" \"}", " ")
+}

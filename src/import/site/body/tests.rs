@@ -95,3 +95,17 @@ fn hugo_refs_become_paths() {
     );
     assert_eq!(text("{{< youtube abc >}}\n"), "");
 }
+
+#[test]
+fn tags_over_several_lines_are_read_whole() {
+    let body = "<Preview>\n\n<Badge\n\tslot=\"preview\"\n\ttext=\"Custom\"\n/>\n\n</Preview>\n\n<Card\n  title=\"Stars\"\n>\nShine.\n</Card>\n";
+    let body = convert(body, 1).unwrap();
+    assert_eq!(body.text, "\n**Custom**\n\n\n**Stars**\nShine.\n");
+    assert_eq!(body.removed["<Badge>"], (1, 3));
+}
+
+#[test]
+fn components_in_code_spans_are_text() {
+    assert_eq!(text("## `<Badge>` Props\n"), "## `<Badge>` Props\n");
+    assert_eq!(text("<Tabs>\nA\n</Tabs>{' '}\n"), "A\n");
+}
