@@ -54,7 +54,14 @@ fn links_between_pages_are_rewritten_relative_and_become_backlinks() {
         hr.contains(r#"href="../../pt/ouvir/index.html#escuta-ativa""#),
         "{hr}"
     );
-    assert!(hr.contains(r#"<h2 id="5-ponudite-rjesenja">5. Ponudite rješenja</h2>"#));
+    assert!(hr.contains(r#"<h2 id="5-ponudite-rješenja">5. Ponudite rješenja</h2>"#));
+    // drugi wrote the heading's ASCII id of earlier versions: accepted, and
+    // written with the heading's id.
+    let drugi = site.read("hr/drugi/index.html");
+    assert!(
+        drugi.contains(r#"href="../../hr/slusati/index.html#5-ponudite-rje%C5%A1enja""#),
+        "{drugi}"
+    );
     // drugi links to slusati: slusati lists drugi as a backlink (it is also a
     // related article, so only the backlinks section tells).
     let backlinks = between(&hr, "aria-labelledby=\"backlinks-title\"", "</section>");

@@ -95,7 +95,7 @@ fn bom_and_crlf_files_build() {
     let html = s.read("pt/crlf/index.html");
     assert!(html.contains("<h1>Crlf</h1>"), "title parsed: {html}");
     assert!(
-        html.contains("<h2 id=\"titulo\">Título</h2>"),
+        html.contains("<h2 id=\"título\">Título</h2>"),
         "heading parsed: {html}"
     );
 }
