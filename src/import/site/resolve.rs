@@ -196,6 +196,10 @@ impl Index<'_> {
             if let Some(found) = joined.and_then(|j| self.source_page(lang, &j)) {
                 return Target::Page(found, fragment);
             }
+            // Docusaurus also reads a file path from the docs folder's root.
+            if let Some(found) = links::join("", &path).and_then(|j| self.source_page(lang, &j)) {
+                return Target::Page(found, fragment);
+            }
             if let Some(found) = self.by_file_name(lang, &path) {
                 return Target::Page(found, fragment);
             }
