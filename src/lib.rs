@@ -146,6 +146,7 @@ pub fn site_data<'a>(
         search_engine: Some(search.1),
         print_memo: Default::default(),
         notice_texts: render::notices::NoticeTexts::new(config, locales),
+        callout_labels: render::callouts::CalloutLabels::new(config, locales),
     }
 }
 

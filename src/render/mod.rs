@@ -1,6 +1,7 @@
 //! Turns the content, its graph and the theme into the files of the site.
 
 pub mod cached;
+pub mod callouts;
 pub mod context;
 pub mod feeds;
 pub mod notices;
