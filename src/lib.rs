@@ -246,6 +246,10 @@ fn build_into(
     for file in site.content.output_files() {
         sink.put(file)?;
     }
+    // Past the recorder: an old address is nothing to read offline.
+    for file in render::redirects::files(&data, &theme) {
+        outer.put(file)?;
+    }
     if config.offline {
         let plan = offline::Plan {
             languages: config.languages.iter().map(|l| l.code.as_str()).collect(),

@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod notices;
 pub mod pages;
 pub mod print;
+pub mod redirects;
 pub mod theme;
 
 use crate::config::SiteConfig;
