@@ -11,7 +11,8 @@ use crate::Analyzed;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// UI keys the generator itself formats, not through templates: the live
-/// overlay's and the translation notices' ([`crate::render::notices`]).
+/// overlay's, the translation notices' ([`crate::render::notices`]) and the
+/// callouts' labels ([`crate::markdown::callouts`]).
 pub const KEYS_USED_BY_CODE: &[&str] = &[
     "overlay-title",
     "overlay-hint",
@@ -20,6 +21,11 @@ pub const KEYS_USED_BY_CODE: &[&str] = &[
     crate::render::notices::KEYS[2],
     crate::render::notices::KEYS[3],
     crate::render::notices::KEYS[4],
+    crate::markdown::callouts::KEYS[0],
+    crate::markdown::callouts::KEYS[1],
+    crate::markdown::callouts::KEYS[2],
+    crate::markdown::callouts::KEYS[3],
+    crate::markdown::callouts::KEYS[4],
 ];
 
 /// Every `t(key="…")` / `t(key='…')` in the templates.

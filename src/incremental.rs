@@ -301,6 +301,7 @@ impl Incremental {
             self.deferred_full = false;
             out.put_all(render::machine_files(&data));
             out.put_all(theme.output_files());
+            out.put_all(render::redirects::files(&data, theme));
             n
         };
         out.put_all(analysis.site.content.output_files());
@@ -374,6 +375,7 @@ impl Incremental {
             let n = out.render(data.jobs(), before, engines, config, false)?;
             out.put_all(render::machine_files(&data));
             out.put_all(theme.output_files());
+            out.put_all(render::redirects::files(&data, theme));
             out.put_all(self.analysis.site.content.output_files());
             n
         } else {

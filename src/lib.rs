@@ -149,6 +149,7 @@ pub fn site_data<'a>(
         search_engine: Some(search.1),
         print_memo: Default::default(),
         notice_texts: render::notices::NoticeTexts::new(config, locales),
+        callout_labels: render::callouts::CalloutLabels::new(config, locales),
     }
 }
 
@@ -247,6 +248,10 @@ fn build_into(
     }
     for file in site.content.output_files() {
         sink.put(file)?;
+    }
+    // Past the recorder: an old address is nothing to read offline.
+    for file in render::redirects::files(&data, &theme) {
+        outer.put(file)?;
     }
     if config.offline {
         let plan = offline::Plan {

@@ -485,3 +485,62 @@ fn print_page_links_of_sectioned_articles_lead_where_the_article_links_lead() {
         "the in-page anchor leads to the heading: {ouvir}"
     );
 }
+
+#[test]
+fn alerts_are_callouts_labelled_in_the_page_language_and_not_searched() {
+    let site = Site::new();
+    let callouts = "> [!WARNING]\n> Nikada ne obećavajte povrat novca.\n\n\
+                    > [!TIP]\n> Slušajte.\n\n> Obični citat.\n";
+    site.write("site.toml", &site_toml(""))
+        .write(
+            "content/hr/vodic/_index.md",
+            "+++\ntitle = \"Vodič\"\n+++\n> [!NOTE]\n> Uvod.\n",
+        )
+        .write(
+            "content/hr/vodic/obecanja.md",
+            &page("Obećanja", "", callouts),
+        )
+        .write(
+            "content/pt/promessas.md",
+            &page("Promessas", "", "> [!CAUTION]\n> Calma.\n"),
+        );
+    site.build().assert_ok();
+    let hr = site.read("hr/vodic/obecanja/index.html");
+    assert!(
+        hr.contains(
+            "<div class=\"callout callout-warning\" role=\"note\">\n\
+             <p class=\"callout-title\">Upozorenje</p>\n\
+             <p>Nikada ne obećavajte povrat novca.</p>\n</div>"
+        ),
+        "{hr}"
+    );
+    assert!(hr.contains("<p class=\"callout-title\">Savjet</p>"), "{hr}");
+    assert!(hr.contains("<blockquote>\n<p>Obični citat.</p>"), "{hr}");
+    let pt = site.read("pt/promessas/index.html");
+    assert!(
+        pt.contains("<p class=\"callout-title\">Cuidado</p>"),
+        "{pt}"
+    );
+    let home = site.read("hr/index.html");
+    assert!(
+        home.contains("<p class=\"callout-title\">Napomena</p>\n<p>Uvod.</p>"),
+        "a section's introduction: {home}"
+    );
+    let print = site.read("hr/print/index.html");
+    assert!(
+        print.contains("<p class=\"callout-title\">Upozorenje</p>"),
+        "{print}"
+    );
+    for page in [&hr, &pt, &home, &print] {
+        assert!(!page.contains(">callout-"), "a title left unfilled: {page}");
+    }
+    for (label, text) in [("Upozorenje", "obećavajte"), ("Savjet", "Slušajte")] {
+        let found = |query: &str| {
+            let run = site.run(&["search", query, "--lang", "hr", "--json"]);
+            run.assert_ok();
+            run.stdout().contains("obecanja")
+        };
+        assert!(found(text), "the callout's text is searched");
+        assert!(!found(label), "the label {label} is not the article's text");
+    }
+}

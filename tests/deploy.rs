@@ -43,7 +43,8 @@ fn handbook_site() -> Site {
             "content/pt/ouvir.md",
             &page(
                 "Ouvir",
-                "translation_key = \"listen\"\ntopics = [\"empathy\"]\ndate = 2024-05-01\n",
+                "translation_key = \"listen\"\ntopics = [\"empathy\"]\ndate = 2024-05-01\n\
+                 aliases = [\"/pt/escuta/\", \"pt/antigo.html\"]\n",
                 "## Escuta ativa\n\nOuça com atenção. ![esquema](esquema.svg)\n",
             ),
         )
@@ -419,8 +420,9 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
     text.replace(from, to)
 }
 
-/// The server blocks of docs/deploy/nginx.conf: the main one, and the commented
-/// subpath variant with one `#` taken off each line.
+/// The server blocks of docs/deploy/nginx.conf (each after the `include` of
+/// its redirects): the main one, and the commented subpath variant with one
+/// `#` taken off each line.
 fn nginx_server_blocks() -> (String, String) {
     let text = deploy_file("nginx.conf");
     let start = "# ---- Subpath variant";
@@ -432,12 +434,16 @@ fn nginx_server_blocks() -> (String, String) {
     let subpath: String = variant
         .lines()
         .skip(1) // the rest of the marker line
-        .filter(|l| l.starts_with("#server") || l.starts_with("#    ") || l.starts_with("#}"))
+        .filter(|l| {
+            ["#include ", "#server", "#    ", "#}"]
+                .iter()
+                .any(|start| l.starts_with(start))
+        })
         .map(|l| format!("{}\n", &l[1..]))
         .collect();
     assert!(
-        subpath.starts_with("server {"),
-        "the variant is a server block:\n{subpath}"
+        subpath.starts_with("include ") && subpath.contains("\nserver {"),
+        "the variant is an include and a server block:\n{subpath}"
     );
     (main.to_string(), subpath)
 }
@@ -716,6 +722,11 @@ fn nginx_config_serves_the_site_at_the_root_and_under_a_subpath() {
         "root /srv/handbook/public;",
         &format!("root {};", site.public().display()),
     );
+    let main = replace_once(
+        &main,
+        "include /srv/handbook/public/nginx-redirects.conf;",
+        &format!("include {}/nginx-redirects.conf;", site.public().display()),
+    );
     let subpath = replace_once(
         &subpath,
         "listen 80;",
@@ -726,6 +737,17 @@ fn nginx_config_serves_the_site_at_the_root_and_under_a_subpath() {
         &subpath,
         "root /srv/www;",
         &format!("root {};", www.path().display()),
+    );
+    // Both servers run in one nginx here, where a map's variable is defined
+    // once: the subpath's gets a name of its own.
+    let sub_map = prefix.path().join("sub-redirects.conf");
+    let map = std::fs::read_to_string(sub_public.join("nginx-redirects.conf")).unwrap();
+    let renamed = |text: &str| text.replace("$polybook_redirect", "$polybook_redirect_sub");
+    std::fs::write(&sub_map, renamed(&map)).unwrap();
+    let subpath = replace_once(
+        &renamed(&subpath),
+        "include /srv/www/handbook/nginx-redirects.conf;",
+        &format!("include {};", sub_map.display()),
     );
     let _nginx = Nginx::start(
         &nginx,
@@ -754,6 +776,16 @@ fn nginx_config_serves_the_site_at_the_root_and_under_a_subpath() {
         html,
         Some(REVALIDATE),
     );
+    for old in [
+        "/pt/escuta/",
+        "/pt/escuta",
+        "/pt/escuta/index.html",
+        "/pt/antigo.html",
+    ] {
+        let moved = get(port, old, "");
+        assert_eq!(moved.status, 301, "{old} is an alias: {moved:?}");
+        assert_eq!(moved.header("location"), Some("/pt/ouvir/"), "{old}");
+    }
     let bare = get(port, "/pt", "");
     assert_eq!(bare.status, 301, "/pt redirects: {bare:?}");
     assert_eq!(
@@ -850,6 +882,15 @@ fn nginx_config_serves_the_site_at_the_root_and_under_a_subpath() {
     );
 
     // Under /handbook/.
+    for old in ["/handbook/pt/escuta/", "/handbook/pt/antigo.html"] {
+        let moved = get(sub_port, old, "");
+        assert_eq!(moved.status, 301, "{old} is an alias: {moved:?}");
+        assert_eq!(
+            moved.header("location"),
+            Some("/handbook/pt/ouvir/"),
+            "{old}"
+        );
+    }
     let bare = get(sub_port, "/handbook", "");
     assert_eq!(bare.status, 301, "/handbook redirects: {bare:?}");
     assert_eq!(bare.header("location"), Some("/handbook/"));

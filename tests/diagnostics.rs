@@ -212,3 +212,10 @@ fn review_keys() {
 fn review_interval_in_site_toml() {
     diagnose("review_interval_in_site_toml", &[BUILD]);
 }
+
+// Aliases.
+
+#[test]
+fn bad_aliases() {
+    diagnose("bad_aliases", &[CHECK, BUILD]);
+}

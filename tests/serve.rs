@@ -211,6 +211,50 @@ fn incremental_rebuilds_equal_full_builds_after_every_kind_of_change() {
             )),
             false,
         ),
+        // Old addresses: added, one dropped (its redirect goes), the title
+        // the redirects show, then none.
+        (
+            "content/pt/beta.md",
+            Some(page(
+                "Beta",
+                "aliases = [\"/pt/velha/\", \"pt/antiga.html\"]\n",
+                "## Secção\n\nTexto.\n",
+            )),
+            false,
+        ),
+        (
+            "content/pt/beta.md",
+            Some(page(
+                "Beta",
+                "aliases = [\"pt/antiga.html\"]\n",
+                "## Secção\n\nTexto.\n",
+            )),
+            false,
+        ),
+        (
+            "content/pt/beta.md",
+            Some(page(
+                "Beta renomeada",
+                "aliases = [\"pt/antiga.html\"]\n",
+                "## Secção\n\nTexto.\n",
+            )),
+            false,
+        ),
+        (
+            "content/pt/beta.md",
+            Some(page("Beta", "", "## Secção\n\nTexto.\n")),
+            false,
+        ),
+        // A callout in a body.
+        (
+            "content/pt/beta.md",
+            Some(page(
+                "Beta",
+                "",
+                "## Secção\n\n> [!WARNING]\n> Não prometa.\n",
+            )),
+            false,
+        ),
         // A page leaves; the link to it goes with it.
         (
             "content/hr/ce.md",

@@ -158,3 +158,10 @@ review-missing = Not translated into this language
 review-stale = Older than another language's version
 review-more = …and { $count } more: `polybook check --review` lists them all.
 review-none = Nothing here.
+
+# The title of a callout in an article (Markdown's > [!NOTE], > [!TIP], …)
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution

@@ -153,3 +153,9 @@ review-missing = Sin traducción a este idioma
 review-stale = Más antiguas que la versión en otro idioma
 review-more = …y { $count } más: `polybook check --review` las lista todas.
 review-none = Nada por aquí.
+
+callout-note = Nota
+callout-tip = Consejo
+callout-important = Importante
+callout-warning = Advertencia
+callout-caution = Precaución

@@ -158,3 +158,9 @@ review-missing = Nije prevedeno na ovaj jezik
 review-stale = Starije od inačice na drugom jeziku
 review-more = …i još { $count }: `polybook check --review` navodi sve.
 review-none = Ovdje nema ničega.
+
+callout-note = Napomena
+callout-tip = Savjet
+callout-important = Važno
+callout-warning = Upozorenje
+callout-caution = Oprez

@@ -153,3 +153,9 @@ review-missing = Non tradotto in questa lingua
 review-stale = Più vecchie della versione in un'altra lingua
 review-more = …e altre { $count }: `polybook check --review` le elenca tutte.
 review-none = Niente qui.
+
+callout-note = Nota
+callout-tip = Suggerimento
+callout-important = Importante
+callout-warning = Avvertenza
+callout-caution = Attenzione

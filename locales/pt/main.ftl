@@ -153,3 +153,9 @@ review-missing = Sem tradução neste idioma
 review-stale = Mais antigas que a versão em outro idioma
 review-more = …e mais { $count }: `polybook check --review` lista todas.
 review-none = Nada aqui.
+
+callout-note = Nota
+callout-tip = Dica
+callout-important = Importante
+callout-warning = Atenção
+callout-caution = Cuidado

@@ -306,6 +306,7 @@ mod tests {
             section: section.to_string(),
             slug: String::new(),
             front,
+            aliases: Vec::new(),
             source: String::new(),
             body_offset: 0,
         }

@@ -111,6 +111,10 @@ pub struct FrontMatter {
     /// site.toml; read by `content::check_documents`.
     #[serde(default)]
     pub review_every: Option<String>,
+    /// Old addresses of the page, as written; validated into
+    /// [`super::Document::aliases`] when the page is read.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub extra: serde_json::Value,
 }
@@ -224,6 +228,8 @@ pub enum Value<'a> {
     Owner,
     Reviewed,
     ReviewEvery,
+    /// The first entry of `aliases` equal to this one.
+    Alias(&'a str),
 }
 
 /// Where `value` is in the file: from the TOML parser's spans, or, for YAML
@@ -251,6 +257,8 @@ struct TomlSpans {
     reviewed: Option<Spanned<toml::Value>>,
     #[serde(default)]
     review_every: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 /// Byte offset of `value` in TOML `front_matter` (which parsed before, so the
@@ -270,6 +278,11 @@ fn toml_value_offset(front_matter: &str, value: Value) -> usize {
         Value::Owner => spans.owner.as_ref().map(Spanned::span),
         Value::Reviewed => spans.reviewed.as_ref().map(Spanned::span),
         Value::ReviewEvery => spans.review_every.as_ref().map(Spanned::span),
+        Value::Alias(alias) => spans
+            .aliases
+            .iter()
+            .find(|a| a.get_ref() == alias)
+            .map(Spanned::span),
     };
     span.map_or(0, |span| span.start)
 }
@@ -285,6 +298,7 @@ fn yaml_value_offset_by_search(front_matter: &str, value: Value) -> usize {
         Value::Owner => ("owner", ""),
         Value::Reviewed => ("reviewed", ""),
         Value::ReviewEvery => ("review_every", ""),
+        Value::Alias(alias) => ("aliases", alias),
     };
     let key_start = front_matter
         .match_indices(key)

@@ -2,6 +2,7 @@
 //! section `_index.md` files and the `topics.toml` glossary.
 
 pub mod address;
+pub mod aliases;
 pub mod front_matter;
 pub mod review_keys;
 pub mod topics;
@@ -9,6 +10,7 @@ pub mod topics;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::files::OutputFile;
+pub use aliases::Alias;
 use front_matter::{FrontMatter, SectionFrontMatter, Value};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -28,6 +30,10 @@ pub struct Document {
     /// then as [`address::assign`] decides among the pages of its folder.
     pub slug: String,
     pub front: FrontMatter,
+    /// The page's old addresses (front matter `aliases`), validated and
+    /// normalized (`pt/old-page/`, `pt/old.html`): the build writes a redirect
+    /// to the page at each. No two pages share one, and none is a page's address.
+    pub aliases: Vec<Alias>,
     /// The whole file, kept so positions in the body map to file lines.
     pub source: String,
     pub body_offset: usize,
@@ -216,7 +222,7 @@ pub fn load_file(
             problems: vec![e],
         });
     }
-    let loaded = classify(config, content_dir, path).and_then(|f| read_file(f, options));
+    let loaded = classify(config, content_dir, path).and_then(|f| read_file(config, f, options));
     loaded.map_err(|e| Failed {
         page: true,
         problems: vec![e],
@@ -341,7 +347,11 @@ fn classify(
     })
 }
 
-fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Entry, Diagnostic> {
+fn read_file(
+    config: &SiteConfig,
+    file: ContentFile,
+    options: &LoadOptions,
+) -> Result<Entry, Diagnostic> {
     let source = crate::fs::read_to_string(&file.path)?;
     let split = front_matter::split(&file.path, &source)?;
     let body_offset = split.body_offset;
@@ -373,6 +383,8 @@ fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Entry, Diagnost
         Some(slug) => slug.clone(),
         None => address::from_file_name(&file.stem),
     };
+    let languages: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let aliases = aliases::parse_all(&file.path, &front.aliases, &languages, (&source, &split))?;
     Ok(Entry::Document(Box::new(Document {
         path: file.path,
         rel_path: file.rel_path,
@@ -380,6 +392,7 @@ fn read_file(file: ContentFile, options: &LoadOptions) -> Result<Entry, Diagnost
         section: file.section,
         slug,
         front,
+        aliases,
         source,
         body_offset,
     })))
@@ -426,13 +439,15 @@ pub fn listing_order(a: &Document, b: &Document) -> std::cmp::Ordering {
     ))
 }
 
-/// Checks that need every page: unknown topics and two files claiming one URL.
+/// Checks that need every page: unknown topics and two files claiming one
+/// URL, as their addresses or their aliases.
 pub fn check_documents<'a>(
     documents: impl IntoIterator<Item = &'a Document>,
     topics: &Topics,
     problems: &mut Diagnostics,
 ) {
     let documents: Vec<&Document> = documents.into_iter().collect();
+    aliases::check_unique(&documents, problems);
     let today = crate::calendar::today();
     let mut by_url: std::collections::BTreeMap<String, &Document> = Default::default();
     problems.extend(review_keys::group_topics(documents.iter().copied()));

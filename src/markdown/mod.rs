@@ -1,9 +1,10 @@
 //! Renders one Markdown document: HTML, heading ids, table of contents, rewritten
-//! links (with their positions, for checks), plain text for search.
+//! links (with their positions, for checks), callouts, plain text for search.
 //!
 //! The work is a few small passes over pulldown-cmark's events: parse once,
-//! give headings ids, rewrite links, then write HTML and text.
+//! give headings ids, rewrite links, take the text, mark callouts, then write HTML.
 
+pub mod callouts;
 mod headings;
 mod links;
 pub mod sanitize;
@@ -84,6 +85,8 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        // Only GitHub's alerts (`> [!NOTE]`) as of pulldown-cmark 0.13.
+        | Options::ENABLE_GFM
 }
 
 pub fn render(ctx: &RenderContext) -> Rendered {
@@ -110,6 +113,7 @@ pub fn render(ctx: &RenderContext) -> Rendered {
         words: word_count,
         ..
     } = plain_text(&events);
+    callouts::mark(&mut events);
     let html = write_html(events, sanitize, body.len());
     Rendered {
         html,
@@ -170,9 +174,14 @@ pub fn heading_ids(markdown: &str) -> Vec<(String, Option<String>)> {
 }
 
 /// Renders Markdown that has no links to check (a section introduction, say).
+/// Its callouts' titles are still to fill ([`callouts::fill_titles`]).
 pub fn render_simple(text: &str) -> String {
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
+    callouts::mark(&mut events);
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options()));
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     html
 }
 

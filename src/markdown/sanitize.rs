@@ -42,7 +42,7 @@ pub fn escape_events(events: &mut [(Event, Range<usize>)]) {
 
 /// Cleans the rendered HTML of a page that had raw HTML. The allowlist keeps what
 /// the Markdown renderer itself produces (heading ids, footnote classes, task-list
-/// checkboxes, table alignment).
+/// checkboxes, table alignment, callouts' `role="note"`).
 pub fn clean(html: &str) -> String {
     let generic: HashSet<&str> = ["id", "class", "lang", "title", "dir"].into();
     let mut builder = ammonia::Builder::default();
@@ -61,6 +61,12 @@ pub fn clean(html: &str) -> String {
         .add_tag_attributes("th", ["align"])
         .add_tag_attributes("td", ["align"])
         .add_tag_attributes("ol", ["start"])
+        .add_tag_attributes("div", ["role"])
+        // Any other role on the editor's own HTML could misname it to
+        // assistive technology.
+        .attribute_filter(|_, attribute, value| {
+            (attribute != "role" || value == "note").then_some(value.into())
+        })
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough);
     builder.clean(html).to_string()

@@ -209,4 +209,108 @@ fn site_paths_in_raw_html_are_written_relative_too() {
     );
     assert!(r.html.contains("src=\"../../logo.png\""), "{}", r.html);
     assert_eq!(r.links.len(), 1);
+
+fn alerts_become_callouts_whose_titles_the_render_stage_fills() {
+    let r = render_body(
+        "> [!WARNING]\n> Never promise a *refund*.\n\n> [!TIP]\n> Listen.\n\n> A quote.\n",
+    );
+    assert_eq!(
+        r.html,
+        "<div class=\"callout callout-warning\" role=\"note\">\n\
+         <p class=\"callout-title\">callout-warning</p>\n\
+         <p>Never promise a <em>refund</em>.</p>\n</div>\n\
+         <div class=\"callout callout-tip\" role=\"note\">\n\
+         <p class=\"callout-title\">callout-tip</p>\n<p>Listen.</p>\n</div>\n\
+         <blockquote>\n<p>A quote.</p>\n</blockquote>\n"
+    );
+    let filled = callouts::fill_titles(&r.html, &|key| match key {
+        "callout-warning" => "Upozorenje",
+        _ => "Savjet",
+    });
+    assert!(
+        filled.contains("<p class=\"callout-title\">Upozorenje</p>"),
+        "{filled}"
+    );
+    assert!(
+        filled.contains("<p class=\"callout-title\">Savjet</p>"),
+        "{filled}"
+    );
+    assert!(!filled.contains("callout-title\">callout-"), "{filled}");
+}
+
+#[test]
+fn the_plain_text_of_a_callout_has_neither_marker_nor_label() {
+    let r = render_body("Before.\n\n> [!CAUTION]\n> Stay calm.\n\nAfter.\n");
+    assert_eq!(r.plain_text, "Before. Stay calm. After.");
+    assert_eq!(r.word_count, 4);
+}
+
+#[test]
+fn every_kind_and_nesting_is_a_callout() {
+    let r = render_body(
+        "> [!NOTE]\n> n\n\n> [!IMPORTANT]\n> i\n>\n> > [!CAUTION]\n> > c\n>\n> > plain\n\n\
+         - item\n\n  > [!TIP]\n  > t\n",
+    );
+    for key in callouts::KEYS {
+        if key != "callout-warning" {
+            assert!(
+                r.html.contains(&format!("class=\"callout {key}\"")),
+                "{key}: {}",
+                r.html
+            );
+        }
+    }
+    assert_eq!(
+        r.html.matches("<div").count(),
+        r.html.matches("</div>").count()
+    );
+    assert_eq!(r.html.matches("<blockquote>").count(), 1, "{}", r.html);
+    assert_eq!(r.html.matches("</blockquote>").count(), 1, "{}", r.html);
+}
+
+#[test]
+fn callouts_survive_the_sanitizer_and_escaping_mode() {
+    let source = "> [!NOTE]\n> <b onclick=\"x()\">Bold</b> <div role=\"button\">d</div>\n";
+    let r = render_body(source);
+    assert!(
+        r.html.starts_with(
+            "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">callout-note</p>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(
+        !r.html.contains("onclick") && !r.html.contains("button"),
+        "{}",
+        r.html
+    );
+    let full = format!("+++\ntitle = \"A\"\n+++\n{source}");
+    let targets = targets();
+    let escaped = render(&RenderContext {
+        path: Path::new("content/pt/a.md"),
+        source: &full,
+        body_offset: full.find(source).unwrap(),
+        content_path: "pt/a.md",
+        page_url: "pt/a/",
+        targets: &targets,
+        index: "index.html",
+        raw_html: RawHtml::Escape,
+    });
+    assert!(
+        escaped
+            .html
+            .starts_with("<div class=\"callout callout-note\" role=\"note\">"),
+        "{}",
+        escaped.html
+    );
+    assert!(escaped.html.contains("&lt;b onclick"), "{}", escaped.html);
+}
+
+#[test]
+fn section_introductions_get_callouts_too() {
+    let html = render_simple("> [!IMPORTANT]\n> Read first.\n");
+    assert!(
+        html.contains("<p class=\"callout-title\">callout-important</p>"),
+        "{html}"
+    );
 }

@@ -254,7 +254,7 @@ pub struct ArticleContext<'a> {
     pub title: &'a str,
     pub description: &'a str,
     /// Rendered Markdown body; output with `| safe`.
-    pub html: &'a str,
+    pub html: std::borrow::Cow<'a, str>,
     pub toc: Vec<TocEntry>,
     pub reading_minutes: usize,
     pub word_count: usize,

@@ -1,11 +1,13 @@
 //! Turns the content, its graph and the theme into the files of the site.
 
 pub mod cached;
+pub mod callouts;
 pub mod context;
 pub mod feeds;
 pub mod notices;
 pub mod pages;
 pub mod print;
+pub mod redirects;
 pub mod theme;
 
 use crate::config::SiteConfig;

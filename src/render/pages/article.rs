@@ -39,7 +39,7 @@ impl SiteData<'_> {
         let article = ArticleContext {
             title: &doc.front.title,
             description: &doc.front.description,
-            html: &rendered.html,
+            html: self.callout_labels.fill(lang, &rendered.html),
             toc: rendered
                 .headings
                 .iter()

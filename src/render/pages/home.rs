@@ -31,7 +31,7 @@ impl SiteData<'_> {
                         .map(|s| s.front.description.clone())
                         .unwrap_or_default(),
                     intro_html: match (doc.section.is_empty(), index) {
-                        (false, Some(s)) => crate::markdown::render_simple(s.body()),
+                        (false, Some(s)) => self.intro_html(lang, s.body()),
                         _ => String::new(),
                     },
                     articles: Vec::new(),
@@ -59,7 +59,7 @@ impl SiteData<'_> {
             .find(|s| s.lang == lang && s.section.is_empty());
         let home = HomeContext {
             intro_html: root_index
-                .map(|s| crate::markdown::render_simple(s.body()))
+                .map(|s| self.intro_html(lang, s.body()))
                 .unwrap_or_default(),
             article_count: ids.len(),
             sections,
@@ -100,5 +100,11 @@ impl SiteData<'_> {
             .into_iter()
             .filter(|&page| self.address(page).starts_with(&prefix))
             .count()
+    }
+
+    /// A section's introduction (`_index.md`'s body) in `lang`.
+    fn intro_html(&self, lang: &str, body: &str) -> String {
+        let html = crate::markdown::render_simple(body);
+        self.callout_labels.fill(lang, &html).into_owned()
     }
 }

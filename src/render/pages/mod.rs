@@ -40,6 +40,8 @@ pub struct SiteData<'a> {
     pub print_memo: PrintMemo,
     /// What articles tell readers of other languages, in their languages.
     pub notice_texts: crate::render::notices::NoticeTexts,
+    /// The labels of callouts, in each language.
+    pub callout_labels: crate::render::callouts::CalloutLabels,
 }
 
 /// Which page: the cheap handle that [`SiteData::job`] turns into a context,

@@ -327,7 +327,9 @@ impl SiteData<'_> {
                     title: doc.front.title.clone(),
                     description: doc.front.description.clone(),
                     html: crate::render::print::print_html(
-                        &self.articles[id].rendered.html,
+                        &self
+                            .callout_labels
+                            .fill(&doc.lang, &self.articles[id].rendered.html),
                         anchor,
                         &doc.url_path(),
                         from,
