@@ -280,6 +280,17 @@ pub fn link_targets<'a>(
     let mut targets = LinkTargets::default();
     for doc in documents {
         targets.insert(doc.rel_path.clone(), LinkTarget::Page(doc.url_path()));
+        // A link to an old address leads to the page itself, not its redirect.
+        for alias in &doc.aliases {
+            let address = alias.as_str();
+            let page = address.strip_suffix(".html").map(|stem| format!("{stem}/"));
+            for address in [Some(address.to_string()), page].into_iter().flatten() {
+                targets
+                    .addresses
+                    .entry(address)
+                    .or_insert_with(|| markdown::Address::Content(doc.rel_path.clone()));
+            }
+        }
     }
     for section in &content.sections {
         let rel = section

@@ -343,7 +343,11 @@ impl Analysis {
         let moved_kept = kept.iter().zip(&before).any(|(d, slug)| d.slug != *slug);
         let articles = &self.site.articles;
         let moved_read = loaded.documents.iter().any(|(id, doc)| {
-            id.is_some_and(|id| articles[id].document.url_path() != doc.url_path())
+            // Links written as an old address (an alias) lead to the page too.
+            id.is_some_and(|id| {
+                let before = &articles[id].document;
+                before.url_path() != doc.url_path() || before.aliases != doc.aliases
+            })
         });
         let moved = moved_kept || moved_read;
         loaded.structural |= moved;
@@ -556,6 +560,17 @@ fn moved_targets(old: &LinkTargets, new: &LinkTargets) -> Vec<String> {
             if !last.is_empty() && !names.iter().any(|n| n == last) {
                 names.push(last.to_string());
             }
+        }
+    }
+    // Addresses without a file of their own (aliases) that came or went.
+    let addresses = old.addresses.keys().chain(new.addresses.keys());
+    for address in addresses {
+        if old.addresses.get(address) == new.addresses.get(address) {
+            continue;
+        }
+        let last = address.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+        if !last.is_empty() && !names.iter().any(|n| n == last) {
+            names.push(last.to_string());
         }
     }
     names

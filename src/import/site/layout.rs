@@ -69,6 +69,8 @@ pub struct Tree {
     pub static_dirs: Vec<PathBuf>,
     /// The URL path Docusaurus serves its docs under (`docs/`), or empty.
     pub route_base: String,
+    /// Docusaurus's default locale, whose pages have no language in their URLs.
+    pub unprefixed_language: Option<String>,
 }
 
 /// What the site says about languages, to place pages with.
@@ -269,7 +271,9 @@ fn strip_suffix(rel: &str, suffix: &str) -> String {
 }
 
 fn scan_docusaurus(root: &Path, languages: &Languages, tree: &mut Tree) {
-    tree.route_base = "docs/".to_string();
+    tree.route_base = docusaurus_setting(root, "routeBasePath")
+        .map(|base| base.trim_matches('/').to_string())
+        .map_or_else(|| "docs/".to_string(), |base| if base.is_empty() { base } else { format!("{base}/") });
     let default = docusaurus_default_locale(root)
         .and_then(|l| languages.site_code(&l).map(str::to_string))
         .unwrap_or_else(|| languages.default.to_string());
@@ -278,6 +282,7 @@ fn scan_docusaurus(root: &Path, languages: &Languages, tree: &mut Tree) {
         let rel = slash(file.strip_prefix(&docs).unwrap_or(&file));
         tree.add(file, &default, &rel);
     }
+    tree.unprefixed_language = Some(default.clone());
     categories(
         &docs,
         tree,
@@ -315,20 +320,25 @@ fn scan_docusaurus(root: &Path, languages: &Languages, tree: &mut Tree) {
     }
 }
 
-/// `defaultLocale: 'en'` in docusaurus.config.js (read as text: it is a program).
 fn docusaurus_default_locale(root: &Path) -> Option<String> {
+    docusaurus_setting(root, "defaultLocale")
+}
+
+/// `name: 'value'` in docusaurus.config.js (read as text: it is a program).
+fn docusaurus_setting(root: &Path, name: &str) -> Option<String> {
     let text = [
         "docusaurus.config.js",
         "docusaurus.config.ts",
         "docusaurus.config.mjs",
     ]
     .iter()
-    .find_map(|name| std::fs::read_to_string(root.join(name)).ok())?;
-    let at = text.find("defaultLocale")?;
-    let rest = &text[at + "defaultLocale".len()..];
-    let quote = rest.find(['\'', '"', '`'])?;
-    let value = &rest[quote + 1..];
-    let end = value.find(['\'', '"', '`'])?;
+    .find_map(|file| std::fs::read_to_string(root.join(file)).ok())?;
+    let at = text.find(&format!("{name}:"))?;
+    let rest = &text[at + name.len() + 1..];
+    let rest = rest.trim_start();
+    let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '"' | '`'))?;
+    let value = &rest[1..];
+    let end = value.find(quote)?;
     Some(value[..end].to_string())
 }
 

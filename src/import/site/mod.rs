@@ -170,7 +170,11 @@ pub fn plan(root: &Path, site: &Site, options: &Options) -> Result<Plan, Diagnos
         if page
             .old_addresses
             .iter()
-            .all(|old| *old == page.address || aliases.contains(old))
+            .all(|old| {
+                *old == page.address
+                    || aliases.contains(old)
+                    || is_language_home(old, &page.source.lang)
+            })
         {
             addresses_kept += 1;
         }
@@ -233,12 +237,17 @@ fn pair_translations(pages: &mut [Page]) -> usize {
     groups
 }
 
+fn is_language_home(address: &str, lang: &str) -> bool {
+    address.trim_end_matches('/').eq_ignore_ascii_case(lang)
+}
+
 /// Old addresses of `page` that are not its new one: its aliases.
 fn aliases_of(page: &Page) -> Vec<String> {
     let mut aliases: Vec<String> = page
         .old_addresses
         .iter()
-        .filter(|a| **a != page.address && !a.is_empty())
+        // A language's home is the build's own page, never an alias.
+        .filter(|a| **a != page.address && !a.is_empty() && !is_language_home(a, &page.source.lang))
         .cloned()
         .collect();
     for alias in &page.front.aliases {

@@ -215,7 +215,11 @@ fn old_addresses(
     let route = tree.route_base.trim_end_matches('/');
     let mut addresses = vec![with(&lang)];
     match layout {
-        Layout::Docusaurus => addresses = vec![with(route), with(&format!("{lang}/{route}"))],
+        Layout::Docusaurus => {
+            let localized = if route.is_empty() { lang.clone() } else { format!("{lang}/{route}") };
+            let unprefixed = tree.unprefixed_language.as_deref() == Some(source.lang.as_str());
+            addresses = vec![if unprefixed { with(route) } else { with(&localized) }]
+        }
         Layout::LanguageFolders | Layout::LanguageSuffixes | Layout::Single => {
             if !source_in_language_folder(source, layout) {
                 addresses.push(with(""));
