@@ -568,7 +568,11 @@ fn moved_targets(old: &LinkTargets, new: &LinkTargets) -> Vec<String> {
         if old.addresses.get(address) == new.addresses.get(address) {
             continue;
         }
-        let last = address.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+        let last = address
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
         if !last.is_empty() && !names.iter().any(|n| n == last) {
             names.push(last.to_string());
         }

@@ -209,7 +209,9 @@ fn site_paths_in_raw_html_are_written_relative_too() {
     );
     assert!(r.html.contains("src=\"../../logo.png\""), "{}", r.html);
     assert_eq!(r.links.len(), 1);
+}
 
+#[test]
 fn alerts_become_callouts_whose_titles_the_render_stage_fills() {
     let r = render_body(
         "> [!WARNING]\n> Never promise a *refund*.\n\n> [!TIP]\n> Listen.\n\n> A quote.\n",
@@ -294,6 +296,7 @@ fn callouts_survive_the_sanitizer_and_escaping_mode() {
         page_url: "pt/a/",
         targets: &targets,
         index: "index.html",
+        base_path: "/",
         raw_html: RawHtml::Escape,
     });
     assert!(

@@ -301,6 +301,20 @@ impl Converter {
 
     /// An aside or a component opening or closing on its own line.
     fn open_or_close(&mut self, trimmed: &str, text: &str, line: usize) -> bool {
+        if let Some(Open {
+            close: Closer::Shortcode(name),
+            ..
+        }) = self.stack.last()
+        {
+            if let Some(inner) = before_closing_shortcode(text, &name.clone()) {
+                if !inner.trim().is_empty() {
+                    let inner = inner.to_string();
+                    self.emit(&inner, line);
+                    self.stack.pop();
+                    return true;
+                }
+            }
+        }
         if let Some(open) = self.stack.last() {
             let closes = match &open.close {
                 Closer::Colons(n) => {
@@ -342,6 +356,26 @@ impl Converter {
         }
         if let Some(code) = shortcode(trimmed) {
             return self.shortcode_line(code, line);
+        }
+        if let Some((code, rest)) = leading_shortcode(trimmed) {
+            let name = code.name.clone();
+            if !self.shortcode_line(code, line) {
+                return false;
+            }
+            let opened = self
+                .stack
+                .last()
+                .is_some_and(|o| o.close == Closer::Shortcode(name.clone()));
+            match before_closing_shortcode(rest, &name) {
+                Some(inner) => {
+                    self.emit(inner, line);
+                    if opened {
+                        self.stack.pop();
+                    }
+                }
+                None => self.emit(rest, line),
+            }
+            return true;
         }
         if let Some((name, args)) = liquid(trimmed) {
             if name == "hint" {
@@ -465,13 +499,14 @@ impl Converter {
         if is_aside && !code.self_closing {
             let kind = attribute(&code.args, "type")
                 .or_else(|| attribute(&code.args, "style"))
+                .or_else(|| attribute(&code.args, "color"))
                 .or_else(|| {
                     code.args
                         .split_whitespace()
                         .next()
                         .map(|s| s.trim_matches('"').to_string())
                 })
-                .unwrap_or_else(|| name.clone());
+                .unwrap_or_else(|| "note".to_string());
             let kind = if matches!(name.as_str(), "note" | "tip" | "warning" | "info") {
                 name.clone()
             } else {

@@ -213,6 +213,7 @@ pub fn scan(root: &Path, layout: Layout, languages: &Languages) -> Tree {
             tree.static_dirs.push(path);
         }
     }
+    tree.unprefixed_language = hugo_unprefixed_language(root);
     match layout {
         Layout::Docusaurus => scan_docusaurus(root, languages, &mut tree),
         Layout::LanguageFolders => {
@@ -273,7 +274,16 @@ fn strip_suffix(rel: &str, suffix: &str) -> String {
 fn scan_docusaurus(root: &Path, languages: &Languages, tree: &mut Tree) {
     tree.route_base = docusaurus_setting(root, "routeBasePath")
         .map(|base| base.trim_matches('/').to_string())
-        .map_or_else(|| "docs/".to_string(), |base| if base.is_empty() { base } else { format!("{base}/") });
+        .map_or_else(
+            || "docs/".to_string(),
+            |base| {
+                if base.is_empty() {
+                    base
+                } else {
+                    format!("{base}/")
+                }
+            },
+        );
     let default = docusaurus_default_locale(root)
         .and_then(|l| languages.site_code(&l).map(str::to_string))
         .unwrap_or_else(|| languages.default.to_string());
@@ -320,6 +330,38 @@ fn scan_docusaurus(root: &Path, languages: &Languages, tree: &mut Tree) {
     }
 }
 
+/// Hugo publishes its default language at the root (`/docs/x/`, not
+/// `/en/docs/x/`) unless `defaultContentLanguageInSubdir` says otherwise.
+fn hugo_unprefixed_language(root: &Path) -> Option<String> {
+    let names = [
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.yml",
+        "config.toml",
+        "config.yaml",
+        "config.yml",
+    ];
+    let text = names
+        .iter()
+        .find_map(|name| std::fs::read_to_string(root.join(name)).ok())?;
+    if !root.join("content").is_dir() {
+        return None;
+    }
+    let setting = |key: &str| {
+        let line = text.lines().find(|l| l.trim_start().starts_with(key))?;
+        let value = line.split_once([':', '='])?.1;
+        Some(value.trim().trim_matches(['"', '\'']).to_string())
+    };
+    if setting("defaultContentLanguageInSubdir").is_some_and(|v| v == "true") {
+        return None;
+    }
+    Some(
+        setting("defaultContentLanguage")
+            .unwrap_or_else(|| "en".to_string())
+            .to_lowercase(),
+    )
+}
+
 fn docusaurus_default_locale(root: &Path) -> Option<String> {
     docusaurus_setting(root, "defaultLocale")
 }
@@ -336,7 +378,10 @@ fn docusaurus_setting(root: &Path, name: &str) -> Option<String> {
     let at = text.find(&format!("{name}:"))?;
     let rest = &text[at + name.len() + 1..];
     let rest = rest.trim_start();
-    let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '"' | '`'))?;
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '"' | '`'))?;
     let value = &rest[1..];
     let end = value.find(quote)?;
     Some(value[..end].to_string())

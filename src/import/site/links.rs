@@ -17,6 +17,9 @@ pub struct Found {
     /// The text between the brackets.
     pub text: String,
     pub image: bool,
+    /// An `href`/`src` of raw HTML: a link to nowhere keeps its text by
+    /// pointing at nothing (`#`), as the HTML around it stays.
+    pub html: bool,
 }
 
 /// Every link and image destination in `markdown`, inline or by reference.
@@ -38,6 +41,7 @@ pub fn find(markdown: &str) -> Vec<Found> {
                 whole: def.span.clone(),
                 text: String::new(),
                 image: false,
+                html: false,
             });
         }
     }
@@ -62,6 +66,7 @@ pub fn find(markdown: &str) -> Vec<Found> {
                             whole: range.clone(),
                             text: String::new(),
                             image: matches!(event, Event::Start(Tag::Image { .. })),
+                            html: false,
                         });
                         stack.push((found.len() - 1, String::new()));
                         continue;
@@ -86,12 +91,48 @@ pub fn find(markdown: &str) -> Vec<Found> {
                     top.1.push_str(t);
                 }
             }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                found.extend(html_attributes(markdown, range.clone()));
+            }
             _ => {}
         }
     }
     found.extend(definitions);
     found.sort_by_key(|f| f.dest_range.start);
     found.dedup_by_key(|f| f.dest_range.start);
+    found
+}
+
+/// The `href="…"` and `src="…"` values of raw HTML in `range`.
+fn html_attributes(markdown: &str, range: Range<usize>) -> Vec<Found> {
+    let Some(html) = markdown.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        let mut from = 0;
+        while let Some(at) = html[from..].find(attribute) {
+            let start = from + at + attribute.len();
+            let before_ok =
+                from + at == 0 || !html.as_bytes()[from + at - 1].is_ascii_alphanumeric();
+            let Some(length) = html[start..].find('"') else {
+                break;
+            };
+            from = start + length;
+            if !before_ok || length == 0 {
+                continue;
+            }
+            let dest_range = range.start + start..range.start + start + length;
+            found.push(Found {
+                dest: html[start..start + length].replace("&amp;", "&"),
+                whole: dest_range.clone(),
+                dest_range,
+                text: String::new(),
+                image: attribute.starts_with("src"),
+                html: true,
+            });
+        }
+    }
     found
 }
 

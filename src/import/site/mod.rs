@@ -166,16 +166,18 @@ pub fn plan(root: &Path, site: &Site, options: &Options) -> Result<Plan, Diagnos
     let resolved = resolve::rewrite_all(&pages, root, &tree, &mut problems);
     let mut addresses_kept = 0;
     for (page, rewritten) in pages.iter().zip(&resolved.bodies) {
-        let aliases = aliases_of(page);
-        if page
-            .old_addresses
-            .iter()
-            .all(|old| {
-                *old == page.address
-                    || aliases.contains(old)
-                    || is_language_home(old, &page.source.lang)
-            })
-        {
+        let (aliases, refused) = valid_aliases(page);
+        for (_, why) in refused {
+            problems.push(
+                Diagnostic::warning(&page.source.file, format!("{why}: not kept as an alias"))
+                    .hint("a redirect names one address; add the ones you need to `aliases` in the imported page"),
+            );
+        }
+        if page.old_addresses.iter().all(|old| {
+            *old == page.address
+                || aliases.contains(old)
+                || is_language_home(old, &page.source.lang)
+        }) {
             addresses_kept += 1;
         }
         let text = write::page_text(page, rewritten, &aliases, site, options);
@@ -242,7 +244,22 @@ fn is_language_home(address: &str, lang: &str) -> bool {
 }
 
 /// Old addresses of `page` that are not its new one: its aliases.
-fn aliases_of(page: &Page) -> Vec<String> {
+/// The aliases a build accepts, and the ones written in the source that it
+/// would not (`/blog/2018/*`), with why.
+fn valid_aliases(page: &Page) -> (Vec<String>, Vec<(String, String)>) {
+    let (mut valid, mut refused) = (Vec::new(), Vec::new());
+    for alias in all_aliases(page) {
+        match crate::content::Alias::parse(&alias) {
+            Ok(parsed) => valid.push(parsed.as_str().to_string()),
+            Err((why, _)) => refused.push((alias, why)),
+        }
+    }
+    valid.sort();
+    valid.dedup();
+    (valid, refused)
+}
+
+fn all_aliases(page: &Page) -> Vec<String> {
     let mut aliases: Vec<String> = page
         .old_addresses
         .iter()

@@ -216,12 +216,21 @@ fn old_addresses(
     let mut addresses = vec![with(&lang)];
     match layout {
         Layout::Docusaurus => {
-            let localized = if route.is_empty() { lang.clone() } else { format!("{lang}/{route}") };
+            let localized = if route.is_empty() {
+                lang.clone()
+            } else {
+                format!("{lang}/{route}")
+            };
             let unprefixed = tree.unprefixed_language.as_deref() == Some(source.lang.as_str());
-            addresses = vec![if unprefixed { with(route) } else { with(&localized) }]
+            addresses = vec![if unprefixed {
+                with(route)
+            } else {
+                with(&localized)
+            }]
         }
         Layout::LanguageFolders | Layout::LanguageSuffixes | Layout::Single => {
-            if !source_in_language_folder(source, layout) {
+            let unprefixed = tree.unprefixed_language.as_deref() == Some(lang.as_str());
+            if unprefixed || !source_in_language_folder(source, layout) {
                 addresses.push(with(""));
             }
         }

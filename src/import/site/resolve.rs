@@ -84,7 +84,13 @@ pub fn rewrite_all(
                 Target::Page(to, anchor) => {
                     resolved.counts.internal += 1;
                     resolved.counts.resolved += 1;
-                    let mut href = links::relative_path(&page.target, &pages[to].target);
+                    // Raw HTML is not rewritten by the build from `.md` paths, only from
+                    // site paths, which it then writes relative.
+                    let mut href = if link.html {
+                        format!("/{}", pages[to].address)
+                    } else {
+                        links::relative_path(&page.target, &pages[to].target)
+                    };
                     if let Some(anchor) = anchor {
                         resolved.counts.anchors += 1;
                         if has_heading(&pages[to], &anchor) {
@@ -134,7 +140,11 @@ pub fn rewrite_all(
                             target
                         }
                     };
-                    let href = links::relative_path(&page.target, &target);
+                    let href = if link.html {
+                        format!("/{target}")
+                    } else {
+                        links::relative_path(&page.target, &target)
+                    };
                     edits.push((link.dest_range.clone(), markdown_dest(&href)));
                 }
                 Target::Nowhere => {
@@ -147,12 +157,11 @@ pub fn rewrite_all(
                         ),
                         "fix or remove the link in the source; the imported page shows its text",
                     ));
-                    let text = if link.text.is_empty() {
-                        String::new()
+                    if link.html {
+                        edits.push((link.dest_range.clone(), "#".to_string()));
                     } else {
-                        link.text.clone()
-                    };
-                    edits.push((link.whole.clone(), escape_text(&text)));
+                        edits.push((link.whole.clone(), escape_text(&link.text)));
+                    }
                 }
             }
         }

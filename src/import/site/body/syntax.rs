@@ -193,6 +193,9 @@ pub(super) fn shortcode(trimmed: &str) -> Option<Shortcode> {
         (trimmed.strip_prefix("{{%")?.strip_suffix("%}}")?, '%')
     };
     let inner = inner.trim();
+    if inner.contains("}}") || inner.contains("{{") {
+        return None;
+    }
     let self_closing = inner.ends_with('/');
     let inner = inner.trim_end_matches('/').trim();
     let name = inner.split_whitespace().next()?.to_string();
@@ -202,6 +205,43 @@ pub(super) fn shortcode(trimmed: &str) -> Option<Shortcode> {
         args,
         self_closing,
     })
+}
+
+/// A shortcode that opens a line with text after it (`{{% alert %}} Text…`):
+/// the shortcode and the rest of the line.
+pub(super) fn leading_shortcode(trimmed: &str) -> Option<(Shortcode, &str)> {
+    let close = if trimmed.starts_with("{{<") {
+        ">}}"
+    } else if trimmed.starts_with("{{%") {
+        "%}}"
+    } else {
+        return None;
+    };
+    let end = trimmed.find(close)? + close.len();
+    let rest = trimmed[end..].trim();
+    (!rest.is_empty()).then_some((shortcode(&trimmed[..end])?, rest))
+}
+
+/// `text` without a closing `{{% /name %}}` (or `{{< /name >}}`) at its end.
+pub(super) fn before_closing_shortcode<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let trimmed = text.trim_end();
+    for close in [">}}", "%}}"] {
+        let Some(body) = trimmed.strip_suffix(close) else {
+            continue;
+        };
+        let open = if close == ">}}" { "{{<" } else { "{{%" };
+        let at = body.rfind(open)?;
+        if body[at + open.len()..]
+            .trim()
+            .trim_start_matches('/')
+            .trim()
+            == name
+            && body[at + open.len()..].trim().starts_with('/')
+        {
+            return Some(trimmed[..at].trim_end());
+        }
+    }
+    None
 }
 
 /// A Liquid tag alone on its line (GitBook): `{% hint style="info" %}`.

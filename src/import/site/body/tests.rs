@@ -109,3 +109,15 @@ fn components_in_code_spans_are_text() {
     assert_eq!(text("## `<Badge>` Props\n"), "## `<Badge>` Props\n");
     assert_eq!(text("<Tabs>\nA\n</Tabs>{' '}\n"), "A\n");
 }
+
+#[test]
+fn shortcodes_with_text_on_their_lines() {
+    assert_eq!(
+        text("{{% alert %}} An alert. {{% /alert %}}\n"),
+        "> [!NOTE]\n> An alert.\n"
+    );
+    assert_eq!(
+        text("{{% alert title=\"Careful\" color=\"danger\" %}} A danger with a\ntitle. {{% /alert %}}\nAfter.\n"),
+        "> [!CAUTION]\n> **Careful**\n> A danger with a\n> title.\nAfter.\n"
+    );
+}
