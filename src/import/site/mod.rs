@@ -159,6 +159,7 @@ pub fn plan(root: &Path, site: &Site, options: &Options) -> Result<Plan, Diagnos
             Err(problem) => problems.push(problem),
         }
     }
+    problems.extend(removed_components(&pages));
     let groups = pair_translations(&mut pages);
     let mut summary = write::front_summary(&pages);
     summary.extend(write::tags_summary(&pages, site.topics));
@@ -237,6 +238,26 @@ fn pair_translations(pages: &mut [Page]) -> usize {
         }
     }
     groups
+}
+
+/// One warning per component removed (its text kept): how many, and where first.
+fn removed_components(pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, (usize, &Path, usize)> = BTreeMap::new();
+    for page in pages {
+        for (name, (count, line)) in &page.body.removed {
+            let entry = seen.entry(name).or_insert((0, &page.source.file, *line));
+            entry.0 += count;
+        }
+    }
+    seen.into_iter()
+        .map(|(name, (count, file, line))| {
+            Diagnostic::warning(file, format!(
+                "{name} is a component polybook does not have: removed {count} time(s), its text kept (first here)"
+            ))
+            .at(crate::diagnostics::Position::new(line, 1))
+            .hint("check the imported pages that used it; write what it showed as Markdown")
+        })
+        .collect()
 }
 
 fn is_language_home(address: &str, lang: &str) -> bool {
