@@ -5,7 +5,7 @@
 use super::links::{self, Found};
 use super::{layout::Tree, Contents, LinkCounts, NewFile, Page};
 use crate::diagnostics::{Diagnostic, Position};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub struct Resolved {
@@ -25,12 +25,14 @@ enum Target {
 }
 
 struct Index<'a> {
-    pages: &'a [Page],
     /// Old and new addresses (`es/guias/rutas/`) → page.
     by_address: HashMap<String, usize>,
     /// (language, source path without extension) → page.
     by_source: HashMap<(String, String), usize>,
-    root: &'a Path,
+    /// The first part of every address the source had (`es`, `docs`).
+    first_segments: HashSet<String>,
+    /// The import's root, canonical, that copied files must stay inside.
+    canonical_root: Option<PathBuf>,
     tree: &'a Tree,
 }
 
@@ -54,11 +56,16 @@ pub fn rewrite_all(
             .map_or(page.source.rel.as_str(), |(s, _)| s);
         by_source.insert((page.source.lang.clone(), stem.to_string()), i);
     }
+    let first_segments = by_address
+        .keys()
+        .filter_map(|a| a.split('/').next())
+        .map(str::to_string)
+        .collect();
     let index = Index {
-        pages,
         by_address,
         by_source,
-        root,
+        first_segments,
+        canonical_root: root.canonicalize().ok(),
         tree,
     };
     let mut resolved = Resolved {
@@ -69,7 +76,7 @@ pub fn rewrite_all(
     };
     let mut copied: HashMap<(PathBuf, String), String> = HashMap::new();
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
-    for page in pages {
+    for (me, page) in pages.iter().enumerate() {
         let body = &page.body.text;
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
         for link in links::find(body) {
@@ -79,7 +86,7 @@ pub fn rewrite_all(
                     .at(Position::new(line, 1))
                     .hint(hint)
             };
-            match index.target(page, &link) {
+            match index.target(me, page, &link) {
                 Target::Keep => {}
                 Target::Page(to, anchor) => {
                     resolved.counts.internal += 1;
@@ -171,7 +178,7 @@ pub fn rewrite_all(
 }
 
 impl Index<'_> {
-    fn target(&self, page: &Page, link: &Found) -> Target {
+    fn target(&self, me: usize, page: &Page, link: &Found) -> Target {
         let dest = link.dest.trim();
         if dest.is_empty() || crate::markdown::is_external(dest) {
             return Target::Keep;
@@ -183,11 +190,6 @@ impl Index<'_> {
         let path = path.split('?').next().unwrap_or_default();
         let fragment = fragment.filter(|f| !f.is_empty());
         if path.is_empty() {
-            let me = self
-                .pages
-                .iter()
-                .position(|p| std::ptr::eq(p, page))
-                .unwrap_or(0);
             return match fragment {
                 Some(f) => Target::Page(me, Some(f)),
                 None => Target::Keep,
@@ -301,16 +303,9 @@ impl Index<'_> {
             .split('/')
             .next()
             .unwrap_or_default();
-        self.pages
-            .iter()
-            .any(|p| p.source.lang.eq_ignore_ascii_case(first))
+        self.first_segments.contains(&first.to_lowercase())
             || (!self.tree.route_base.is_empty()
                 && self.tree.route_base.trim_end_matches('/') == first)
-            || self.pages.iter().any(|p| {
-                p.old_addresses
-                    .iter()
-                    .any(|a| a.split('/').next() == Some(first))
-            })
     }
 
     /// A file the link names: beside the page, or in the site's static folders.
@@ -330,10 +325,12 @@ impl Index<'_> {
         };
         candidates.into_iter().find(|c| {
             c.is_file()
+                // A link (or a symlink) must not bring in a file from
+                // outside the folder imported.
                 && c.canonicalize().ok().is_some_and(|real| {
-                    self.root
-                        .canonicalize()
-                        .is_ok_and(|root| real.starts_with(root))
+                    self.canonical_root
+                        .as_ref()
+                        .is_some_and(|root| real.starts_with(root))
                 })
         })
     }
