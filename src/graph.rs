@@ -301,11 +301,9 @@ pub fn retarget_legacy_anchors(articles: &mut [Article]) {
             if anchor.is_empty() || headings.iter().any(|h| &h.id == anchor) {
                 continue;
             }
-            if let Some(heading) = headings
-                .iter()
-                .find(|h| h.legacy_id.as_ref() == Some(anchor))
-            {
-                fixes.push((id, index, heading.id.clone()));
+            let legacy = crate::markdown::legacy_ids(headings);
+            if let Some(at) = legacy.iter().position(|l| l == anchor) {
+                fixes.push((id, index, headings[at].id.clone()));
             }
         }
     }

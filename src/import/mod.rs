@@ -20,8 +20,6 @@ use draft::{at, Draft};
 use markdown::Value;
 use std::path::{Path, PathBuf};
 
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
-
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// A configured language code; else each file's language is detected.

@@ -1,6 +1,7 @@
 //! Gives every heading a unique id, as the web makes them (`text::slug::web_id`),
-//! and collects the table of contents. Each heading also keeps the ASCII id
-//! earlier versions gave it, so links written with those still resolve.
+//! and collects the table of contents. The ASCII ids earlier versions gave
+//! (`legacy_ids`) are worked out only for a link that names none of a page's
+//! ids, so links written with those still resolve at no cost to the others.
 
 use super::Heading;
 use crate::text::slug::{slugify, web_id};
@@ -11,7 +12,6 @@ use std::ops::Range;
 pub fn assign_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
-    let mut used_legacy: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 else {
@@ -24,22 +24,34 @@ pub fn assign_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
         let explicit = explicit
             .map(|e| e.trim().to_string())
             .filter(|e| !e.is_empty());
-        let base = explicit.clone().unwrap_or_else(|| web_id(&text));
+        let is_explicit = explicit.is_some();
+        let base = explicit.unwrap_or_else(|| web_id(&text));
         let unique = unique_id(&or_section(base), &mut used);
-        let legacy_base = slugify(explicit.as_deref().unwrap_or(&text));
-        let legacy = unique_id(&or_section(legacy_base), &mut used_legacy);
         if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
             *id = Some(CowStr::from(unique.clone()));
         }
         headings.push(Heading {
             level,
-            legacy_id: (legacy != unique).then_some(legacy),
             id: unique,
             text: text.trim().to_string(),
+            explicit: is_explicit,
         });
         i = end + 1;
     }
     headings
+}
+
+/// The ASCII ids earlier versions gave `headings` (of one page, in order):
+/// folded, one dash between words, numbered when repeated.
+pub fn legacy_ids(headings: &[Heading]) -> Vec<String> {
+    let mut used = HashSet::new();
+    headings
+        .iter()
+        .map(|h| {
+            let base = slugify(if h.explicit { &h.id } else { &h.text });
+            unique_id(&or_section(base), &mut used)
+        })
+        .collect()
 }
 
 fn heading_text(events: &[(Event, Range<usize>)], from: usize) -> (String, usize) {

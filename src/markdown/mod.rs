@@ -6,6 +6,7 @@
 
 pub mod callouts;
 mod headings;
+pub use headings::legacy_ids;
 mod links;
 pub mod sanitize;
 
@@ -22,10 +23,9 @@ pub use links::{is_external, relative_url, resolve_relative, Address, LinkTarget
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
+    /// Set with `{#id}` rather than made from the text.
+    pub explicit: bool,
     pub id: String,
-    /// The ASCII id earlier versions of polybook gave the heading, when it
-    /// differs from `id`: links written with it are taken as links to `id`.
-    pub legacy_id: Option<String>,
     pub text: String,
 }
 
@@ -167,9 +167,15 @@ pub fn heading_ids(markdown: &str) -> Vec<(String, Option<String>)> {
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .collect();
-    headings::assign_ids(&mut events)
+    let headings = headings::assign_ids(&mut events);
+    let legacy = headings::legacy_ids(&headings);
+    headings
         .into_iter()
-        .map(|h| (h.id, h.legacy_id))
+        .zip(legacy)
+        .map(|(h, legacy)| {
+            let legacy = (legacy != h.id).then_some(legacy);
+            (h.id, legacy)
+        })
         .collect()
 }
 

@@ -20,7 +20,11 @@ pub struct SiteContext {
 /// A language as offered in choosers and switchers.
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageLink {
+    /// As `site.toml` writes it (`pt-br`): folders, `data-lang`.
     pub code: String,
+    /// Its canonical BCP 47 tag (`pt-BR`), for `lang` and `hreflang`: data,
+    /// not the `lang_tag` filter, which a Tera call per link makes dear.
+    pub tag: String,
     /// The language's own name ("Hrvatski").
     pub name: String,
     /// Relative URL of the target: the translation when there is one, else the language home.
@@ -53,6 +57,8 @@ pub struct PageContext {
     /// What of the site's frame the page shows.
     pub chrome: Chrome,
     pub lang: String,
+    /// `lang`'s canonical BCP 47 tag (`pt-BR` for `pt-br`), for `<html lang>`.
+    pub lang_tag: String,
     /// `"rtl"` or `"ltr"`, for `<html dir>`.
     pub dir: &'static str,
     pub lang_name: String,
@@ -100,6 +106,8 @@ pub struct ArticleCard {
     pub title: String,
     pub description: String,
     pub url: String,
+    /// The article's language as a canonical BCP 47 tag (`pt-BR`), for its
+    /// `lang` and `hreflang`.
     pub lang: String,
     pub lang_name: String,
     /// True when the article is in another language than the page.

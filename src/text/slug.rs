@@ -29,6 +29,16 @@ pub fn slugify(text: &str) -> String {
 pub fn web_id(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     for c in text.trim().chars() {
+        // Most headings are ASCII: no table look-ups for them.
+        if c.is_ascii() {
+            match c {
+                'a'..='z' | '0'..='9' | '_' => id.push(c),
+                'A'..='Z' => id.push(c.to_ascii_lowercase()),
+                ' ' | '-' => id.push('-'),
+                _ => {}
+            }
+            continue;
+        }
         if c == ' ' || c == '-' {
             id.push('-');
         } else if c.is_alphanumeric()

@@ -166,8 +166,24 @@ pub fn plan(root: &Path, site: &Site, options: &Options) -> Result<Plan, Diagnos
     let mut files = Vec::new();
     let resolved = resolve::rewrite_all(&pages, root, &tree, &mut problems);
     let mut addresses_kept = 0;
+    // An old address is one page's alias only, and never a page's address:
+    // the build refuses both.
+    let mut claimed: HashMap<String, &Path> = pages
+        .iter()
+        .map(|p| (p.address.clone(), p.source.file.as_path()))
+        .collect();
     for (page, rewritten) in pages.iter().zip(&resolved.bodies) {
-        let (aliases, refused) = valid_aliases(page);
+        let (mut aliases, mut refused) = valid_aliases(page);
+        aliases.retain(|alias| match claimed.get(alias) {
+            Some(other) if *other != page.source.file.as_path() => {
+                refused.push((alias.clone(), format!("the old address /{alias} is also {}'s", other.display())));
+                false
+            }
+            _ => {
+                claimed.insert(alias.clone(), &page.source.file);
+                true
+            }
+        });
         for (_, why) in refused {
             problems.push(
                 Diagnostic::warning(&page.source.file, format!("{why}: not kept as an alias"))

@@ -27,7 +27,7 @@ pub(super) fn read_page(
         Diagnostic::error(file, "not UTF-8 text").hint("save the page as UTF-8, then import again")
     })?;
     let text = text.replace("\r\n", "\n");
-    let (front_text, yaml, body_text, body_line) = split(&text);
+    let (front_text, yaml, body_text, body_line) = split(file, &text)?;
     let map = front::read(front_text, yaml).map_err(|e| {
         Diagnostic::error(
             file,
@@ -77,24 +77,17 @@ pub(super) fn read_page(
     })
 }
 
-/// Front matter text, whether YAML, body, and the body's first line.
-fn split(text: &str) -> (&str, bool, &str, usize) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (fence, yaml) in [("---", true), ("+++", false)] {
-        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
-            continue;
-        };
-        let mut offset = 0;
-        for line in rest.split_inclusive('\n') {
-            if line.trim_end() == fence {
-                let front = &rest[..offset];
-                let body = &rest[offset + line.len()..];
-                return (front, yaml, body, 3 + front.lines().count());
-            }
-            offset += line.len();
-        }
+/// Front matter text, whether it is YAML, the body, and the body's first
+/// line, split as the build splits pages; a page may have no front matter.
+fn split<'a>(file: &Path, text: &'a str) -> Result<(&'a str, bool, &'a str, usize), Diagnostic> {
+    let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !(unmarked.starts_with("---") || unmarked.starts_with("+++")) {
+        return Ok(("", true, text, 1));
     }
-    ("", true, text, 1)
+    let split = crate::content::front_matter::split(file, text)?;
+    let yaml = split.format == crate::content::front_matter::Format::Yaml;
+    let body_line = 1 + text[..split.body_offset].matches('\n').count();
+    Ok((split.front_matter, yaml, split.body, body_line))
 }
 
 /// A leading `# Title` is the page's title: the theme shows the title.

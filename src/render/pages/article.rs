@@ -19,6 +19,7 @@ impl SiteData<'_> {
                 let other = &self.articles[t].document;
                 LanguageLink {
                     code: other.lang.clone(),
+                    tag: self.config.lang_attr(&other.lang).to_string(),
                     name: self.config.language_name(&other.lang),
                     url: self.url(&from, &other.url_path()),
                     current: false,

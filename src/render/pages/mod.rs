@@ -191,6 +191,7 @@ impl<'a> SiteData<'a> {
                 let is_translation = version.is_some();
                 LanguageLink {
                     code: l.code.clone(),
+                    tag: l.tag.canonical().to_string(),
                     name: l.name.clone(),
                     url: self.url(
                         from,
@@ -224,6 +225,7 @@ impl<'a> SiteData<'a> {
             kind,
             chrome: kind.chrome(),
             lang: lang.to_string(),
+            lang_tag: self.config.lang_attr(lang).to_string(),
             dir: crate::i18n::text_direction(lang),
             lang_name: self.config.language_name(lang),
             title: title.to_string(),
@@ -266,6 +268,7 @@ impl<'a> SiteData<'a> {
                 .iter()
                 .map(|l| LanguageLink {
                     code: l.code.clone(),
+                    tag: l.tag.canonical().to_string(),
                     name: l.name.clone(),
                     url: self.url(from, &home_path(&l.code)),
                     current: false,

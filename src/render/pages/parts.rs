@@ -38,7 +38,7 @@ impl SiteData<'_> {
             title: doc.front.title.clone(),
             description: doc.front.description.clone(),
             url: self.url(from, &doc.url_path()),
-            lang: doc.lang.clone(),
+            lang: self.config.lang_attr(&doc.lang).to_string(),
             lang_name: self.config.language_name(&doc.lang),
             foreign: doc.lang != page_lang,
             reading_minutes: self.reading_minutes(id),
