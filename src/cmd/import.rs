@@ -8,7 +8,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::{self, office, Options};
 use crate::text::slug::slugify;
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Prints each page written (or, with --dry-run, that would be) on stdout.
@@ -279,13 +278,6 @@ pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     write_new_bytes(path, text.as_bytes())
 }
 
-pub(super) fn write_new_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)
+fn write_new_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::fs::write_new(path, bytes)
 }

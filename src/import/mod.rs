@@ -7,6 +7,7 @@
 pub mod debris;
 pub mod draft;
 pub mod encoding;
+pub mod help;
 pub mod html;
 pub mod language;
 pub mod markdown;
