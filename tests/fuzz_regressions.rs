@@ -74,3 +74,26 @@ fn yaml_errors_after_carriage_returns_stay_inside_the_file() {
         front_matter_error(text);
     }
 }
+
+/// The `office` target's seeds, read as it reads them: both formats, no panic.
+#[test]
+fn office_seeds_read_without_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/office");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for docx in [true, false] {
+            let _ = polybook::import::office::read_model(&bytes, docx);
+        }
+    }
+    let croatian = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/office/croatian.docx"),
+    )
+    .unwrap();
+    let markdown = polybook::import::office::read_model(&croatian, true).unwrap();
+    assert!(
+        markdown.starts_with(
+            "## Kako smiriti klijenta\n\n- **Slušajte** do kraja[link](https://example.com/)[^1]"
+        ),
+        "{markdown}"
+    );
+}

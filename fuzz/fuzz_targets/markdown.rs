@@ -53,16 +53,25 @@ fuzz_target!(|data: &[u8]| {
     for problem in &rendered.problems {
         assert_diagnostic_inside(&source, problem);
         // Problems are in the body, never in the front matter.
-        assert!(problem.line >= 4, "problem in the front matter: {problem:?}");
+        assert!(
+            problem.line >= 4,
+            "problem in the front matter: {problem:?}"
+        );
     }
     for link in &rendered.links {
         assert_inside(&source, link.position.line, link.position.col, link);
-        assert!(link.position.line >= 4, "link in the front matter: {link:?}");
+        assert!(
+            link.position.line >= 4,
+            "link in the front matter: {link:?}"
+        );
     }
     let mut ids = HashSet::new();
     for heading in &rendered.headings {
         assert!(!heading.id.is_empty(), "empty heading id: {heading:?}");
-        assert!(ids.insert(heading.id.as_str()), "duplicate heading id: {heading:?}");
+        assert!(
+            ids.insert(heading.id.as_str()),
+            "duplicate heading id: {heading:?}"
+        );
         assert!((1..=6).contains(&heading.level));
     }
     assert_eq!(
