@@ -172,7 +172,7 @@ pub struct LocaleArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files or folders (read recursively, sorted) of .txt, .md or .html, or one docs site's folder.
+    /// Files or folders (read recursively, sorted) of .txt, .md, .html, .docx or .odt; or one docs site's or help-center export's folder.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The pages' language (a code of site.toml) [default: detected per file].
@@ -193,6 +193,9 @@ pub struct ImportArgs {
     /// Write a docs site's pages as published (draft = false), but those its source marks as drafts.
     #[arg(long)]
     pub publish: bool,
+    /// What the paths hold: docx, odt, zendesk or freshdesk [default: detected by extension or by a folder's files].
+    #[arg(long)]
+    pub from: Option<String>,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }

@@ -74,3 +74,51 @@ fn yaml_errors_after_carriage_returns_stay_inside_the_file() {
         front_matter_error(text);
     }
 }
+
+/// The `office` target's seeds, read as it reads them: both formats, no panic.
+#[test]
+fn office_seeds_read_without_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/office");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for docx in [true, false] {
+            let _ = polybook::import::office::read_model(&bytes, docx);
+        }
+    }
+    let croatian = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/office/croatian.docx"),
+    )
+    .unwrap();
+    let markdown = polybook::import::office::read_model(&croatian, true).unwrap();
+    assert!(
+        markdown.starts_with(
+            "## Kako smiriti klijenta\n\n- **Slušajte** do kraja[link](https://example.com/)[^1]"
+        ),
+        "{markdown}"
+    );
+}
+
+/// The `docs_page` target's seeds (the docs-site fixtures), read as it reads
+/// them: converted or refused at a line inside the page, never a panic.
+#[test]
+fn docs_page_seeds_convert_without_panic() {
+    use polybook::import::site::{body, links};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/docs_page");
+    let mut converted = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let lines = text.lines().count().max(1);
+        match body::convert(&text, 1) {
+            Ok(page) => {
+                assert_eq!(page.lines.len(), page.text.lines().count());
+                assert!(page.lines.iter().all(|&l| (1..=lines).contains(&l)));
+                for link in links::find(&page.text) {
+                    assert!(page.text.get(link.dest_range.clone()).is_some());
+                }
+                converted += 1;
+            }
+            Err(problem) => assert!((1..=lines).contains(&problem.line)),
+        }
+    }
+    assert!(converted >= 15, "only {converted} seeds converted");
+}

@@ -203,8 +203,10 @@ fn bad_files_are_refused_one_by_one_and_the_rest_imported() {
         "mixed/a-logo.txt: error: this is a binary file (it holds NUL bytes), not text",
     );
     run.assert_failed_with("missing.txt: error: cannot read it");
-    run.assert_failed_with("notes.docx: error: not a file polybook can import");
-    run.assert_failed_with("mixed/c-scan.pdf: warning: skipped: not a .txt, .md or .html file");
+    run.assert_failed_with("notes.docx: error: not a readable document: the zip is corrupt");
+    run.assert_failed_with(
+        "mixed/c-scan.pdf: warning: skipped: not a .txt, .md, .html, .docx or .odt file",
+    );
     run.assert_failed_with("mixed/b-stari.txt: warning: not UTF-8: read as windows-1250");
     let page =
         std::fs::read_to_string(tmp.path().join("content/hr/kako-slusati-klijenta.md")).unwrap();

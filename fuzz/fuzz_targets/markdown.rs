@@ -19,9 +19,11 @@ const FRONT_MATTER: &str = "+++\ntitle = \"A\"\n+++\n";
 /// The same targets as the unit tests in src/markdown/tests.rs.
 static TARGETS: LazyLock<LinkTargets> = LazyLock::new(|| {
     let mut t = LinkTargets::default();
-    t.0.insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
-    t.0.insert("hr/b.md".into(), LinkTarget::Page("hr/b/".into()));
-    t.0.insert("pt/img.png".into(), LinkTarget::File("pt/img.png".into()));
+    t.insert("pt/a.md".into(), LinkTarget::Page("pt/a/".into()));
+    t.insert("hr/b.md".into(), LinkTarget::Page("hr/b/".into()));
+    t.insert("pt/img.png".into(), LinkTarget::File("pt/img.png".into()));
+    t.insert_generated("".into());
+    t.insert_generated("pt/".into());
     t
 });
 
@@ -46,6 +48,7 @@ fuzz_target!(|data: &[u8]| {
         page_url: "pt/a/",
         targets: &TARGETS,
         index: "index.html",
+        base_path: "/handbook/",
         raw_html,
     };
     let rendered = markdown::render(&ctx);
@@ -53,16 +56,25 @@ fuzz_target!(|data: &[u8]| {
     for problem in &rendered.problems {
         assert_diagnostic_inside(&source, problem);
         // Problems are in the body, never in the front matter.
-        assert!(problem.line >= 4, "problem in the front matter: {problem:?}");
+        assert!(
+            problem.line >= 4,
+            "problem in the front matter: {problem:?}"
+        );
     }
     for link in &rendered.links {
         assert_inside(&source, link.position.line, link.position.col, link);
-        assert!(link.position.line >= 4, "link in the front matter: {link:?}");
+        assert!(
+            link.position.line >= 4,
+            "link in the front matter: {link:?}"
+        );
     }
     let mut ids = HashSet::new();
     for heading in &rendered.headings {
         assert!(!heading.id.is_empty(), "empty heading id: {heading:?}");
-        assert!(ids.insert(heading.id.as_str()), "duplicate heading id: {heading:?}");
+        assert!(
+            ids.insert(heading.id.as_str()),
+            "duplicate heading id: {heading:?}"
+        );
         assert!((1..=6).contains(&heading.level));
     }
     assert_eq!(

@@ -131,12 +131,19 @@ fuzz_target!(|data: &[u8]| {
     assert!(results
         .hits
         .windows(2)
-        .all(|w| (w[0].score, std::cmp::Reverse(w[0].doc)) >= (w[1].score, std::cmp::Reverse(w[1].doc))));
+        .all(|w| (w[0].score, std::cmp::Reverse(w[0].doc))
+            >= (w[1].score, std::cmp::Reverse(w[1].doc))));
     let (query, _) = query_words(text, &index.stop_words);
     for (typed, term) in &results.corrections {
-        assert!(query.contains(typed), "{typed:?} is not a query word of {text:?}");
+        assert!(
+            query.contains(typed),
+            "{typed:?} is not a query word of {text:?}"
+        );
         assert!(index.terms.contains_key(term), "{term:?} is not a term");
-        assert!(edit_distance_within(typed, term, 2).is_some(), "{typed:?} → {term:?}");
+        assert!(
+            edit_distance_within(typed, term, 2).is_some(),
+            "{typed:?} → {term:?}"
+        );
     }
     for topic in suggest_topics(index, text) {
         assert!(topic.closeness <= 1000);
@@ -163,11 +170,18 @@ fuzz_target!(|data: &[u8]| {
 
     // The bounded edit distance against the plain dynamic programme.
     let mut parts = text.split('|');
-    let (a, b) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+    let (a, b) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
     if a.chars().count() <= 24 && b.chars().count() <= 24 {
         let full = osa(a, b);
         for most in 0..4 {
-            assert_eq!(edit_distance_within(a, b, most), (full <= most).then_some(full), "{a:?} {b:?}");
+            assert_eq!(
+                edit_distance_within(a, b, most),
+                (full <= most).then_some(full),
+                "{a:?} {b:?}"
+            );
         }
     }
 });
@@ -186,7 +200,9 @@ fn osa(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }

@@ -5,10 +5,9 @@
 use super::Report;
 use crate::cli::ImportArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::import::{self, Options};
+use crate::import::{self, office, Options};
 use crate::text::slug::slugify;
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Prints each page written (or, with --dry-run, that would be) on stdout.
@@ -42,8 +41,17 @@ pub fn run(args: ImportArgs) -> Report {
             return Report::failed(d.into(), "import failed");
         }
     }
-    if let Some(dir) = super::import_site::docs_site(&args, &config) {
-        return super::import_site::run(&args, &config, &dir);
+    let from = match From::parse(args.from.as_deref(), &args.root) {
+        Ok(from) => from,
+        Err(d) => return Report::failed(d.into(), "import failed"),
+    };
+    if let Some(kind) = super::import_help::export(&args, from.help_center()) {
+        return super::import_help::run(&args, &config, kind);
+    }
+    if from.is_none() {
+        if let Some(dir) = super::import_site::docs_site(&args, &config) {
+            return super::import_site::run(&args, &config, &dir);
+        }
     }
     let options = Options {
         lang: args.lang.clone(),
@@ -51,7 +59,7 @@ pub fn run(args: ImportArgs) -> Report {
         clean: args.clean,
     };
     let mut problems = Diagnostics::default();
-    let files = sources(&args.paths, &mut problems);
+    let files = sources(&args.paths, from.office(), &mut problems);
     let content = config.content_dir();
     let mut planned = HashSet::new();
     let mut imported = 0;
@@ -66,42 +74,48 @@ pub fn run(args: ImportArgs) -> Report {
                 continue;
             }
         };
-        let page = match import::import(&file, &bytes, &site, &options) {
-            Ok(page) => page,
+        let office = from.office().or_else(|| office::format_of(&file));
+        let imported_file = match office {
+            Some(format) => office::import(&file, &bytes, Some(format), &site, &options),
+            None => import::import(&file, &bytes, &site, &options).map(|page| office::Imported {
+                page,
+                files: Vec::new(),
+            }),
+        };
+        let office::Imported { page, files } = match imported_file {
+            Ok(imported) => imported,
             Err(list) => {
                 problems.extend(list);
                 continue;
             }
         };
         problems.extend(page.warnings.iter().cloned());
-        let target = content.join(&page.target);
-        let shown = Path::new("content").join(&page.target);
-        let taken = if target.exists() {
-            Some(format!("{} exists: not overwriting it", shown.display()))
-        } else if !planned.insert(target.clone()) {
-            Some(format!(
-                "{} is the page of another file of this import, with the same title",
-                shown.display()
-            ))
-        } else {
-            None
-        };
-        if let Some(message) = taken {
+        let targets: Vec<PathBuf> = std::iter::once(page.target.clone())
+            .chain(files.iter().map(|(t, _)| t.clone()))
+            .collect();
+        if let Some(message) = taken(&content, &targets, &planned) {
             problems.push(Diagnostic::error(&file, message)
                 .hint("remove or rename the existing page, import into another section with --section, or (for a .md source) set another `slug` in its front matter"));
             continue;
         }
+        planned.extend(targets.iter().map(|t| content.join(t)));
+        let shown = Path::new("content").join(&page.target);
         let what = format!(
-            "{} ({}, \"{}\") from {}",
+            "{} ({}, \"{}\") from {}{}",
             shown.display(),
             page.lang,
             page.title,
-            file.display()
+            file.display(),
+            if files.is_empty() {
+                String::new()
+            } else {
+                format!(", with {} image(s)", files.len())
+            }
         );
         if args.dry_run {
             println!("would write {what}");
-        } else if let Err(e) = write_new(&target, &page.text) {
-            problems.push(Diagnostic::error(&target, format!("cannot write it: {e}")));
+        } else if let Err(d) = write_page(&content, &page, &files) {
+            problems.push(d);
             continue;
         } else {
             println!("wrote {what}");
@@ -119,9 +133,110 @@ pub fn run(args: ImportArgs) -> Report {
     Report::done(problems, Some(line))
 }
 
+/// What `--from` names; `None` when the sources are told apart by themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum From {
+    Detect,
+    Office(office::Format),
+    HelpCenter(super::import_help::Kind),
+}
+
+impl From {
+    fn parse(name: Option<&str>, root: &Path) -> Result<From, Diagnostic> {
+        use super::import_help::Kind;
+        Ok(match name {
+            None => From::Detect,
+            Some("docx") => From::Office(office::Format::Docx),
+            Some("odt") => From::Office(office::Format::Odt),
+            Some("zendesk") => From::HelpCenter(Kind::Zendesk),
+            Some("freshdesk") => From::HelpCenter(Kind::Freshdesk),
+            Some(other) => {
+                return Err(Diagnostic::error(
+                    root,
+                    format!("--from {other} is not a source polybook knows"),
+                )
+                .hint("use docx, odt, zendesk or freshdesk; leave it out to detect the source"))
+            }
+        })
+    }
+
+    fn is_none(self) -> bool {
+        self == From::Detect
+    }
+
+    fn office(self) -> Option<office::Format> {
+        match self {
+            From::Office(format) => Some(format),
+            _ => None,
+        }
+    }
+
+    fn help_center(self) -> Option<Option<super::import_help::Kind>> {
+        match self {
+            From::Detect => Some(None),
+            From::HelpCenter(kind) => Some(Some(kind)),
+            From::Office(_) => None,
+        }
+    }
+}
+
+/// Why the page or one of its images cannot be written where planned.
+fn taken(content: &Path, targets: &[PathBuf], planned: &HashSet<PathBuf>) -> Option<String> {
+    for rel in targets {
+        let target = content.join(rel);
+        let shown = Path::new("content").join(rel);
+        if target.exists() {
+            return Some(format!("{} exists: not overwriting it", shown.display()));
+        }
+        if planned.contains(&target) {
+            return Some(format!(
+                "{} is the page of another file of this import, with the same title",
+                shown.display()
+            ));
+        }
+    }
+    None
+}
+
+/// Writes the page and its images; a failure removes what it wrote.
+fn write_page(
+    content: &Path,
+    page: &import::Page,
+    files: &[(PathBuf, Vec<u8>)],
+) -> Result<(), Diagnostic> {
+    let mut written = Vec::new();
+    let mut result = Ok(());
+    for (rel, bytes) in files {
+        let target = content.join(rel);
+        if let Err(e) = write_new_bytes(&target, bytes) {
+            result = Err(Diagnostic::error(&target, format!("cannot write it: {e}")));
+            break;
+        }
+        written.push(target);
+    }
+    if result.is_ok() {
+        let target = content.join(&page.target);
+        if let Err(e) = write_new(&target, &page.text) {
+            result = Err(Diagnostic::error(&target, format!("cannot write it: {e}")));
+        }
+    }
+    if result.is_err() {
+        for file in written {
+            // Best effort: the error above is what the user needs to see.
+            let _removed = std::fs::remove_file(file);
+        }
+    }
+    result
+}
+
 /// The files to import: files as given, directories walked (sorted, only
-/// the formats polybook reads; others named in a warning).
-fn sources(paths: &[PathBuf], problems: &mut Diagnostics) -> Vec<PathBuf> {
+/// the formats polybook reads, or only `office` documents when forced;
+/// others named in a warning).
+fn sources(
+    paths: &[PathBuf],
+    office: Option<office::Format>,
+    problems: &mut Diagnostics,
+) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if !path.is_dir() {
@@ -134,12 +249,16 @@ fn sources(paths: &[PathBuf], problems: &mut Diagnostics) -> Vec<PathBuf> {
         {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    if import::is_supported(e.path()) {
+                    let wanted = match office {
+                        Some(_) => office::format_of(e.path()).is_some(),
+                        None => import::is_supported(e.path()),
+                    };
+                    if wanted {
                         files.push(e.into_path());
                     } else {
                         problems.push(Diagnostic::warning(
                             e.path(),
-                            "skipped: not a .txt, .md or .html file",
+                            "skipped: not a .txt, .md, .html, .docx or .odt file",
                         ));
                     }
                 }
@@ -155,13 +274,10 @@ fn sources(paths: &[PathBuf], problems: &mut Diagnostics) -> Vec<PathBuf> {
 }
 
 /// Writes a new file, refusing to replace one (even one made meanwhile).
-pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(text.as_bytes())
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    write_new_bytes(path, text.as_bytes())
+}
+
+fn write_new_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::fs::write_new(path, bytes)
 }

@@ -108,9 +108,9 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, dir: &Path) -> Report {
             println!("would write {what}");
         } else {
             let result = match &file.contents {
-                Contents::Text(text) => super::import::write_new(&target, text),
+                Contents::Text(text) => crate::fs::write_new(&target, text.as_bytes()),
                 Contents::Copy(from) => {
-                    std::fs::read(from).and_then(|bytes| write_bytes(&target, &bytes))
+                    std::fs::read(from).and_then(|bytes| crate::fs::write_new(&target, &bytes))
                 }
             };
             if let Err(e) = result {
@@ -209,16 +209,4 @@ fn anchors_setting(
         return None;
     }
     Some(format!("{} link(s) name headings the source lacks: set broken_anchors = \"warning\" in site.toml, so the site builds while you fix them", plan.broken_anchors))
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)
 }

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod import;
+mod import_help;
 mod import_site;
 pub mod init;
 pub mod new;

@@ -7,9 +7,11 @@
 pub mod debris;
 pub mod draft;
 pub mod encoding;
+pub mod help;
 pub mod html;
 pub mod language;
 pub mod markdown;
+pub mod office;
 pub mod site;
 pub mod text;
 
@@ -57,7 +59,7 @@ fn format_of(path: &Path) -> Option<Format> {
 }
 
 pub fn is_supported(path: &Path) -> bool {
-    format_of(path).is_some()
+    format_of(path).is_some() || office::format_of(path).is_some()
 }
 
 /// The page made from `bytes`, read from `path`; `site` lists the
@@ -70,7 +72,7 @@ pub fn import(
 ) -> Result<Page, Vec<Diagnostic>> {
     let Some(format) = format_of(path) else {
         return Err(vec![Diagnostic::error(path, "not a file polybook can import")
-            .hint("import .txt, .md or .html files; save other documents (PDF, Word) as one of those first")]);
+            .hint("import .txt, .md, .html, .docx or .odt files; save other documents (PDF, .doc) as one of those first")]);
     };
     let guess = |t: &str| language::guess(t).map(|g| g.code.to_string());
     let decoded = encoding::decode(bytes, options.lang.as_deref(), guess).map_err(|_| {

@@ -176,7 +176,10 @@ pub fn plan(root: &Path, site: &Site, options: &Options) -> Result<Plan, Diagnos
         let (mut aliases, mut refused) = valid_aliases(page);
         aliases.retain(|alias| match claimed.get(alias) {
             Some(other) if *other != page.source.file.as_path() => {
-                refused.push((alias.clone(), format!("the old address /{alias} is also {}'s", other.display())));
+                refused.push((
+                    alias.clone(),
+                    format!("the old address /{alias} is also {}'s", other.display()),
+                ));
                 false
             }
             _ => {

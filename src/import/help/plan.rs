@@ -1,0 +1,376 @@
+//! An [`Export`] as the files of a polybook site.
+
+use super::{linked_article, Article, Export, Group, Translation};
+use crate::content::topics::Topics;
+use crate::diagnostics::Diagnostic;
+use crate::import::site::{links, Contents, NewFile, Site};
+use crate::text::fold::fold;
+use crate::text::slug::slugify;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub files: Vec<NewFile>,
+    pub pages: usize,
+    /// Articles written in two languages or more.
+    pub groups: usize,
+    /// Pages per site language.
+    pub languages: BTreeMap<String, usize>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// One translation to write: where, and what it came from.
+struct Planned<'a> {
+    article: &'a Article,
+    translation: &'a Translation,
+    lang: String,
+    target: String,
+}
+
+/// `publish`: pages are written with `draft = false`, but those the help
+/// center marks draft or outdated.
+pub fn plan(export: Export, site: &Site, publish: bool) -> Plan {
+    let mut plan = Plan {
+        problems: export.problems,
+        ..Plan::default()
+    };
+    let folders = folders(&export.groups);
+    let mut planned = Vec::new();
+    let mut taken = HashSet::new();
+    for article in &export.articles {
+        let folder = article
+            .group
+            .as_ref()
+            .and_then(|g| folders.get(g))
+            .cloned()
+            .unwrap_or_default();
+        let mut langs_seen = HashSet::new();
+        for translation in &article.translations {
+            let Some(lang) = site_language(&translation.locale, site.languages) else {
+                plan.problems.push(Diagnostic::error(&article.file, format!(
+                    "article {}: its {} translation (\"{}\") is in a language the site lacks: not imported",
+                    article.id, translation.locale, translation.title
+                )).hint(format!("add [languages.{}] to site.toml (name = \"…\") and import again; nothing is overwritten", translation.locale.to_lowercase())));
+                continue;
+            };
+            if !langs_seen.insert(lang.clone()) {
+                continue;
+            }
+            let slug = Some(slugify(&translation.title))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("article-{}", article.id));
+            let dir = if folder.is_empty() {
+                lang.clone()
+            } else {
+                format!("{lang}/{folder}")
+            };
+            let mut target = format!("{dir}/{slug}.md");
+            if !taken.insert(target.clone()) {
+                target = format!("{dir}/{slug}-{}.md", article.id);
+                taken.insert(target.clone());
+            }
+            planned.push(Planned {
+                article,
+                translation,
+                lang,
+                target,
+            });
+        }
+    }
+    let by_id: HashMap<(u64, &str), &str> = planned
+        .iter()
+        .map(|p| ((p.article.id, p.lang.as_str()), p.target.as_str()))
+        .collect();
+    let any_lang: HashMap<u64, &str> = planned
+        .iter()
+        .map(|p| (p.article.id, p.target.as_str()))
+        .collect();
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for p in &planned {
+        *counts.entry(p.article.id).or_default() += 1;
+    }
+    plan.groups = counts.values().filter(|n| **n > 1).count();
+    let mut unknown_labels: BTreeMap<String, HashSet<u64>> = BTreeMap::new();
+    for p in &planned {
+        let grouped = counts.get(&p.article.id).is_some_and(|n| *n > 1);
+        let resolve = |id: u64| {
+            by_id
+                .get(&(id, p.lang.as_str()))
+                .or_else(|| any_lang.get(&id))
+                .map(|t| t.to_string())
+        };
+        let text = page_text(
+            p,
+            export.vendor,
+            grouped,
+            site.topics,
+            &mut unknown_labels,
+            publish,
+            &resolve,
+            &mut plan.problems,
+        );
+        *plan.languages.entry(p.lang.clone()).or_default() += 1;
+        plan.files.push(NewFile {
+            target: p.target.clone(),
+            contents: Contents::Text(text),
+            source: p.article.file.clone(),
+            page: Some((p.lang.clone(), p.translation.title.clone())),
+        });
+    }
+    plan.pages = planned.len();
+    if let Some(first) = export.articles.first() {
+        for (label, ids) in &unknown_labels {
+            plan.problems.push(Diagnostic::warning(&first.file, format!(
+                "the label \"{label}\" ({} article(s)) names no topic of content/topics.toml: left out", ids.len()
+            )).hint("add it to content/topics.toml (with a label per language) and to the pages' `topics`, if it is one"));
+        }
+    }
+    plan.files
+        .extend(section_files(&export.groups, &folders, &planned, site));
+    plan
+}
+
+/// The site language a help-center locale is written in: the same tag
+/// (`pt-br`), else one of the same language (`pt`).
+pub fn site_language(locale: &str, site: &[String]) -> Option<String> {
+    let canonical = crate::language_tag::canonical(locale);
+    if let Some(code) = site
+        .iter()
+        .find(|s| crate::language_tag::canonical(s).eq_ignore_ascii_case(&canonical))
+    {
+        return Some(code.clone());
+    }
+    let primary = crate::language_tag::primary_of(locale).to_ascii_lowercase();
+    let same = |s: &&String| crate::language_tag::primary_of(s).eq_ignore_ascii_case(&primary);
+    // A bare `pt` stands for every Portuguese better than `pt-pt` does for `pt-br`.
+    site.iter().filter(same).min_by_key(|s| s.len()).cloned()
+}
+
+/// Each group's folder under a language: `category/section`.
+fn folders(groups: &[Group]) -> HashMap<String, String> {
+    let by_key: HashMap<&str, &Group> = groups.iter().map(|g| (g.key.as_str(), g)).collect();
+    let mut out = HashMap::new();
+    for group in groups {
+        let mut parts = Vec::new();
+        let mut next = Some(group);
+        while let Some(g) = next.filter(|_| parts.len() < 8) {
+            let name = g.names.first().map_or("", |(_, n)| n.as_str());
+            let slug = slugify(name);
+            parts.push(if slug.is_empty() { g.key.clone() } else { slug });
+            next = g.parent.as_deref().and_then(|p| by_key.get(p)).copied();
+        }
+        parts.reverse();
+        out.insert(group.key.clone(), parts.join("/"));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page_text(
+    p: &Planned,
+    vendor: &str,
+    grouped: bool,
+    topics: &Topics,
+    unknown: &mut BTreeMap<String, HashSet<u64>>,
+    publish: bool,
+    resolve: &dyn Fn(u64) -> Option<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let t = p.translation;
+    let id = p.article.id;
+    let body = match crate::import::html::convert(&t.body) {
+        Ok(c) => c.markdown,
+        Err(e) => {
+            problems.push(
+                Diagnostic::warning(
+                    &p.article.file,
+                    format!(
+                        "article {id} ({}): its body is not HTML polybook reads: {e}",
+                        t.locale
+                    ),
+                )
+                .hint("the page is written without a body; copy it over from the help center"),
+            );
+            String::new()
+        }
+    };
+    let body = rewrite_links(&body, &p.target, resolve);
+    let prose: String = body
+        .split("\n\n")
+        .filter(|b| !b.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut lines = vec![format!("title = {}", toml_str(&t.title))];
+    if let Some(d) = crate::import::description(&prose) {
+        lines.push(format!("description = {}", toml_str(&d)));
+    }
+    if grouped {
+        lines.push(format!(
+            "translation_key = {}",
+            toml_str(&format!("{}-{id}", vendor.to_lowercase()))
+        ));
+    }
+    let mut matched = Vec::new();
+    for label in &p.article.labels {
+        match topic_of(label, topics) {
+            Some(topic) if !matched.contains(&topic) => matched.push(topic),
+            Some(_) => {}
+            None => {
+                unknown.entry(label.clone()).or_default().insert(id);
+            }
+        }
+    }
+    if !matched.is_empty() {
+        lines.push(format!("topics = {}", toml_list(&matched)));
+    }
+    let aliases = aliases(t, id, &p.article.file, problems);
+    if !aliases.is_empty() {
+        lines.push(format!("aliases = {}", toml_list(&aliases)));
+    }
+    if t.outdated {
+        problems.push(
+            Diagnostic::warning(
+                &p.article.file,
+                format!(
+                    "article {id} ({}) is marked outdated in {vendor}: written as a draft",
+                    t.locale
+                ),
+            )
+            .hint("update it from its source language, then set draft = false"),
+        );
+    }
+    let draft = !publish || t.draft || t.outdated;
+    lines.push(format!("draft = {draft}"));
+    lines.push(format!(
+        "source = {}",
+        toml_str(&format!("{vendor} article {id} ({})", t.locale))
+    ));
+    format!("+++\n{}\n+++\n\n{}", lines.join("\n"), body.trim_start())
+}
+
+fn topic_of(label: &str, topics: &Topics) -> Option<String> {
+    let folded = fold(label.trim());
+    let slug = slugify(label);
+    topics
+        .list
+        .iter()
+        .find(|t| {
+            t.id == slug || fold(&t.id) == folded || t.label.values().any(|l| fold(l) == folded)
+        })
+        .map(|t| t.id.clone())
+}
+
+/// The translation's old addresses, as the build accepts them.
+fn aliases(
+    t: &Translation,
+    id: u64,
+    file: &std::path::Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for address in &t.addresses {
+        match crate::content::Alias::parse(address) {
+            Ok(alias) => out.push(alias.as_str().to_string()),
+            Err((why, hint)) => problems.push(
+                Diagnostic::warning(
+                    file,
+                    format!("article {id} ({}): {why}: not kept as an alias", t.locale),
+                )
+                .hint(hint),
+            ),
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Links to articles of the export, as relative links to their pages.
+fn rewrite_links(body: &str, from: &str, resolve: &dyn Fn(u64) -> Option<String>) -> String {
+    let mut edits = Vec::new();
+    for link in links::find(body) {
+        let Some(target) = linked_article(&link.dest).and_then(resolve) else {
+            continue;
+        };
+        // A help center's anchors name elements the Markdown may not have
+        // as headings, and the build fails on a missing anchor: link the page.
+        edits.push((link.dest_range, links::relative_path(from, &target)));
+    }
+    let mut out = body.to_string();
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    for (range, text) in edits {
+        if out.get(range.clone()).is_some() {
+            out.replace_range(range, &text);
+        }
+    }
+    out
+}
+
+/// `_index.md` of each section folder a page was written in, named in
+/// its language (or the source's).
+fn section_files(
+    groups: &[Group],
+    folders: &HashMap<String, String>,
+    planned: &[Planned],
+    site: &Site,
+) -> Vec<NewFile> {
+    let used: HashSet<(String, String)> = planned
+        .iter()
+        .filter_map(|p| {
+            let (lang, rest) = p.target.split_once('/')?;
+            Some((lang.to_string(), rest.rsplit_once('/')?.0.to_string()))
+        })
+        .collect();
+    let mut files = Vec::new();
+    for group in groups {
+        let Some(folder) = folders.get(&group.key) else {
+            continue;
+        };
+        for lang in site.languages {
+            let inside = used
+                .iter()
+                .any(|(l, f)| l == lang && (f == folder || f.starts_with(&format!("{folder}/"))));
+            if !inside {
+                continue;
+            }
+            let name = group
+                .names
+                .iter()
+                .find(|(locale, _)| {
+                    site_language(locale, site.languages).as_deref() == Some(lang.as_str())
+                })
+                .or(group.names.first())
+                .map_or(group.key.as_str(), |(_, n)| n.as_str());
+            let mut text = format!("+++\ntitle = {}\n", toml_str(name));
+            if let Some(weight) = group.position {
+                text.push_str(&format!("weight = {}\n", weight.clamp(0, 1_000_000)));
+            }
+            text.push_str("+++\n");
+            files.push(NewFile {
+                target: format!("{lang}/{folder}/_index.md"),
+                contents: Contents::Text(text),
+                source: planned
+                    .first()
+                    .map(|p| p.article.file.clone())
+                    .unwrap_or_default(),
+                page: None,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.target.cmp(&b.target));
+    files
+}
+
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn toml_list(items: &[String]) -> String {
+    toml::Value::Array(
+        items
+            .iter()
+            .map(|s| toml::Value::String(s.clone()))
+            .collect(),
+    )
+    .to_string()
+}

@@ -1,0 +1,39 @@
+use super::plan::site_language;
+use super::*;
+
+#[test]
+fn links_to_articles_are_recognised() {
+    assert_eq!(
+        linked_article("https://x.zendesk.com/hc/pt-br/articles/123-Como-ouvir#passo"),
+        Some(123)
+    );
+    assert_eq!(linked_article("/hc/articles/45"), Some(45));
+    assert_eq!(
+        linked_article("https://x.freshdesk.com/support/solutions/articles/9-x"),
+        Some(9)
+    );
+    assert_eq!(linked_article("https://example.com/articles/123"), None);
+    assert_eq!(linked_article("/hc/pt-br/articles/12abc"), None);
+}
+
+#[test]
+fn addresses_are_paths_percent_decoded() {
+    assert_eq!(
+        path_of("https://x.zendesk.com/hc/hr/articles/1-Slu%C5%A1anje?x=1").as_deref(),
+        Some("/hc/hr/articles/1-Slušanje")
+    );
+    assert_eq!(path_of("https://x.zendesk.com/"), None);
+}
+
+#[test]
+fn locales_map_to_the_site_languages() {
+    let site = ["pt", "hr", "es-419"].map(String::from);
+    assert_eq!(site_language("pt-br", &site).as_deref(), Some("pt"));
+    assert_eq!(site_language("hr", &site).as_deref(), Some("hr"));
+    assert_eq!(site_language("es-419", &site).as_deref(), Some("es-419"));
+    assert_eq!(site_language("es", &site).as_deref(), Some("es-419"));
+    assert_eq!(site_language("de", &site), None);
+    let site = ["pt-br", "pt"].map(String::from);
+    assert_eq!(site_language("pt-BR", &site).as_deref(), Some("pt-br"));
+    assert_eq!(site_language("pt-pt", &site).as_deref(), Some("pt"));
+}
