@@ -73,9 +73,9 @@ fn a_starlight_site_comes_in_whole_and_builds() {
         "[extra.sidebar]",
         "[config loader](config.md#configload)",
         "[code blocks](../../es/guides/config.md#bloques-de-código)",
-        "> [!WARNING]\n> **Before you promise**\n> Never promise a refund",
+        "> [!WARNING]\n> **Before you promise**\n>\n> Never promise a refund",
         "> [!TIP]\n> Listen first.",
-        "**Phone**\nPick up within three rings.",
+        "**Phone**\n\nPick up within three rings.",
         "![Logo](logo.png)",
     ] {
         assert!(routing.contains(expected), "{expected:?} in:\n{routing}");
@@ -149,7 +149,7 @@ fn a_docusaurus_site_pairs_its_i18n_folder() {
     assert!(content(&site, "en/tutorial/_index.md").contains("title = \"Tutorial\"\nweight = 2"));
     let basics = content(&site, "en/tutorial/basics.md");
     assert!(
-        basics.contains("> [!NOTE]\n> **Remember**\n> Be kind."),
+        basics.contains("> [!NOTE]\n> **Remember**\n>\n> Be kind."),
         "{basics}"
     );
     assert!(
@@ -194,7 +194,7 @@ fn a_hugo_site_keeps_its_keys_refs_and_unprefixed_addresses() {
         "Hugo aliases carry over: {faq}"
     );
     assert!(
-        faq.contains("> [!NOTE]\n> **Note**\n> Short answers."),
+        faq.contains("> [!NOTE]\n> **Note**\n>\n> Short answers."),
         "{faq}"
     );
     assert!(content(&site, "en/docs/_index.md").contains("title = \"Documentation\"\nweight = 20"));
@@ -222,9 +222,8 @@ fn an_mkdocs_site_pairs_language_suffixes() {
     let setup = content(&site, "it/setup.md");
     assert!(setup.contains("title = \"Configurazione\""), "{setup}");
     assert!(setup.contains("translation_key = \"setup\""), "{setup}");
-    assert!(
-        content(&site, "en/setup.md").contains("> [!WARNING]\n> **Careful**\n> Check the cable.")
-    );
+    assert!(content(&site, "en/setup.md")
+        .contains("> [!WARNING]\n> **Careful**\n>\n> Check the cable."));
     build_drafts(&site);
 }
 

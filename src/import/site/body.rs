@@ -414,7 +414,9 @@ impl Converter {
             indent: None,
         });
         if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+            // Its own paragraph: the text after it is not part of the title.
             self.emit(&format!("**{}**", title.trim()), line);
+            self.emit("", line);
         }
         self.out.callouts += 1;
     }
@@ -459,7 +461,10 @@ impl Converter {
                     .unwrap_or_default();
                 self.emit(&format!("- [{label}]({href}){description}"), line);
             }
-            (Some(label), None) => self.emit(&format!("**{label}**"), line),
+            (Some(label), None) => {
+                self.emit(&format!("**{label}**"), line);
+                self.emit("", line);
+            }
             _ => {}
         }
         if !tag.self_closing {

@@ -15,20 +15,20 @@ fn asides_of_every_tool_become_alerts() {
     assert_eq!(text(":::tip\nDo it.\n:::\n"), "> [!TIP]\n> Do it.\n");
     assert_eq!(
         text(":::caution[Careful]\nNo.\n:::\n"),
-        "> [!WARNING]\n> **Careful**\n> No.\n"
+        "> [!WARNING]\n> **Careful**\n>\n> No.\n"
     );
     assert_eq!(
         text(":::danger Stop\nNo.\n:::\n"),
-        "> [!CAUTION]\n> **Stop**\n> No.\n"
+        "> [!CAUTION]\n> **Stop**\n>\n> No.\n"
     );
     assert_eq!(
         text("<Aside type=\"tip\" title=\"Hi\">\nYes.\n\nMore.\n</Aside>\n"),
-        "> [!TIP]\n> **Hi**\n> Yes.\n>\n> More.\n"
+        "> [!TIP]\n> **Hi**\n>\n> Yes.\n>\n> More.\n"
     );
     assert_eq!(text("<Aside>Short.</Aside>\n"), "> [!NOTE]\n> Short.\n");
     assert_eq!(
         text("!!! warning \"Mind\"\n    Indented.\n\nAfter.\n"),
-        "> [!WARNING]\n> **Mind**\n> Indented.\n>\nAfter.\n"
+        "> [!WARNING]\n> **Mind**\n>\n> Indented.\n>\nAfter.\n"
     );
     assert_eq!(
         text("{{< notice info >}}\nHugo.\n{{< /notice >}}\n"),
@@ -59,7 +59,7 @@ fn components_go_and_their_text_stays() {
     let body = convert(body, 1).unwrap();
     assert_eq!(
         body.text,
-        "**npm**\n```sh\nnpm i\n```\n- [Next](/es/a/)\nPress Ctrl New.\n"
+        "**npm**\n\n```sh\nnpm i\n```\n- [Next](/es/a/)\nPress Ctrl New.\n"
     );
     assert_eq!(body.removed["<Tabs>"], (1, 1));
     assert_eq!(body.removed["<TabItem>"], (1, 2));
@@ -100,7 +100,7 @@ fn hugo_refs_become_paths() {
 fn tags_over_several_lines_are_read_whole() {
     let body = "<Preview>\n\n<Badge\n\tslot=\"preview\"\n\ttext=\"Custom\"\n/>\n\n</Preview>\n\n<Card\n  title=\"Stars\"\n>\nShine.\n</Card>\n";
     let body = convert(body, 1).unwrap();
-    assert_eq!(body.text, "\n**Custom**\n\n\n**Stars**\nShine.\n");
+    assert_eq!(body.text, "\n**Custom**\n\n\n\n**Stars**\n\nShine.\n");
     assert_eq!(body.removed["<Badge>"], (1, 3));
 }
 
@@ -118,6 +118,6 @@ fn shortcodes_with_text_on_their_lines() {
     );
     assert_eq!(
         text("{{% alert title=\"Careful\" color=\"danger\" %}} A danger with a\ntitle. {{% /alert %}}\nAfter.\n"),
-        "> [!CAUTION]\n> **Careful**\n> A danger with a\n> title.\nAfter.\n"
+        "> [!CAUTION]\n> **Careful**\n>\n> A danger with a\n> title.\nAfter.\n"
     );
 }
