@@ -193,7 +193,7 @@ pub struct ImportArgs {
     /// Write a docs site's pages as published (draft = false), but those its source marks as drafts.
     #[arg(long)]
     pub publish: bool,
-    /// What the paths hold: docx, odt, zendesk or freshdesk [default: detected by extension or by a folder's files].
+    /// What the paths hold: docx, odt, zendesk, freshdesk, confluence or notion [default: detected by extension or by a folder's files].
     #[arg(long)]
     pub from: Option<String>,
     #[arg(long, default_value = ".")]

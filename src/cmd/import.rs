@@ -48,6 +48,9 @@ pub fn run(args: ImportArgs) -> Report {
     if let Some(kind) = super::import_help::export(&args, from.help_center()) {
         return super::import_help::run(&args, &config, kind);
     }
+    if let Some(kind) = super::import_space::export(&args, from.space()) {
+        return super::import_space::run(&args, &config, kind);
+    }
     if from.is_none() {
         if let Some(dir) = super::import_site::docs_site(&args, &config) {
             return super::import_site::run(&args, &config, &dir);
@@ -139,23 +142,27 @@ enum From {
     Detect,
     Office(office::Format),
     HelpCenter(super::import_help::Kind),
+    Space(super::import_space::Kind),
 }
 
 impl From {
     fn parse(name: Option<&str>, root: &Path) -> Result<From, Diagnostic> {
         use super::import_help::Kind;
+        use super::import_space::Kind as Space;
         Ok(match name {
             None => From::Detect,
             Some("docx") => From::Office(office::Format::Docx),
             Some("odt") => From::Office(office::Format::Odt),
             Some("zendesk") => From::HelpCenter(Kind::Zendesk),
             Some("freshdesk") => From::HelpCenter(Kind::Freshdesk),
+            Some("confluence") => From::Space(Space::Confluence),
+            Some("notion") => From::Space(Space::Notion),
             Some(other) => {
                 return Err(Diagnostic::error(
                     root,
                     format!("--from {other} is not a source polybook knows"),
                 )
-                .hint("use docx, odt, zendesk or freshdesk; leave it out to detect the source"))
+                .hint("use docx, odt, zendesk, freshdesk, confluence or notion; leave it out to detect the source"))
             }
         })
     }
@@ -175,7 +182,15 @@ impl From {
         match self {
             From::Detect => Some(None),
             From::HelpCenter(kind) => Some(Some(kind)),
-            From::Office(_) => None,
+            From::Office(_) | From::Space(_) => None,
+        }
+    }
+
+    fn space(self) -> Option<Option<super::import_space::Kind>> {
+        match self {
+            From::Detect => Some(None),
+            From::Space(kind) => Some(Some(kind)),
+            From::Office(_) | From::HelpCenter(_) => None,
         }
     }
 }

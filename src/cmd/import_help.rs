@@ -142,7 +142,9 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf))
     Report::done(problems, Some(last))
 }
 
-fn load_topics(config: &SiteConfig) -> Result<crate::content::topics::Topics, Diagnostics> {
+pub(super) fn load_topics(
+    config: &SiteConfig,
+) -> Result<crate::content::topics::Topics, Diagnostics> {
     let path = config.content_dir().join("topics.toml");
     if !path.exists() {
         return Ok(Default::default());

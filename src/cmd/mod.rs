@@ -6,6 +6,7 @@ pub mod check;
 pub mod import;
 mod import_help;
 mod import_site;
+mod import_space;
 pub mod init;
 pub mod new;
 pub mod search;

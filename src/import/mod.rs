@@ -13,6 +13,7 @@ pub mod language;
 pub mod markdown;
 pub mod office;
 pub mod site;
+pub mod space;
 pub mod text;
 
 use crate::diagnostics::Diagnostic;

@@ -15,7 +15,7 @@ pub mod zendesk;
 use crate::diagnostics::Diagnostic;
 use std::path::PathBuf;
 
-pub use plan::{plan, Plan};
+pub use plan::{plan, topic_of, Plan};
 
 /// What a help center holds, whatever the vendor.
 #[derive(Debug, Default)]

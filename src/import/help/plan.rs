@@ -248,7 +248,8 @@ fn page_text(
     format!("+++\n{}\n+++\n\n{}", lines.join("\n"), body.trim_start())
 }
 
-fn topic_of(label: &str, topics: &Topics) -> Option<String> {
+/// The topic of content/topics.toml a label names (its id or a label, folded).
+pub fn topic_of(label: &str, topics: &Topics) -> Option<String> {
     let folded = fold(label.trim());
     let slug = slugify(label);
     topics
