@@ -55,7 +55,9 @@ pub fn folder_of(key: &str) -> &str {
 
 /// A link destination as the export path it names, if relative.
 pub fn export_path(from_key: &str, dest: &str) -> Option<String> {
-    if dest.contains("://") || dest.starts_with(['/', '#']) || dest.starts_with("mailto:") {
+    let first = dest.split('/').next().unwrap_or(dest);
+    // `mailto:`, `tel:`, `https:`: a scheme comes before the first `/`.
+    if first.contains(':') || dest.starts_with(['/', '#']) {
         return None;
     }
     let path = dest.split(['#', '?']).next()?;
