@@ -96,6 +96,22 @@ fn a_confluence_space_becomes_a_section_with_its_children() {
         escalation.contains("> [!TIP]\n> Anote tudo"),
         "{escalation}"
     );
+    // The table of contents follows the heading's new id; what leads nowhere is unlinked.
+    assert!(
+        escalation.contains("[Quando escalonar](#quando-escalonar)"),
+        "{escalation}"
+    );
+    assert!(
+        escalation
+            .contains("Veja também o guia de descontos da equipe de vendas e a lista de contatos."),
+        "{escalation}"
+    );
+    let stderr = run.stderr();
+    assert!(stderr.contains("confluence/65541.html: warning: \"Escalonamento\": the link to `/display/VENDAS/Descontos` is a path of the old wiki: written as plain text\n  help: link the page or heading it meant once imported, or remove the text"), "{stderr}");
+    assert!(
+        stderr.contains("the link to `#Escalonamento-Contatos` names no heading of the page"),
+        "{stderr}"
+    );
     site.run(&["build", "--drafts"]).assert_ok();
     assert!(site.public().join("Reembolsos_65540.html").exists());
     // Nothing is overwritten: a second import reports each page at its source.

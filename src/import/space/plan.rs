@@ -215,8 +215,31 @@ fn rewrite_links(
     problems: &mut Vec<Diagnostic>,
 ) -> String {
     let body = &page.body;
+    let ids = crate::markdown::heading_ids(body);
     let mut edits = Vec::new();
     for link in links::find(body) {
+        if let Some(fragment) = link.dest.strip_prefix('#') {
+            match heading_for(fragment, &ids) {
+                Some(id) if id == fragment => {}
+                Some(id) => edits.push((link.dest_range, format!("#{id}"))),
+                None => {
+                    problems.push(unlinked(page, &link.dest, "names no heading of the page"));
+                    edits.push((link.whole, link.text.clone()));
+                }
+            }
+            continue;
+        }
+        // The build checks site paths, and the old wiki's are not this site's.
+        if link.dest.starts_with('/') && !link.dest.starts_with("//") {
+            problems.push(unlinked(page, &link.dest, "is a path of the old wiki"));
+            let text = if link.image {
+                String::new()
+            } else {
+                link.text.clone()
+            };
+            edits.push((link.whole, text));
+            continue;
+        }
         let Some(path) = export_path(&page.key, &link.dest) else {
             continue;
         };
@@ -229,16 +252,7 @@ fn rewrite_links(
             let to = assets.place(&path, root, target);
             edits.push((link.dest_range, links::relative_path(target, &to)));
         } else {
-            problems.push(
-                Diagnostic::warning(
-                    &page.file,
-                    format!(
-                    "\"{}\": the link to `{}` names no file of the export: written as plain text",
-                    page.title, link.dest
-                ),
-                )
-                .hint("link the page it meant once imported, or remove the text"),
-            );
+            problems.push(unlinked(page, &link.dest, "names no file of the export"));
             let text = if link.image {
                 String::new()
             } else {
@@ -255,6 +269,42 @@ fn rewrite_links(
         }
     }
     out
+}
+
+fn unlinked(page: &SpacePage, dest: &str, why: &str) -> Diagnostic {
+    Diagnostic::warning(
+        &page.file,
+        format!(
+            "\"{}\": the link to `{dest}` {why}: written as plain text",
+            page.title
+        ),
+    )
+    .hint("link the page or heading it meant once imported, or remove the text")
+}
+
+/// The heading a fragment names: one of its ids, or Confluence's
+/// `PageTitle-HeadingText` (words run together, the page's title first).
+pub(super) fn heading_for(fragment: &str, ids: &[(String, Option<String>)]) -> Option<String> {
+    let fragment = percent_encoding::percent_decode_str(fragment)
+        .decode_utf8()
+        .ok()?;
+    if let Some((id, _)) = ids
+        .iter()
+        .find(|(id, legacy)| *id == fragment || legacy.as_deref() == Some(&*fragment))
+    {
+        return Some(id.clone());
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (_, heading) = fragment.split_once('-')?;
+    let wanted = squash(heading);
+    ids.iter()
+        .find(|(id, _)| !wanted.is_empty() && squash(id) == wanted)
+        .map(|(id, _)| id.clone())
 }
 
 fn is_page_file(path: &str) -> bool {

@@ -1,3 +1,4 @@
+use super::plan::heading_for;
 use super::{plan, Space, SpacePage};
 use crate::content::topics::Topics;
 use crate::import::site::{Contents, Site};
@@ -60,4 +61,22 @@ fn a_page_with_children_is_a_section_and_links_follow_the_pages() {
     assert!(plan.problems[0]
         .message
         .contains("`Gone_9.html` names no file of the export"));
+}
+
+#[test]
+fn a_fragment_finds_its_heading_by_id_or_as_confluence_wrote_it() {
+    let ids = crate::markdown::heading_ids("## Quando escalonar\n\n## Passo 2\n");
+    assert_eq!(
+        heading_for("quando-escalonar", &ids).as_deref(),
+        Some("quando-escalonar")
+    );
+    assert_eq!(
+        heading_for("Escalonamento-Quandoescalonar", &ids).as_deref(),
+        Some("quando-escalonar")
+    );
+    assert_eq!(
+        heading_for("Escalonamento-Passo2", &ids).as_deref(),
+        Some("passo-2")
+    );
+    assert_eq!(heading_for("Escalonamento-Contatos", &ids), None);
 }
