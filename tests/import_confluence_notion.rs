@@ -167,6 +167,14 @@ fn a_notion_export_loses_its_ids_and_its_database_fills_the_front_matter() {
 }
 
 #[test]
+fn an_empty_folder_is_no_export() {
+    let site = site();
+    std::fs::create_dir(site.root().join("empty")).unwrap();
+    site.run(&["import", "--from", "notion", "empty"])
+        .assert_failed_with("empty: error: no page found in this Notion export\n  help: import the folder the export was unpacked into");
+}
+
+#[test]
 fn an_unknown_from_names_the_new_sources() {
     let site = site();
     site.run(&["import", "--from", "wiki", "notion"])

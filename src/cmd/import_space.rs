@@ -105,10 +105,12 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf))
         }
         written += 1;
     }
-    println!(
-        "{vendor} export: {} page(s) ({}), {} attachment(s)",
-        plan.pages, plan.lang, plan.attachments
-    );
+    if plan.pages > 0 {
+        println!(
+            "{vendor} export: {} page(s) ({}), {} attachment(s)",
+            plan.pages, plan.lang, plan.attachments
+        );
+    }
     if problems.has_errors() {
         return Report::failed(
             problems,
