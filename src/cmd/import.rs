@@ -200,14 +200,15 @@ fn taken(content: &Path, targets: &[PathBuf], planned: &HashSet<PathBuf>) -> Opt
     for rel in targets {
         let target = content.join(rel);
         let shown = Path::new("content").join(rel);
-        if target.exists() {
-            return Some(format!("{} exists: not overwriting it", shown.display()));
-        }
+        // Asked first: this run wrote that page a moment ago, and it exists now.
         if planned.contains(&target) {
             return Some(format!(
                 "{} is the page of another file of this import, with the same title",
                 shown.display()
             ));
+        }
+        if target.exists() {
+            return Some(format!("{} exists: not overwriting it", shown.display()));
         }
     }
     None

@@ -123,7 +123,19 @@ fn page(
     let title = match title {
         Some(title) => title,
         None => {
-            let Some(title) = super::title_from_text(&prose) else {
+            // A document of lists or tables alone still has a title to give:
+            // its first item, else its file's name.
+            let items = all_text.trim().replace('\n', "\n\n");
+            let from_name = || {
+                let stem = path.file_stem()?.to_string_lossy().replace(['_', '-'], " ");
+                let mut chars = stem.trim().chars();
+                let first = chars.next()?;
+                Some(first.to_uppercase().chain(chars).collect::<String>())
+            };
+            let found = super::title_from_text(&prose)
+                .or_else(|| super::title_from_text(&items))
+                .or_else(|| (!doc.blocks.is_empty()).then(from_name).flatten());
+            let Some(title) = found else {
                 return Err([warnings, vec![Diagnostic::error(path, "nothing to import: the document has no text")
                     .hint("check that it is the right file; text in text boxes and shapes is not read")]]
                 .concat());
