@@ -346,3 +346,40 @@ fn odd_documents_give_an_answer_not_a_panic() {
         let _ = run("a.odt", &odt(body, &Odt::default()));
     }
 }
+
+#[test]
+fn a_document_of_lists_alone_takes_its_first_item_as_title() {
+    let numbering = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+    let item = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let body = [item("Ouvir o cliente"), item("Repetir o que entendeu")].concat();
+    let docx_options = Docx {
+        numbering: Some(numbering),
+        ..Docx::default()
+    };
+    let page = import(
+        Path::new("lista.docx"),
+        &docx(&body, &docx_options),
+        None,
+        &site(),
+        &Options {
+            lang: Some("pt".into()),
+            ..Options::default()
+        },
+    )
+    .unwrap()
+    .page;
+    assert!(
+        page.text.starts_with("+++\ntitle = \"Ouvir o cliente\""),
+        "{}",
+        page.text
+    );
+    assert!(
+        body_of(&page).contains("- Repetir o que entendeu"),
+        "{}",
+        page.text
+    );
+}
