@@ -4,7 +4,7 @@
 //! ids, so links written with those still resolve at no cost to the others.
 
 use super::Heading;
-use crate::text::slug::{slugify, web_id};
+use crate::text::slug::{legacy_slug, web_id};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -48,7 +48,7 @@ pub fn legacy_ids(headings: &[Heading]) -> Vec<String> {
     headings
         .iter()
         .map(|h| {
-            let base = slugify(if h.explicit { &h.id } else { &h.text });
+            let base = legacy_slug(if h.explicit { &h.id } else { &h.text });
             unique_id(&or_section(base), &mut used)
         })
         .collect()

@@ -1,15 +1,42 @@
 //! Slugs. File names and folders get ASCII ones (`5. Ponudite rješenja` →
-//! `5-ponudite-rjesenja`); heading ids get the web's (`5-ponudite-rješenja`),
+//! `5-ponudite-rjesenja`, `Оптимизация` → `optimizatsiia`); heading ids get the web's (`5-ponudite-rješenja`),
 //! as GitHub, Docusaurus, Starlight and Hugo make them, so links written for
 //! those sites keep working.
 
 use super::fold::fold;
 
-/// Lowercase ASCII letters and digits joined by single dashes.
+/// Lowercase ASCII letters and digits joined by single dashes; letters of
+/// other scripts transliterated (as Zola's and Hugo's slugs do), so a
+/// Russian or Greek title gives an address that says something.
 pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
+    let folded = fold(text);
+    if folded.is_ascii() {
+        return ascii_slug(&folded);
+    }
+    // Symbols (emoji) have names in deunicode's table, not letters: dropped.
+    let mut spelled = String::with_capacity(folded.len() * 2);
+    for c in folded.chars() {
+        match c {
+            c if c.is_ascii() => spelled.push(c),
+            c if c.is_alphanumeric() => {
+                spelled.push_str(deunicode::deunicode_char(c).unwrap_or(" "));
+            }
+            _ => spelled.push(' '),
+        }
+    }
+    ascii_slug(&spelled)
+}
+
+/// The slug earlier versions made: letters outside ASCII after folding
+/// dropped. Kept for the heading ids links written for them still name.
+pub fn legacy_slug(text: &str) -> String {
+    ascii_slug(&fold(text))
+}
+
+fn ascii_slug(folded: &str) -> String {
+    let mut slug = String::with_capacity(folded.len());
     let mut pending_dash = false;
-    for c in fold(text).chars() {
+    for c in folded.chars() {
         if c.is_ascii_alphanumeric() || c == '_' {
             if pending_dash && !slug.is_empty() {
                 slug.push('-');
@@ -91,5 +118,17 @@ mod tests {
         assert_eq!(slugify("R: Responda"), "r-responda");
         assert_eq!(slugify("../../etc"), "etc");
         assert_eq!(slugify("¿?"), "");
+    }
+
+    #[test]
+    fn slugs_transliterate_other_scripts() {
+        assert_eq!(
+            slugify("Оптимизация рабочего окружения (DE)"),
+            "optimizatsiia-rabochego-okruzheniia-de"
+        );
+        assert_eq!(slugify("Συστατικά μέρη"), "sustatika-mere");
+        assert_eq!(slugify("Ђурђевдан"), "djurdjevdan");
+        assert_eq!(slugify("🎉"), "");
+        assert_eq!(legacy_slug("Компоненты 2"), "2");
     }
 }

@@ -12,7 +12,7 @@ pub enum Piece {
         italic: bool,
         link: Option<String>,
     },
-    /// A line break inside a paragraph (flattened to a space in tables).
+    /// A line break inside a paragraph (a space in tables and headings).
     Break,
     /// A reference to `Doc::notes[n]`.
     Note(usize),
@@ -141,7 +141,7 @@ pub fn plain(pieces: &[Piece]) -> String {
 pub fn markdown(blocks: &[Block], notes: &[Vec<Piece>], images: &[String]) -> String {
     let ctx = Ctx {
         images,
-        table: false,
+        one_line: false,
     };
     let mut out = String::new();
     let mut levels: Vec<usize> = Vec::new();
@@ -151,10 +151,10 @@ pub fn markdown(blocks: &[Block], notes: &[Vec<Piece>], images: &[String]) -> St
             levels.clear();
         }
         let text = match block {
-            Block::Title(p) => format!("## {}", inline(p, &ctx)),
+            Block::Title(p) => format!("## {}", heading(p, &ctx)),
             Block::Heading(level, p) => {
                 let hashes = "#".repeat(usize::from(*level).clamp(1, 5) + 1);
-                format!("{hashes} {}", inline(p, &ctx))
+                format!("{hashes} {}", heading(p, &ctx))
             }
             Block::Para(p) => escape_start(&inline(p, &ctx)),
             Block::Item {
@@ -204,13 +204,45 @@ fn out_ends_item(out: &str) -> bool {
 
 struct Ctx<'a> {
     images: &'a [String],
-    table: bool,
+    /// A table cell or a heading: Markdown gives them one line.
+    one_line: bool,
+}
+
+/// A heading's text on one line (a break in it would end the heading),
+/// without the bold a whole heading is often set in: a heading is bold.
+fn heading(pieces: &[Piece], ctx: &Ctx) -> String {
+    let ctx = Ctx {
+        images: ctx.images,
+        one_line: true,
+    };
+    let all_bold = pieces.iter().all(|p| match p {
+        Piece::Text { text, bold, .. } => *bold || text.trim().is_empty(),
+        _ => true,
+    });
+    if !all_bold {
+        return inline(pieces, &ctx);
+    }
+    let plain: Vec<Piece> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text {
+                text, italic, link, ..
+            } => Piece::Text {
+                text: text.clone(),
+                bold: false,
+                italic: *italic,
+                link: link.clone(),
+            },
+            other => other.clone(),
+        })
+        .collect();
+    inline(&plain, &ctx)
 }
 
 fn table(rows: &[Vec<Vec<Piece>>], ctx: &Ctx) -> String {
     let ctx = Ctx {
         images: ctx.images,
-        table: true,
+        one_line: true,
     };
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if width == 0 {
@@ -314,7 +346,7 @@ fn inline(pieces: &[Piece], ctx: &Ctx) -> String {
                 i = j;
                 continue;
             }
-            Piece::Break if ctx.table => out.push(' '),
+            Piece::Break if ctx.one_line => out.push(' '),
             Piece::Break => out.push_str("\\\n"),
             Piece::Note(n) => out.push_str(&format!("[^{}]", n + 1)),
             Piece::Image(n, alt) => {
@@ -327,7 +359,7 @@ fn inline(pieces: &[Piece], ctx: &Ctx) -> String {
         i += 1;
     }
     let out = out.trim_end_matches("\\\n").trim();
-    if ctx.table {
+    if ctx.one_line {
         out.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         out.to_string()
@@ -421,6 +453,26 @@ mod tests {
         assert_eq!(
             markdown(&[Block::Table(rows)], &[], &[]),
             "| A | B |\n| --- | --- |\n| x y\\|z |  |\n"
+        );
+    }
+
+    #[test]
+    fn headings_stay_on_one_line_without_their_bold() {
+        // As Google Docs writes a heading that starts after a line break.
+        let bold = |s: &str| Piece::Text {
+            text: s.to_string(),
+            bold: true,
+            italic: false,
+            link: None,
+        };
+        let blocks = vec![
+            Block::Heading(1, vec![Piece::Break, bold("Osnovne naredbe")]),
+            Block::Heading(2, vec![bold("Korak"), Piece::text(" prvi"), Piece::Break]),
+            Block::Para(vec![Piece::text("a")]),
+        ];
+        assert_eq!(
+            markdown(&blocks, &[], &[]),
+            "## Osnovne naredbe\n\n### **Korak** prvi\n\na\n"
         );
     }
 }
