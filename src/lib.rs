@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage: `config` → `content` → `markdown` →
 //! `graph` → `i18n` → `search` → `render` → `output`, called in order here.
 //! The commands (`cmd`) and `serve` are built on these functions; the layers
-//! point one way, bottom to top, as `tests/architecture.rs` checks.
+//! point one way, bottom to top, as `tests/testsuite/architecture.rs` checks.
 
 pub mod builtin;
 pub mod calendar;

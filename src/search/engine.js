@@ -4,7 +4,7 @@
 
    The ranking (`rank`) is synchronous and pure: it reads a store of already
    loaded index files and must give exactly what `polybook search` gives
-   (src/search/query.rs; tests/search_parity.rs runs both). `needed` says
+   (src/search/query.rs; tests/testsuite/search_parity.rs runs both). `needed` says
    which files the store still lacks for a query; `create` makes an engine
    that loads them, in rounds, through <script> tags (which work from
    file://) and then ranks. The DOM is touched only by the script loader. */

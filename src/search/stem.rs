@@ -89,7 +89,7 @@ fn stemmers() -> &'static Stemmers {
 
 /// What the browser needs to stem like [`stem`]: the JavaScript stemmer of a
 /// language, shipped with the index as `stemmers/<code>.js` and loaded only
-/// when a query needs it. `tests/stem_parity.rs` holds the two equal.
+/// when a query needs it. `tests/testsuite/stem_parity.rs` holds the two equal.
 #[derive(Clone, Copy, Debug)]
 pub struct JsStemmer {
     /// File name: the stemmer's language code.
