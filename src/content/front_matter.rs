@@ -120,6 +120,26 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
+    /// Every key an article's front matter may have (`tests` holds this
+    /// equal to the struct's fields): what an import keeps at the top level.
+    pub const KEYS: &'static [&'static str] = &[
+        "title",
+        "description",
+        "translation_key",
+        "topics",
+        "weight",
+        "date",
+        "draft",
+        "source",
+        "slug",
+        "updated",
+        "owner",
+        "reviewed",
+        "review_every",
+        "aliases",
+        "extra",
+    ];
+
     /// When the text last changed, as far as the page says.
     pub fn changed(&self) -> Option<NaiveDate> {
         self.updated.or(self.date)
@@ -315,6 +335,17 @@ fn yaml_value_offset_by_search(front_matter: &str, value: Value) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_fields() {
+        let path = Path::new("content/pt/x.md");
+        let text = "+++\ntitle = \"A\"\nnot_a_key = 1\n+++\n";
+        let split = split(path, text).unwrap();
+        let d = parse::<FrontMatter>(path, text, &split).unwrap_err();
+        let expected = d.message.split("expected one of ").nth(1).unwrap();
+        let listed: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
+        assert_eq!(listed, FrontMatter::KEYS, "{}", d.message);
+    }
 
     fn p() -> &'static Path {
         Path::new("content/pt/a.md")

@@ -89,6 +89,55 @@ fn parse(style: Style, raw: &str) -> Result<Front, String> {
     })
 }
 
+/// `front` with its top-level keys that are not in `known` moved under
+/// `extra` (merged with an `extra` it has), and those keys; `None` when it
+/// has none. Rewritten in its own syntax: comments and layout are not kept.
+pub fn with_unknown_under_extra(front: &Front, known: &[&str]) -> Option<(Front, Vec<String>)> {
+    let unknown: Vec<String> = front
+        .keys
+        .iter()
+        .filter(|k| !known.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    let raw = match front.style {
+        Style::Toml => {
+            let mut table: toml::Table = toml::from_str(&front.raw).ok()?;
+            let mut extra = match table.remove("extra") {
+                Some(toml::Value::Table(t)) => t,
+                Some(other) => toml::Table::from_iter([("extra".to_string(), other)]),
+                None => toml::Table::new(),
+            };
+            for key in &unknown {
+                if let Some(value) = table.remove(key) {
+                    extra.insert(key.clone(), value);
+                }
+            }
+            table.insert("extra".into(), toml::Value::Table(extra));
+            toml::to_string(&table).ok()?
+        }
+        Style::Yaml => {
+            let mut map: serde_norway::Mapping = serde_norway::from_str(&front.raw).ok()?;
+            let mut extra = match map.remove("extra") {
+                Some(serde_norway::Value::Mapping(m)) => m,
+                Some(other) => serde_norway::Mapping::from_iter([("extra".into(), other)]),
+                None => serde_norway::Mapping::new(),
+            };
+            for key in &unknown {
+                if let Some(value) = map.remove(key.as_str()) {
+                    extra.insert(key.as_str().into(), value);
+                }
+            }
+            map.insert("extra".into(), serde_norway::Value::Mapping(extra));
+            serde_norway::to_string(&map).ok()?
+        }
+    };
+    let raw = if raw.ends_with('\n') { raw } else { raw + "\n" };
+    Some((parse(front.style, &raw).ok()?, unknown))
+}
+
 /// A value to add to front matter.
 #[derive(Debug, Clone)]
 pub enum Value {

@@ -151,10 +151,24 @@ pub fn import(
     }
     keys.push(("draft", Value::Bool(true)));
     keys.push(("source", Value::Text(name)));
-    let front = markdown::with_keys(draft.front.as_ref(), &keys);
-    let text = format!("{front}\n{}", draft.body.trim_start_matches('\n'));
+    // Keys of other tools (Hugo's `tags`, Jekyll's `layout`) would stop the
+    // build: they move under `extra`, where themes can still read them.
+    let known = crate::content::front_matter::FrontMatter::KEYS;
+    let mut front = draft.front;
+    if let Some((moved, keys)) = front
+        .as_ref()
+        .and_then(|f| markdown::with_unknown_under_extra(f, known))
+    {
+        let list: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+        warnings.push(at(Diagnostic::warning(path, format!(
+            "moved front matter keys polybook does not know under `extra`: {} (the front matter is rewritten, without its comments)", list.join(", ")
+        )), 2).hint("give them polybook's names (`tags` → `topics`, `lastmod` → `updated`) if they mean the same"));
+        front = Some(moved);
+    }
+    let front_text = markdown::with_keys(front.as_ref(), &keys);
+    let text = format!("{front_text}\n{}", draft.body.trim_start_matches('\n'));
     if let Some(problem) = check_front_matter(path, &text) {
-        warnings.push(problem);
+        return Err([warnings, vec![problem]].concat());
     }
     warnings.sort_by_key(|d| d.line);
     Ok(Page {
@@ -188,26 +202,29 @@ fn foreign_headings(path: &Path, draft: &Draft, lang: &str, site: &[String]) -> 
     warnings
 }
 
-/// The page as `build` will read it. Keys polybook does not know (Hugo's
-/// `tags`, Jekyll's `layout`) stop a build, so a Markdown source's are
-/// reported now; the page is still written, for the editor to fix.
+/// Why `build` would refuse the page, at the source's line: a value of the
+/// wrong type (`date = "ontem"`) is the author's to fix, and nothing is
+/// written for such a file.
 fn check_front_matter(path: &Path, text: &str) -> Option<Diagnostic> {
     use crate::content::front_matter::{self as fm, FrontMatter};
     let problem = match fm::split(path, text) {
         Ok(split) => fm::parse::<FrontMatter>(path, text, &split).err()?,
         Err(d) => d,
     };
-    let mut w = Diagnostic::warning(
+    let mut error = Diagnostic::error(
         path,
-        format!("the page will not build as it is: {}", problem.message),
+        format!(
+            "the page would not build: {}: not imported",
+            problem.message
+        ),
     )
     .at(crate::diagnostics::Position::new(problem.line, problem.col));
-    w.hint = Some(
+    error.hint = Some(
         problem
             .hint
-            .unwrap_or_else(|| "fix its front matter in the imported page".into()),
+            .unwrap_or_else(|| "fix its front matter, then import it again".into()),
     );
-    Some(w)
+    Some(error)
 }
 
 fn detect(
