@@ -89,8 +89,22 @@ fn a_freshdesk_export_with_a_translation() {
     site.run(&["build", "--drafts"]).assert_ok();
 }
 
-/// A Zendesk export as the API returns it for a help center with a section
-/// inside a section, translated section names, and links to headings.
+/// A site in pt, es and hr with, in `zd/`, a Zendesk export as the API
+/// returns it for a help center with a section inside a section, translated
+/// section names, and links to headings.
+fn nested_site() -> Site {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &support::site_toml("").replace(
+            "[languages.hr]",
+            "[languages.es]\nname = \"Español\"\nweight = 3\n\n[languages.hr]",
+        ),
+    );
+    nested_export(&site);
+    site
+}
+
 fn nested_export(site: &Site) {
     let z = "zd";
     site.write(
@@ -122,15 +136,7 @@ fn nested_export(site: &Site) {
 
 #[test]
 fn zendesk_sections_inside_sections_with_translated_names() {
-    let site = Site::new();
-    site.write(
-        "site.toml",
-        &support::site_toml("").replace(
-            "[languages.hr]",
-            "[languages.es]\nname = \"Español\"\nweight = 3\n\n[languages.hr]",
-        ),
-    );
-    nested_export(&site);
+    let site = nested_site();
     site.run(&["import", "zd"]).assert_ok();
     // Section 21 is inside section 20.
     for page in [
@@ -153,15 +159,7 @@ fn zendesk_sections_inside_sections_with_translated_names() {
 
 #[test]
 fn zendesk_links_to_headings_keep_their_heading() {
-    let site = Site::new();
-    site.write(
-        "site.toml",
-        &support::site_toml("").replace(
-            "[languages.hr]",
-            "[languages.es]\nname = \"Español\"\nweight = 3\n\n[languages.hr]",
-        ),
-    );
-    nested_export(&site);
+    let site = nested_site();
     let run = site.run(&["import", "zd"]);
     run.assert_ok();
     let stderr = run.stderr();
@@ -190,5 +188,29 @@ fn zendesk_links_to_headings_keep_their_heading() {
     // An article not translated into hr: its source language's page, not another translation's.
     let hr = read(&site, "content/hr/redes/roteadores/usmjerivaci.md");
     assert!(hr.contains("Pročitajte [korake](keenetic/postavljanje.md#koraci) i [vodič](../../../pt/redes/roteadores/guia.md)."), "{hr}");
+    site.run(&["build", "--drafts"]).assert_ok();
+}
+
+#[test]
+fn zendesk_publish_names_links_to_pages_left_as_drafts() {
+    let site = nested_site();
+    let articles = site.root().join("zd/articles.json");
+    let text = std::fs::read_to_string(&articles).unwrap();
+    std::fs::write(
+        &articles,
+        text.replace(
+            "\"title\": \"Guia\",",
+            "\"title\": \"Guia\", \"draft\": true,",
+        ),
+    )
+    .unwrap();
+    let run = site.run(&["import", "--publish", "zd"]);
+    run.assert_ok();
+    let stderr = run.stderr();
+    assert!(stderr.contains("warning: article 2 (pt-br) links to article 3 (pt-br), which is written as a draft: `polybook build` fails on the link until that page is published\n  help: publish pt/redes/roteadores/guia.md (draft = false) or remove the link"), "{stderr}");
+    assert!(
+        stderr.contains("warning: article 2 (hr) links to article 3 (pt-br)"),
+        "{stderr}"
+    );
     site.run(&["build", "--drafts"]).assert_ok();
 }

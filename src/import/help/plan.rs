@@ -100,6 +100,7 @@ pub fn plan(export: Export, site: &Site, publish: bool) -> Plan {
         planned: &planned,
         headings: &headings,
         source_of: &source_of,
+        publish,
     };
     let mut linked = Vec::with_capacity(planned.len());
     for (i, text) in bodies.iter().enumerate() {
@@ -261,7 +262,7 @@ fn page_text(
             .hint("update it from its source language, then set draft = false"),
         );
     }
-    let draft = !publish || t.draft || t.outdated;
+    let draft = is_draft(t, publish);
     lines.push(format!("draft = {draft}"));
     lines.push(format!(
         "source = {}",
@@ -314,6 +315,13 @@ struct Pages<'a> {
     planned: &'a [Planned<'a>],
     headings: &'a [body::Headings],
     source_of: &'a HashMap<u64, usize>,
+    publish: bool,
+}
+
+/// Whether a translation is written as a draft: always without `--publish`,
+/// else when the help center has it as a draft or outdated.
+fn is_draft(t: &Translation, publish: bool) -> bool {
+    !publish || t.draft || t.outdated
 }
 
 impl Pages<'_> {
@@ -387,6 +395,19 @@ fn rewrite_links(
         // those link the page.
         if let Some(id) = anchor.and_then(|a| pages.anchor(to, a)) {
             href = format!("{href}#{id}");
+        }
+        let target = &pages.planned[to];
+        if !is_draft(p.translation, pages.publish) && is_draft(target.translation, pages.publish) {
+            problems.push(
+                Diagnostic::warning(
+                    &p.article.file,
+                    format!(
+                        "article {} ({}) links to article {} ({}), which is written as a draft: `polybook build` fails on the link until that page is published",
+                        p.article.id, p.translation.locale, target.article.id, target.translation.locale
+                    ),
+                )
+                .hint(format!("publish {} (draft = false) or remove the link; `build --drafts` builds both", target.target)),
+            );
         }
         edits.push((link.dest_range, href));
     }
