@@ -88,3 +88,129 @@ fn a_freshdesk_export_with_a_translation() {
     );
     site.run(&["build", "--drafts"]).assert_ok();
 }
+
+/// A site in pt, es and hr with, in `zd/`, a Zendesk export as the API
+/// returns it for a help center with a section inside a section, translated
+/// section names, and links to headings.
+fn nested_site() -> Site {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        &support::site_toml("").replace(
+            "[languages.hr]",
+            "[languages.es]\nname = \"Español\"\nweight = 3\n\n[languages.hr]",
+        ),
+    );
+    nested_export(&site);
+    site
+}
+
+fn nested_export(site: &Site) {
+    let z = "zd";
+    site.write(
+        &format!("{z}/categories.json"),
+        r#"{"categories": [{"id": 10, "name": "Redes", "locale": "pt-br", "position": 1}]}"#,
+    );
+    site.write(&format!("{z}/sections.json"), r#"{"sections": [
+      {"id": 20, "name": "Roteadores", "locale": "pt-br", "category_id": 10, "parent_section_id": null, "position": 1},
+      {"id": 21, "name": "Keenetic", "locale": "pt-br", "category_id": 10, "parent_section_id": 20, "position": 2}]}"#);
+    site.write(&format!("{z}/translations/sections/20.json"), r#"{"translations": [
+      {"id": 7, "source_id": 20, "source_type": "Section", "locale": "pt-br", "title": "Roteadores"},
+      {"id": 8, "source_id": 20, "source_type": "Section", "locale": "hr", "title": "Usmjerivači"}]}"#);
+    site.write(&format!("{z}/articles.json"), r##"{"articles": [
+      {"id": 1, "title": "Configurar", "locale": "pt-br", "source_locale": "pt-br", "section_id": 21, "html_url": "https://acme.zendesk.com/hc/pt-br/articles/1-Configurar",
+       "body": "<p>Veja <a href=\"#h_01A\">os passos</a> e <a href=\"#sumiu\">isto</a>.</p><h2 id=\"h_01A\">Passos</h2><p>Faça.</p>"},
+      {"id": 2, "title": "Roteadores", "locale": "pt-br", "source_locale": "pt-br", "section_id": 20,
+       "body": "<p>Leia <a href=\"https://acme.zendesk.com/hc/pt-br/articles/1-Configurar#h_01A\">os passos</a> e <a href=\"/hc/pt-br/articles/3\">o guia</a>.</p>"},
+      {"id": 3, "title": "Guia", "locale": "pt-br", "source_locale": "pt-br", "section_id": 20, "body": "<p>Guia.</p>"}]}"##);
+    site.write(&format!("{z}/translations/1.json"), r##"{"translations": [
+      {"locale": "hr", "title": "Postavljanje", "body": "<p>Pogledajte <a href=\"#h_01A\">korake</a>.</p><h2 id=\"koraci\">Koraci</h2><p>Učinite.</p>"}]}"##);
+    site.write(&format!("{z}/translations/2.json"), r#"{"translations": [
+      {"locale": "hr", "title": "Usmjerivači", "body": "<p>Pročitajte <a href=\"https://acme.zendesk.com/hc/hr/articles/1-Postavljanje#h_01A\">korake</a> i <a href=\"/hc/pt-br/articles/3\">vodič</a>.</p>"}]}"#);
+    site.write(
+        &format!("{z}/translations/3.json"),
+        r#"{"translations": [
+      {"locale": "es", "title": "Guía", "body": "<p>Guía.</p>"}]}"#,
+    );
+}
+
+#[test]
+fn zendesk_sections_inside_sections_with_translated_names() {
+    let site = nested_site();
+    site.run(&["import", "zd"]).assert_ok();
+    // Section 21 is inside section 20.
+    for page in [
+        "content/pt/redes/roteadores/keenetic/configurar.md",
+        "content/hr/redes/roteadores/keenetic/postavljanje.md",
+    ] {
+        assert!(site.root().join(page).is_file(), "{page}");
+    }
+    assert_eq!(
+        read(&site, "content/hr/redes/roteadores/_index.md"),
+        "+++\ntitle = \"Usmjerivači\"\nweight = 1\n+++\n"
+    );
+    // Untranslated: the source's name.
+    assert!(
+        read(&site, "content/hr/redes/roteadores/keenetic/_index.md")
+            .contains("title = \"Keenetic\"")
+    );
+    site.run(&["build", "--drafts"]).assert_ok();
+}
+
+#[test]
+fn zendesk_links_to_headings_keep_their_heading() {
+    let site = nested_site();
+    let run = site.run(&["import", "zd"]);
+    run.assert_ok();
+    let stderr = run.stderr();
+    assert!(stderr.contains("zd/articles.json: warning: article 1 (pt-br): the link `#sumiu` names no heading of the article: kept as text"), "{stderr}");
+    // The help center's heading id becomes the build's; a link to an
+    // element that is not a heading is kept as text.
+    let pt = read(&site, "content/pt/redes/roteadores/keenetic/configurar.md");
+    assert!(
+        pt.ends_with("+++\n\nVeja [os passos](#passos) e isto.\n\n## Passos\n\nFaça.\n"),
+        "{pt}"
+    );
+    // The translation kept the source's anchor: the heading at its place.
+    let hr = read(
+        &site,
+        "content/hr/redes/roteadores/keenetic/postavljanje.md",
+    );
+    assert!(
+        hr.contains("Pogledajte [korake](#koraci).\n\n## Koraci\n"),
+        "{hr}"
+    );
+    let pt = read(&site, "content/pt/redes/roteadores/roteadores.md");
+    assert!(
+        pt.contains("Leia [os passos](keenetic/configurar.md#passos) e [o guia](guia.md)."),
+        "{pt}"
+    );
+    // An article not translated into hr: its source language's page, not another translation's.
+    let hr = read(&site, "content/hr/redes/roteadores/usmjerivaci.md");
+    assert!(hr.contains("Pročitajte [korake](keenetic/postavljanje.md#koraci) i [vodič](../../../pt/redes/roteadores/guia.md)."), "{hr}");
+    site.run(&["build", "--drafts"]).assert_ok();
+}
+
+#[test]
+fn zendesk_publish_names_links_to_pages_left_as_drafts() {
+    let site = nested_site();
+    let articles = site.root().join("zd/articles.json");
+    let text = std::fs::read_to_string(&articles).unwrap();
+    std::fs::write(
+        &articles,
+        text.replace(
+            "\"title\": \"Guia\",",
+            "\"title\": \"Guia\", \"draft\": true,",
+        ),
+    )
+    .unwrap();
+    let run = site.run(&["import", "--publish", "zd"]);
+    run.assert_ok();
+    let stderr = run.stderr();
+    assert!(stderr.contains("warning: article 2 (pt-br) links to article 3 (pt-br), which is written as a draft: `polybook build` fails on the link until that page is published\n  help: publish pt/redes/roteadores/guia.md (draft = false) or remove the link"), "{stderr}");
+    assert!(
+        stderr.contains("warning: article 2 (hr) links to article 3 (pt-br)"),
+        "{stderr}"
+    );
+    site.run(&["build", "--drafts"]).assert_ok();
+}

@@ -6,6 +6,7 @@
 //! (`zendesk`, `freshdesk`) turn the saved API responses into an
 //! [`Export`]; [`plan`] turns it into files. Nothing here writes.
 
+mod body;
 pub mod freshdesk;
 mod plan;
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! An [`Export`] as the files of a polybook site.
 
-use super::{linked_article, Article, Export, Group, Translation};
+use super::{body, linked_article, Article, Export, Group, Translation};
 use crate::content::topics::Topics;
 use crate::diagnostics::Diagnostic;
 use crate::import::site::{links, Contents, NewFile, Site};
@@ -77,36 +77,53 @@ pub fn plan(export: Export, site: &Site, publish: bool) -> Plan {
             });
         }
     }
-    let by_id: HashMap<(u64, &str), &str> = planned
+    let by_id: HashMap<(u64, &str), usize> = planned
         .iter()
-        .map(|p| ((p.article.id, p.lang.as_str()), p.target.as_str()))
+        .enumerate()
+        .map(|(i, p)| ((p.article.id, p.lang.as_str()), i))
         .collect();
-    let any_lang: HashMap<u64, &str> = planned
-        .iter()
-        .map(|p| (p.article.id, p.target.as_str()))
-        .collect();
+    // The source language's page of each article: its first.
+    let mut source_of: HashMap<u64, usize> = HashMap::new();
+    for (i, p) in planned.iter().enumerate() {
+        source_of.entry(p.article.id).or_insert(i);
+    }
     let mut counts: HashMap<u64, usize> = HashMap::new();
     for p in &planned {
         *counts.entry(p.article.id).or_default() += 1;
     }
     plan.groups = counts.values().filter(|n| **n > 1).count();
-    let mut unknown_labels: BTreeMap<String, HashSet<u64>> = BTreeMap::new();
-    for p in &planned {
-        let grouped = counts.get(&p.article.id).is_some_and(|n| *n > 1);
+    let (bodies, headings): (Vec<String>, Vec<body::Headings>) = planned
+        .iter()
+        .map(|p| body::headings(&markdown_of(p, export.vendor, &mut plan.problems)))
+        .unzip();
+    let pages = Pages {
+        planned: &planned,
+        headings: &headings,
+        source_of: &source_of,
+        publish,
+    };
+    let mut linked = Vec::with_capacity(planned.len());
+    for (i, text) in bodies.iter().enumerate() {
+        let p = &planned[i];
         let resolve = |id: u64| {
             by_id
                 .get(&(id, p.lang.as_str()))
-                .or_else(|| any_lang.get(&id))
-                .map(|t| t.to_string())
+                .or_else(|| source_of.get(&id))
+                .copied()
         };
+        linked.push(rewrite_links(text, i, &pages, &resolve, &mut plan.problems));
+    }
+    let mut unknown_labels: BTreeMap<String, HashSet<u64>> = BTreeMap::new();
+    for (i, p) in planned.iter().enumerate() {
+        let grouped = counts.get(&p.article.id).is_some_and(|n| *n > 1);
         let text = page_text(
             p,
+            &linked[i],
             export.vendor,
             grouped,
             site.topics,
             &mut unknown_labels,
             publish,
-            &resolve,
             &mut plan.problems,
         );
         *plan.languages.entry(p.lang.clone()).or_default() += 1;
@@ -165,36 +182,42 @@ fn folders(groups: &[Group]) -> HashMap<String, String> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn page_text(
-    p: &Planned,
-    vendor: &str,
-    grouped: bool,
-    topics: &Topics,
-    unknown: &mut BTreeMap<String, HashSet<u64>>,
-    publish: bool,
-    resolve: &dyn Fn(u64) -> Option<String>,
-    problems: &mut Vec<Diagnostic>,
-) -> String {
+/// A translation's body as Markdown, or nothing with a warning.
+fn markdown_of(p: &Planned, vendor: &str, problems: &mut Vec<Diagnostic>) -> String {
     let t = p.translation;
-    let id = p.article.id;
-    let body = match crate::import::html::convert(&t.body) {
-        Ok(c) => c.markdown,
+    match body::to_markdown(&t.body) {
+        Ok(markdown) => markdown,
         Err(e) => {
             problems.push(
                 Diagnostic::warning(
                     &p.article.file,
                     format!(
-                        "article {id} ({}): its body is not HTML polybook reads: {e}",
-                        t.locale
+                        "article {} ({}): its body is not HTML polybook reads: {e}",
+                        p.article.id, t.locale
                     ),
                 )
-                .hint("the page is written without a body; copy it over from the help center"),
+                .hint(format!(
+                    "the page is written without a body; copy it over from {vendor}"
+                )),
             );
             String::new()
         }
-    };
-    let body = rewrite_links(&body, &p.target, resolve);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page_text(
+    p: &Planned,
+    body: &str,
+    vendor: &str,
+    grouped: bool,
+    topics: &Topics,
+    unknown: &mut BTreeMap<String, HashSet<u64>>,
+    publish: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let t = p.translation;
+    let id = p.article.id;
     let prose: String = body
         .split("\n\n")
         .filter(|b| !b.starts_with('#'))
@@ -239,7 +262,7 @@ fn page_text(
             .hint("update it from its source language, then set draft = false"),
         );
     }
-    let draft = !publish || t.draft || t.outdated;
+    let draft = is_draft(t, publish);
     lines.push(format!("draft = {draft}"));
     lines.push(format!(
         "source = {}",
@@ -286,16 +309,107 @@ fn aliases(
     out
 }
 
-/// Links to articles of the export, as relative links to their pages.
-fn rewrite_links(body: &str, from: &str, resolve: &dyn Fn(u64) -> Option<String>) -> String {
+/// What links are checked against: the pages, their headings' ids, and
+/// the source language's page of each article.
+struct Pages<'a> {
+    planned: &'a [Planned<'a>],
+    headings: &'a [body::Headings],
+    source_of: &'a HashMap<u64, usize>,
+    publish: bool,
+}
+
+/// Whether a translation is written as a draft: always without `--publish`,
+/// else when the help center has it as a draft or outdated.
+fn is_draft(t: &Translation, publish: bool) -> bool {
+    !publish || t.draft || t.outdated
+}
+
+impl Pages<'_> {
+    /// The id of the heading of page `i` that `anchor` (percent-encoded or
+    /// not) names, directly or through the source language's page.
+    fn anchor(&self, i: usize, anchor: &str) -> Option<String> {
+        let decoded = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy();
+        let source = self
+            .source_of
+            .get(&self.planned[i].article.id)
+            .filter(|s| **s != i)
+            .map(|s| &self.headings[*s]);
+        self.headings[i].anchor(source, &decoded)
+    }
+}
+
+/// Links to articles of the export, as relative links to their pages, and
+/// links to anchors, as links to the ids the build gives their headings.
+/// A link to a heading of the same page that
+/// it lacks is kept as text, with a warning; a link to another article's
+/// anchor that names no heading there links the page.
+fn rewrite_links(
+    body: &str,
+    me: usize,
+    pages: &Pages,
+    resolve: &dyn Fn(u64) -> Option<usize>,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let p = &pages.planned[me];
     let mut edits = Vec::new();
     for link in links::find(body) {
-        let Some(target) = linked_article(&link.dest).and_then(resolve) else {
+        if link.image {
+            continue;
+        }
+        if let Some(anchor) = link.dest.strip_prefix('#') {
+            if anchor.is_empty() {
+                continue;
+            }
+            match pages.anchor(me, anchor) {
+                Some(id) => {
+                    if id != anchor {
+                        edits.push((link.dest_range, format!("#{id}")));
+                    }
+                }
+                None => {
+                    problems.push(
+                        Diagnostic::warning(
+                            &p.article.file,
+                            format!(
+                                "article {} ({}): the link `{}` names no heading of the article: kept as text",
+                                p.article.id, p.translation.locale, link.dest
+                            ),
+                        )
+                        .hint("link the heading it means in the page, or remove the link"),
+                    );
+                    if link.html {
+                        edits.push((link.dest_range, "#".to_string()));
+                    } else {
+                        edits.push((link.whole, escape_text(&link.text)));
+                    }
+                }
+            }
+            continue;
+        }
+        let Some(to) = linked_article(&link.dest).and_then(resolve) else {
             continue;
         };
-        // A help center's anchors name elements the Markdown may not have
-        // as headings, and the build fails on a missing anchor: link the page.
-        edits.push((link.dest_range, links::relative_path(from, &target)));
+        let mut href = links::relative_path(&p.target, &pages.planned[to].target);
+        let anchor = link.dest.split_once('#').map(|(_, a)| a);
+        // A help center's anchors may name elements that are not headings:
+        // those link the page.
+        if let Some(id) = anchor.and_then(|a| pages.anchor(to, a)) {
+            href = format!("{href}#{id}");
+        }
+        let target = &pages.planned[to];
+        if !is_draft(p.translation, pages.publish) && is_draft(target.translation, pages.publish) {
+            problems.push(
+                Diagnostic::warning(
+                    &p.article.file,
+                    format!(
+                        "article {} ({}) links to article {} ({}), which is written as a draft: `polybook build` fails on the link until that page is published",
+                        p.article.id, p.translation.locale, target.article.id, target.translation.locale
+                    ),
+                )
+                .hint(format!("publish {} (draft = false) or remove the link; `build --drafts` builds both", target.target)),
+            );
+        }
+        edits.push((link.dest_range, href));
     }
     let mut out = body.to_string();
     edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
@@ -305,6 +419,10 @@ fn rewrite_links(body: &str, from: &str, resolve: &dyn Fn(u64) -> Option<String>
         }
     }
     out
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
 }
 
 /// `_index.md` of each section folder a page was written in, named in

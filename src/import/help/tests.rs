@@ -1,3 +1,4 @@
+use super::body;
 use super::plan::site_language;
 use super::*;
 
@@ -36,4 +37,26 @@ fn locales_map_to_the_site_languages() {
     let site = ["pt-br", "pt"].map(String::from);
     assert_eq!(site_language("pt-BR", &site).as_deref(), Some("pt-br"));
     assert_eq!(site_language("pt-pt", &site).as_deref(), Some("pt"));
+}
+
+#[test]
+fn headings_keep_the_help_centers_ids_until_links_are_resolved() {
+    let markdown =
+        body::to_markdown("<h2 id=\"h_01A\">Passos</h2><p>x</p><h3>Mais</h3><h2 id=\"a b\">C</h2>")
+            .unwrap();
+    assert_eq!(markdown, "## Passos {#h_01A}\n\nx\n\n### Mais\n\n## C\n");
+    let (bare, headings) = body::headings(&markdown);
+    assert_eq!(bare, "## Passos\n\nx\n\n### Mais\n\n## C\n");
+    assert_eq!(headings.anchor(None, "h_01A").as_deref(), Some("passos"));
+    assert_eq!(headings.anchor(None, "mais").as_deref(), Some("mais"));
+    assert_eq!(headings.anchor(None, "nada"), None);
+    // A translation's headings, through the source's: by place, when they
+    // have as many.
+    let (_, hr) = body::headings("## Koraci {#koraci}\n\n### Više\n\n## Č\n");
+    assert_eq!(
+        hr.anchor(Some(&headings), "h_01A").as_deref(),
+        Some("koraci")
+    );
+    let (_, short) = body::headings("## Koraci\n");
+    assert_eq!(short.anchor(Some(&headings), "h_01A"), None);
 }

@@ -6,6 +6,8 @@
 //! sections.json                 GET /api/v2/help_center/sections.json  {"sections": [...]}
 //! categories.json               GET /api/v2/help_center/categories.json {"categories": [...]}
 //! translations/<article id>.json  GET /api/v2/help_center/articles/{id}/translations.json {"translations": [...]}
+//! translations/sections/<id>.json    GET /api/v2/help_center/sections/{id}/translations.json
+//! translations/categories/<id>.json  GET /api/v2/help_center/categories/{id}/translations.json
 //! ```
 //!
 //! Several pages of a list may be saved as `articles.json`, `articles-2.json`, …
@@ -66,6 +68,9 @@ struct ZGroup {
     locale: String,
     #[serde(default)]
     category_id: Option<u64>,
+    /// A section inside another section (Guide Enterprise).
+    #[serde(default)]
+    parent_section_id: Option<u64>,
     #[serde(default)]
     position: Option<i64>,
 }
@@ -166,15 +171,18 @@ pub fn read(dir: &Path) -> Export {
         groups.push(Group {
             key: format!("c{}", c.id),
             parent: None,
-            names: vec![(c.locale, c.name)],
+            names: names(dir, "categories", &c, &mut problems),
             position: c.position,
         });
     }
     for (_, s) in list::<ZGroup>(dir, "sections", &mut problems) {
         groups.push(Group {
             key: format!("s{}", s.id),
-            parent: s.category_id.map(|c| format!("c{c}")),
-            names: vec![(s.locale, s.name)],
+            parent: s
+                .parent_section_id
+                .map(|p| format!("s{p}"))
+                .or_else(|| s.category_id.map(|c| format!("c{c}"))),
+            names: names(dir, "sections", &s, &mut problems),
             position: s.position,
         });
     }
@@ -237,6 +245,30 @@ pub fn read(dir: &Path) -> Export {
         articles,
         problems,
     }
+}
+
+/// A category's or section's name in each locale: its own, then those of
+/// `translations/<kind>/<id>.json` (GET /api/v2/help_center/<kind>/{id}/translations.json).
+fn names(
+    dir: &Path,
+    kind: &str,
+    g: &ZGroup,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
+    let mut names = vec![(g.locale.clone(), g.name.clone())];
+    let file = dir
+        .join("translations")
+        .join(kind)
+        .join(format!("{}.json", g.id));
+    if file.is_file() {
+        for t in read_list::<ZTranslation>(&file, "translations", problems) {
+            let known = names.iter().any(|(l, _)| l.eq_ignore_ascii_case(&t.locale));
+            if !known && !t.locale.is_empty() && !t.title.trim().is_empty() {
+                names.push((t.locale, t.title));
+            }
+        }
+    }
+    names
 }
 
 /// Where Zendesk published a translation: its `html_url`'s path, and the
