@@ -179,6 +179,14 @@ fn a_notion_export_loses_its_ids_and_its_database_fills_the_front_matter() {
         refund.contains("Vratite se na [priručnik](../prirucnik.md)."),
         "{refund}"
     );
+    // A custom icon is no text of the callout; a database is linked as
+    // `.md`, exported as `.csv`.
+    assert!(
+        refund.contains(
+            "> [!NOTE]\n> Bez računa nema povrata.\n\nKoraci su u [zadacima](zadaci.md).\n"
+        ),
+        "{refund}"
+    );
     let row = read(&site, "content/hr/prirucnik/zadaci/provjera-racuna.md");
     assert!(
         row.starts_with("+++\ntitle = \"Provjera računa\"\n"),
@@ -188,7 +196,13 @@ fn a_notion_export_loses_its_ids_and_its_database_fills_the_front_matter() {
         row.contains("topics = [\"empathy\"]\nupdated = 2024-01-05\n"),
         "{row}"
     );
-    assert!(row.ends_with("[extra]\nstatus = \"Gotovo\"\ntags = \"telefon\"\nvlasnik = \"Ana\"\n+++\n\nProvjerite datum i iznos na računu prije nego što odobrite povrat novca.\n"), "{row}");
+    // The columns of `Zadaci <id>_all.csv`, which has them all; a relation
+    // names its pages by title.
+    assert!(row.ends_with("[extra]\nprojekt = \"Povrat novca\"\nstatus = \"Gotovo\"\ntags = \"telefon\"\nvlasnik = \"Ana\"\n+++\n\nProvjerite datum i iznos na računu prije nego što odobrite povrat novca.\n"), "{row}");
+    assert!(!site
+        .root()
+        .join("content/hr/prirucnik/zadaci-22222222222222222222222222222222_all.md")
+        .exists());
     let database = read(&site, "content/hr/prirucnik/zadaci.md");
     assert!(
         database.contains("- [Provjera računa](zadaci/provjera-racuna.md)\n- Bez stranice\n"),
