@@ -68,8 +68,9 @@ fn a_confluence_space_becomes_a_section_with_its_children() {
         home.contains("Comece pelos [reembolsos](atendimento-ao-cliente/reembolsos.md)"),
         "{home}"
     );
+    // An anchor Confluence wrote for a heading of another page follows it.
     assert!(
-        home.contains("[escalonar](atendimento-ao-cliente/escalonamento.md)"),
+        home.contains("[escalonar](atendimento-ao-cliente/escalonamento.md#quando-escalonar)"),
         "{home}"
     );
     assert!(
@@ -96,6 +97,16 @@ fn a_confluence_space_becomes_a_section_with_its_children() {
         escalation.contains("> [!TIP]\n> Anote tudo"),
         "{escalation}"
     );
+    // A code macro is a code block; the wiki's address of a page of the
+    // export leads to the page.
+    assert!(
+        escalation.contains("```bash\n$ chamado escalonar --prioridade alta\n```\n"),
+        "{escalation}"
+    );
+    assert!(
+        escalation.contains("confira os [passos do reembolso](reembolsos.md#passos)."),
+        "{escalation}"
+    );
     // The table of contents follows the heading's new id; what leads nowhere is unlinked.
     assert!(
         escalation.contains("[Quando escalonar](#quando-escalonar)"),
@@ -117,6 +128,26 @@ fn a_confluence_space_becomes_a_section_with_its_children() {
     // Nothing is overwritten: a second import reports each page at its source.
     let again = site.run(&["import", "--from", "confluence", "confluence"]);
     assert!(again.stderr().contains("confluence/Reembolsos_65540.html: error: content/pt/atendimento-ao-cliente/reembolsos.md exists: not overwriting it"), "{}", again.stderr());
+}
+
+#[test]
+fn a_confluence_space_from_before_confluence_5_is_read_from_its_tables() {
+    let site = site();
+    let run = site.run(&["import", "--lang", "pt", "confluence/legacy"]);
+    run.assert_ok();
+    assert!(
+        run.stdout()
+            .contains("Confluence export: 2 page(s) (pt), 0 attachment(s)"),
+        "{}",
+        run.stdout()
+    );
+    // Its file names are titles, spaces and all: no alias, one warning.
+    assert!(run.stderr().contains("confluence/legacy: warning: 2 page file name(s) have characters a redirect cannot hold (`Guia do atendimento.html`): not kept as aliases"), "{}", run.stderr());
+    let home = read(&site, "content/pt/guia-do-atendimento.md");
+    assert_eq!(home, "+++\ntitle = \"Guia do atendimento\"\ndescription = \"Este guia reúne o que a equipe precisa para atender bem os clientes, por telefone e por e-mail.\"\ndraft = true\nsource = \"Confluence page Guia do atendimento.html\"\n+++\n\nEste guia reúne o que a equipe precisa para atender bem os clientes, por telefone e por e-mail.\n\nQuando a fila cresce, siga as [regras das filas](guia-do-atendimento/filas-de-espera.md#quando-a-fila-cresce).\n");
+    let queues = read(&site, "content/pt/guia-do-atendimento/filas-de-espera.md");
+    assert!(queues.ends_with("+++\n\n## Quando a fila cresce\n\nAvise a supervisão e abra mais um canal de atendimento ✅\n\n> [!CAUTION]\n> Nunca feche a fila com clientes esperando.\n\n| Fila     | Limite |\n| -------- | ------ |\n| Telefone | 10     |\n\n```bash\n$ fila status --todas\n$ fila abrir telefone-2\n```\n\nVolte ao [guia](<../guia-do-atendimento.md>).\n"), "{queues}");
+    site.run(&["build", "--drafts"]).assert_ok();
 }
 
 #[test]
@@ -148,6 +179,14 @@ fn a_notion_export_loses_its_ids_and_its_database_fills_the_front_matter() {
         refund.contains("Vratite se na [priručnik](../prirucnik.md)."),
         "{refund}"
     );
+    // A custom icon is no text of the callout; a database is linked as
+    // `.md`, exported as `.csv`.
+    assert!(
+        refund.contains(
+            "> [!NOTE]\n> Bez računa nema povrata.\n\nKoraci su u [zadacima](zadaci.md).\n"
+        ),
+        "{refund}"
+    );
     let row = read(&site, "content/hr/prirucnik/zadaci/provjera-racuna.md");
     assert!(
         row.starts_with("+++\ntitle = \"Provjera računa\"\n"),
@@ -157,7 +196,13 @@ fn a_notion_export_loses_its_ids_and_its_database_fills_the_front_matter() {
         row.contains("topics = [\"empathy\"]\nupdated = 2024-01-05\n"),
         "{row}"
     );
-    assert!(row.ends_with("[extra]\nstatus = \"Gotovo\"\ntags = \"telefon\"\nvlasnik = \"Ana\"\n+++\n\nProvjerite datum i iznos na računu prije nego što odobrite povrat novca.\n"), "{row}");
+    // The columns of `Zadaci <id>_all.csv`, which has them all; a relation
+    // names its pages by title.
+    assert!(row.ends_with("[extra]\nprojekt = \"Povrat novca\"\nstatus = \"Gotovo\"\ntags = \"telefon\"\nvlasnik = \"Ana\"\n+++\n\nProvjerite datum i iznos na računu prije nego što odobrite povrat novca.\n"), "{row}");
+    assert!(!site
+        .root()
+        .join("content/hr/prirucnik/zadaci-22222222222222222222222222222222_all.md")
+        .exists());
     let database = read(&site, "content/hr/prirucnik/zadaci.md");
     assert!(
         database.contains("- [Provjera računa](zadaci/provjera-racuna.md)\n- Bez stranice\n"),

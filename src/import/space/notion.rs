@@ -82,7 +82,7 @@ pub fn read(dir: &Path, topics: &Topics) -> Space {
             databases.push((key, entry.into_path()));
         }
     }
-    for (key, file) in databases {
+    for (key, file) in all_rows(databases) {
         database(&mut space, &key, &file, topics);
     }
     let keys: Vec<String> = space.pages.iter().map(|p| p.key.clone()).collect();
@@ -92,6 +92,24 @@ pub fn read(dir: &Path, topics: &Topics) -> Space {
     // Parents first, as the planner expects.
     space.pages.sort_by_key(|p| p.key.matches('/').count());
     space
+}
+
+/// Newer exports write each database twice: `Tasks <id>.csv`, the rows of
+/// its view, and `Tasks <id>_all.csv`, all of them with every column. The
+/// second is read, under the first's name (its folder and what links name).
+fn all_rows(databases: Vec<(String, std::path::PathBuf)>) -> Vec<(String, std::path::PathBuf)> {
+    let whole: Vec<String> = databases
+        .iter()
+        .filter_map(|(key, _)| key.strip_suffix("_all.csv").map(|k| format!("{k}.csv")))
+        .collect();
+    databases
+        .into_iter()
+        .filter(|(key, _)| !whole.contains(key))
+        .map(|(key, file)| match key.strip_suffix("_all.csv") {
+            Some(stem) => (format!("{stem}.csv"), file),
+            None => (key, file),
+        })
+        .collect()
 }
 
 /// The page of the nearest folder above `key` that is a page's or a database's.
@@ -184,6 +202,12 @@ fn asides(body: &str) -> String {
 
 fn without_icon(text: &str) -> String {
     let text = text.trim_start();
+    // A custom icon is an image of notion.so: `<img src="…" … />`.
+    if let Some(rest) = text.strip_prefix("<img ") {
+        if let Some(end) = rest.find('>') {
+            return rest[end + 1..].trim_start().to_string();
+        }
+    }
     match text.split_once(char::is_whitespace) {
         Some((first, rest)) if !first.chars().any(char::is_alphanumeric) => {
             rest.trim_start().to_string()
@@ -269,7 +293,7 @@ fn columns(page: &mut SpacePage, header: &[String], row: &[String], topics: &Top
                 dates.extend(date(value));
             }
             _ => {
-                extra.insert(snake_case(column), value.to_string());
+                extra.insert(snake_case(column), without_paths(value));
             }
         }
     }
@@ -280,6 +304,31 @@ fn columns(page: &mut SpacePage, header: &[String], row: &[String], topics: &Top
         .map(|d| d.format("%Y-%m-%d").to_string());
     page.extra = extra.into_iter().collect();
     page.body = without_properties(&page.body, header);
+}
+
+/// A relation's value names each page with its path, percent-encoded
+/// (`Write copy (Tasks%20…/Write%20copy%20<id>.md)`): the titles alone.
+fn without_paths(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(at) = rest.find(" (") {
+        let inner = &rest[at + 2..];
+        match inner.find(')') {
+            Some(end)
+                if !inner[..end].contains(' ')
+                    && (inner[..end].ends_with(".md") || inner[..end].ends_with(".csv")) =>
+            {
+                out.push_str(&rest[..at]);
+                rest = &inner[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..at + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Notion repeats a row's columns as `Column: value` lines under the title.
@@ -365,5 +414,38 @@ mod tests {
             ]
         );
         assert_eq!(page.body, "Text\n");
+    }
+
+    #[test]
+    fn relations_keep_their_titles_and_custom_icons_go() {
+        assert_eq!(
+            without_paths(
+                "Write copy (Tasks%20ab/Write%20copy%20cd.md), Call (Call%20ef.md), Plan (v2)"
+            ),
+            "Write copy, Call, Plan (v2)"
+        );
+        assert_eq!(
+            asides("<aside>\n<img src=\"https://www.notion.so/icons/stars_gray.svg\" alt=\"x\" width=\"40px\" /> **Tip:** Ask.\n</aside>\n"),
+            "> [!NOTE]\n> **Tip:** Ask.\n"
+        );
+    }
+
+    #[test]
+    fn a_database_with_all_its_rows_is_read_under_its_name() {
+        let dbs = ["A 1.csv", "A 1_all.csv", "B 2_all.csv", "C 3.csv"]
+            .map(|k| (k.to_string(), std::path::PathBuf::from(k)))
+            .to_vec();
+        let read: Vec<(String, String)> = all_rows(dbs)
+            .into_iter()
+            .map(|(k, f)| (k, f.display().to_string()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("A 1.csv".to_string(), "A 1_all.csv".to_string()),
+                ("B 2.csv".to_string(), "B 2_all.csv".to_string()),
+                ("C 3.csv".to_string(), "C 3.csv".to_string())
+            ]
+        );
     }
 }

@@ -19,6 +19,9 @@ pub struct Plan {
 /// Where each page goes: its content path without `.md` (`en/home/setup`).
 type Addresses = HashMap<String, String>;
 
+/// The heading ids of each page, by key: what anchors of links to it name.
+type HeadingIds<'a> = HashMap<&'a str, Vec<(String, Option<String>)>>;
+
 /// `lang`: the site language to write in, else detected from the text.
 pub fn plan(mut space: Space, site: &Site, lang: Option<&str>, publish: bool) -> Plan {
     let mut plan = Plan {
@@ -52,6 +55,11 @@ pub fn plan(mut space: Space, site: &Site, lang: Option<&str>, publish: bool) ->
         .filter_map(|p| p.parent.as_deref())
         .filter(|p| addresses.contains_key(*p))
         .collect();
+    let ids_of: HeadingIds = space
+        .pages
+        .iter()
+        .map(|p| (p.key.as_str(), crate::markdown::heading_ids(&p.body)))
+        .collect();
     let mut assets = Assets::default();
     for page in &space.pages {
         let target = format!("{}.md", addresses[&page.key]);
@@ -59,7 +67,7 @@ pub fn plan(mut space: Space, site: &Site, lang: Option<&str>, publish: bool) ->
             page,
             &target,
             &space.root,
-            &addresses,
+            (&addresses, &ids_of),
             &mut assets,
             &mut plan.problems,
         );
@@ -210,7 +218,7 @@ fn rewrite_links(
     page: &SpacePage,
     target: &str,
     root: &Path,
-    addresses: &Addresses,
+    (addresses, ids_of): (&Addresses, &HeadingIds),
     assets: &mut Assets,
     problems: &mut Vec<Diagnostic>,
 ) -> String {
@@ -243,11 +251,25 @@ fn rewrite_links(
         let Some(path) = export_path(&page.key, &link.dest) else {
             continue;
         };
+        // Notion links a database as `Tasks <id>.md`; it exports `.csv`.
+        let path = match path.strip_suffix(".md").map(|stem| format!("{stem}.csv")) {
+            Some(csv) if !addresses.contains_key(&path) && addresses.contains_key(&csv) => csv,
+            _ => path,
+        };
         if let Some(address) = addresses.get(&path) {
-            // Anchors of the export name elements the Markdown may lack, and
-            // the build fails on a missing anchor: link the page.
-            let to = format!("{address}.md");
-            edits.push((link.dest_range, links::relative_path(target, &to)));
+            let mut to = links::relative_path(target, &format!("{address}.md"));
+            // The build fails on a missing anchor: one that names no heading
+            // of the page (Confluence's name elements the Markdown lacks)
+            // is left out, and the link leads to the page.
+            let fragment = link.dest.split_once('#').map(|(_, f)| f);
+            if let Some(id) = fragment
+                .zip(ids_of.get(path.as_str()))
+                .and_then(|(fragment, ids)| heading_for(fragment, ids))
+            {
+                to.push('#');
+                to.push_str(&id);
+            }
+            edits.push((link.dest_range, to));
         } else if root.join(&path).is_file() && !is_page_file(&path) {
             let to = assets.place(&path, root, target);
             edits.push((link.dest_range, links::relative_path(target, &to)));
@@ -262,8 +284,15 @@ fn rewrite_links(
         }
     }
     let mut out = body.clone();
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    for (range, text) in edits {
+    // An image inside a link goes with the link when the link is unlinked.
+    edits.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    let mut outer_end = 0;
+    edits.retain(|(range, _)| {
+        let inside = range.start < outer_end;
+        outer_end = outer_end.max(range.end);
+        !inside
+    });
+    for (range, text) in edits.into_iter().rev() {
         if out.get(range.clone()).is_some() {
             out.replace_range(range, &text);
         }
@@ -300,11 +329,15 @@ pub(super) fn heading_for(fragment: &str, ids: &[(String, Option<String>)]) -> O
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let (_, heading) = fragment.split_once('-')?;
-    let wanted = squash(heading);
-    ids.iter()
-        .find(|(id, _)| !wanted.is_empty() && squash(id) == wanted)
-        .map(|(id, _)| id.clone())
+    // The title may hold a `-` itself (`Why SmartOS - ZFS-Heading`), and
+    // Confluence leaves `&nbsp;` in.
+    let fragment = fragment.replace("&nbsp;", "");
+    fragment.match_indices('-').find_map(|(at, _)| {
+        let wanted = squash(&fragment[at + 1..]);
+        ids.iter()
+            .find(|(id, _)| !wanted.is_empty() && squash(id) == wanted)
+            .map(|(id, _)| id.clone())
+    })
 }
 
 fn is_page_file(path: &str) -> bool {

@@ -80,3 +80,57 @@ fn a_fragment_finds_its_heading_by_id_or_as_confluence_wrote_it() {
     );
     assert_eq!(heading_for("Escalonamento-Contatos", &ids), None);
 }
+
+#[test]
+fn a_fragment_after_a_title_with_a_hyphen_or_nbsp_finds_its_heading() {
+    let ids = crate::markdown::heading_ids("## A Little History\n\n## Checking usable space\n");
+    assert_eq!(
+        heading_for("WhySmartOS-ZFS%2CKVM%2CZonesandMore-ALittleHistory", &ids).as_deref(),
+        Some("a-little-history")
+    );
+    assert_eq!(
+        heading_for("Tips-Checkingusable%26nbsp%3Bspace", &ids).as_deref(),
+        Some("checking-usable-space")
+    );
+}
+
+#[test]
+fn links_to_other_pages_keep_anchors_that_name_their_headings() {
+    let space = Space {
+        vendor: "Notion",
+        root: PathBuf::from("/nowhere"),
+        pages: vec![
+            page(
+                "Home.md",
+                "Home",
+                None,
+                "[a](Guide.md#Guide-Steps) [b](Guide.md#nothing) [c](Tasks.md) [More ![wait](s/wait.gif)](/plugins/changes.action)\n",
+            ),
+            page("Guide.md", "Guide", None, "## Steps\n"),
+            page("Tasks.csv", "Tasks", None, "- Call\n"),
+        ],
+        problems: Vec::new(),
+    };
+    let languages = vec!["en".to_string()];
+    let topics = Topics::default();
+    let site = Site {
+        languages: &languages,
+        default_language: "en",
+        topics: &topics,
+    };
+    let plan = plan(space, &site, Some("en"), false);
+    let Some(Contents::Text(home)) = plan
+        .files
+        .iter()
+        .find(|f| f.target == "en/home.md")
+        .map(|f| &f.contents)
+    else {
+        panic!("no home");
+    };
+    // A database is linked as `.md` and exported as `.csv`; an image inside
+    // a link that leads nowhere goes with it, its text kept.
+    assert!(
+        home.ends_with("\n[a](guide.md#steps) [b](guide.md) [c](tasks.md) More wait\n"),
+        "{home}"
+    );
+}
