@@ -28,7 +28,7 @@ pub enum Command {
     Search(SearchArgs),
     /// Create a new site in DIR: site.toml, an example page per language, topics.
     Init(InitArgs),
-    /// Turn existing guidance (.txt, .md, .html) into draft pages under content/.
+    /// Bring existing guidance in as draft pages: files (.txt, .md, .html, .docx, .odt), a docs site, or a help-center, Confluence or Notion export.
     Import(ImportArgs),
     /// Work with the built-in theme.
     #[command(subcommand)]

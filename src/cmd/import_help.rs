@@ -2,13 +2,14 @@
 //! Freshdesk solutions): reads it (`import::help`), plans the files, then
 //! writes each new one, never over one.
 
+use super::import_plan::{self, Writing};
 use super::Report;
 use crate::cli::ImportArgs;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::help::{self, freshdesk, zendesk};
-use crate::import::site::{Contents, Site};
-use std::path::{Path, PathBuf};
+use crate::import::site::Site;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -19,23 +20,14 @@ pub enum Kind {
 /// The export to import, when the arguments name one: `forced` is `None`
 /// when `--from` names another kind of source, `Some(None)` to detect.
 pub fn export(args: &ImportArgs, forced: Option<Option<Kind>>) -> Option<(Kind, PathBuf)> {
-    let forced = forced?;
-    let [dir] = args.paths.as_slice() else {
-        return None;
-    };
-    if let Some(kind) = forced {
-        return Some((kind, dir.clone()));
-    }
-    if !dir.is_dir() {
-        return None;
-    }
-    if zendesk::detect(dir) {
-        Some((Kind::Zendesk, dir.clone()))
-    } else if freshdesk::detect(dir) {
-        Some((Kind::Freshdesk, dir.clone()))
-    } else {
-        None
-    }
+    import_plan::export(
+        args,
+        forced,
+        &[
+            (Kind::Zendesk, zendesk::detect),
+            (Kind::Freshdesk, freshdesk::detect),
+        ],
+    )
 }
 
 pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf)) -> Report {
@@ -49,7 +41,7 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf))
         return Report::failed(d.into(), "import failed");
     }
     let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let topics = match load_topics(config) {
+    let topics = match import_plan::load_topics(config) {
         Ok(t) => t,
         Err(d) => return Report::failed(d, "import failed"),
     };
@@ -68,42 +60,12 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf))
     let plan = help::plan(export, &site, args.publish);
     let mut problems = Diagnostics::default();
     problems.extend(plan.problems.iter().cloned());
-    let content = config.content_dir();
-    let mut written = 0;
-    for file in &plan.files {
-        let target = content.join(&file.target);
-        let shown = Path::new("content").join(&file.target);
-        if target.exists() {
-            // A section's existing `_index.md` is the site's own: keep it.
-            if file.page.is_some() {
-                problems.push(
-                    Diagnostic::error(
-                        &file.source,
-                        format!("{} exists: not overwriting it", shown.display()),
-                    )
-                    .hint("remove or move the existing file, then import again"),
-                );
-            }
-            continue;
-        }
-        let what = match &file.page {
-            Some((lang, title)) => format!("{} ({lang}, \"{title}\")", shown.display()),
-            None => shown.display().to_string(),
-        };
-        if args.dry_run {
-            println!("would write {what}");
-        } else {
-            let Contents::Text(text) = &file.contents else {
-                continue;
-            };
-            if let Err(e) = crate::fs::write_new(&target, text.as_bytes()) {
-                problems.push(Diagnostic::error(&target, format!("cannot write it: {e}")));
-                continue;
-            }
-            println!("wrote {what}");
-        }
-        written += 1;
-    }
+    let how = Writing {
+        dry_run: args.dry_run,
+        list: true,
+        keep_existing_sections: true,
+    };
+    let written = import_plan::write(&plan.files, &config.content_dir(), &how, &mut problems);
     let languages: Vec<String> = plan
         .languages
         .iter()
@@ -120,19 +82,7 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf))
         languages.join(", "),
         plan.groups
     );
-    let verb = if args.dry_run { "would write" } else { "wrote" };
-    let last = format!(
-        "{verb} {written} file(s) from {} in {:.1} s{}",
-        dir.display(),
-        started.elapsed().as_secs_f64(),
-        if args.dry_run {
-            "; nothing was written (--dry-run)"
-        } else if args.publish {
-            ""
-        } else {
-            ": the pages are drafts (build --drafts shows them); import with --publish to publish them"
-        }
-    );
+    let last = import_plan::closing_line(args, written, &dir, started);
     if problems.has_errors() {
         return Report::failed(
             problems,
@@ -140,15 +90,4 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, (kind, dir): (Kind, PathBuf))
         );
     }
     Report::done(problems, Some(last))
-}
-
-pub(super) fn load_topics(
-    config: &SiteConfig,
-) -> Result<crate::content::topics::Topics, Diagnostics> {
-    let path = config.content_dir().join("topics.toml");
-    if !path.exists() {
-        return Ok(Default::default());
-    }
-    let text = crate::fs::read_to_string(&path).map_err(Diagnostics::from)?;
-    crate::content::topics::parse(&path, &text)
 }

@@ -1,11 +1,12 @@
 //! `polybook import DIR` for a whole docs site: plans the import
 //! (`import::site::plan`), then writes each new file, never over one.
 
+use super::import_plan::{self, Writing};
 use super::Report;
 use crate::cli::ImportArgs;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::import::site::{self, layout::Layout, Contents, Options};
+use crate::import::site::{self, layout::Layout, Options};
 use std::path::{Path, PathBuf};
 
 /// The folder to import as a docs site, when the arguments name one.
@@ -63,7 +64,7 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, dir: &Path) -> Report {
         .hint(format!("pass one of: {}", languages.join(", ")));
         return Report::failed(d.into(), "import failed");
     }
-    let topics = match load_topics(config) {
+    let topics = match import_plan::load_topics(config) {
         Ok(t) => t,
         Err(d) => return Report::failed(d, "import failed"),
     };
@@ -83,44 +84,13 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, dir: &Path) -> Report {
     };
     let mut problems = Diagnostics::default();
     problems.extend(plan.problems.iter().cloned());
-    let content = config.content_dir();
-    let mut written = 0;
-    let mut pages_written = 0;
     println!("layout: {}", plan.layout.name());
-    for file in &plan.files {
-        let target = content.join(&file.target);
-        let shown = Path::new("content").join(&file.target);
-        if target.exists() {
-            problems.push(
-                Diagnostic::error(
-                    &file.source,
-                    format!("{} exists: not overwriting it", shown.display()),
-                )
-                .hint("remove or move the existing file, then import again"),
-            );
-            continue;
-        }
-        let what = match &file.page {
-            Some((lang, title)) => format!("{} ({lang}, \"{title}\")", shown.display()),
-            None => shown.display().to_string(),
-        };
-        if args.dry_run {
-            println!("would write {what}");
-        } else {
-            let result = match &file.contents {
-                Contents::Text(text) => crate::fs::write_new(&target, text.as_bytes()),
-                Contents::Copy(from) => {
-                    std::fs::read(from).and_then(|bytes| crate::fs::write_new(&target, &bytes))
-                }
-            };
-            if let Err(e) = result {
-                problems.push(Diagnostic::error(&target, format!("cannot write it: {e}")));
-                continue;
-            }
-        }
-        written += 1;
-        pages_written += usize::from(file.page.is_some());
-    }
+    let how = Writing {
+        dry_run: args.dry_run,
+        list: false,
+        keep_existing_sections: false,
+    };
+    let written = import_plan::write(&plan.files, &config.content_dir(), &how, &mut problems);
     for line in &plan.summary {
         println!("{line}");
     }
@@ -134,19 +104,7 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, dir: &Path) -> Report {
         plan.pages, plan.groups, plan.addresses_kept, plan.pages,
         counts.resolved, counts.internal, counts.anchors_resolved, counts.anchors
     );
-    let verb = if args.dry_run { "would write" } else { "wrote" };
-    let last = format!(
-        "{verb} {written} file(s) ({pages_written} page(s)) from {} in {:.1} s{}",
-        dir.display(),
-        started.elapsed().as_secs_f64(),
-        if args.dry_run {
-            "; nothing was written (--dry-run)"
-        } else if args.publish {
-            ""
-        } else {
-            ": the pages are drafts (build --drafts shows them); import with --publish to publish them"
-        }
-    );
+    let last = import_plan::closing_line(args, written, dir, started);
     if problems.has_errors() {
         return Report::failed(
             problems,
@@ -154,15 +112,6 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, dir: &Path) -> Report {
         );
     }
     Report::done(problems, Some(last))
-}
-
-fn load_topics(config: &SiteConfig) -> Result<crate::content::topics::Topics, Diagnostics> {
-    let path = config.content_dir().join("topics.toml");
-    if !path.exists() {
-        return Ok(Default::default());
-    }
-    let text = crate::fs::read_to_string(&path).map_err(Diagnostics::from)?;
-    crate::content::topics::parse(&path, &text)
 }
 
 /// Broken anchors in the source make them warnings in site.toml, and say so.

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod import;
 mod import_help;
+mod import_plan;
 mod import_site;
 mod import_space;
 pub mod init;

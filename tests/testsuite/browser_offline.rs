@@ -252,6 +252,21 @@ fn wait_for_worker(page: &Page) {
     );
 }
 
+/// Waits until the worker has kept `pages` and the search files this page
+/// fetched: it stores a response after handing it to the page, so a reader
+/// who goes offline at once may find it missing.
+#[track_caller]
+fn wait_kept(page: &Page, pages: &[String]) {
+    let pages = serde_json::to_string(pages).unwrap();
+    wait_async(
+        page,
+        "the pages read and the search files fetched to be kept",
+        &format!(
+            "Promise.all({pages}.concat(performance.getEntriesByType('resource').map(e => e.name)             .filter(u => u.startsWith(location.origin) && u.includes('/search/')))             .map(u => caches.match(u))).then(hits => hits.every(Boolean))"
+        ),
+    );
+}
+
 /// Opens `url` and checks it is the page of `lang` with `text` in it (not
 /// the browser's error page).
 #[track_caller]
@@ -304,6 +319,10 @@ fn read_pages_and_searches_work_offline_a_saved_language_whole_and_a_deploy_repl
     assert_eq!(scope, Value::String(host.url("")));
     open(&page, &host.url("pt/fogo/index.html"), "pt", "lareira");
     search(&page, "reservatorio", "Água");
+    wait_kept(
+        &page,
+        &[host.url("pt/index.html"), host.url("pt/fogo/index.html")],
+    );
 
     // Offline: the page reloads, the other opens, the search answers.
     go_offline(&page, &host);
@@ -415,6 +434,10 @@ fn under_a_subpath_the_worker_covers_the_subpath() {
     assert_eq!(scope, Value::String(host.url("")));
     assert!(host.url("").ends_with("/handbook/"));
     open(&page, &host.url("pt/agua/index.html"), "pt", "reservatório");
+    wait_kept(
+        &page,
+        &[host.url("pt/index.html"), host.url("pt/agua/index.html")],
+    );
     go_offline(&page, &host);
     open(&page, &host.url("pt/agua/index.html"), "pt", "reservatório");
     open(&page, &host.url("pt/index.html"), "pt", "Fogo");
