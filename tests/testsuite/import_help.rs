@@ -214,3 +214,42 @@ fn zendesk_publish_names_links_to_pages_left_as_drafts() {
     );
     site.run(&["build", "--drafts"]).assert_ok();
 }
+
+/// Hostile and broken input in one export: an article without its `id`
+/// is refused naming the file and its place in the list, an article whose
+/// body carries scripts is imported without them, and the site builds.
+#[test]
+fn missing_fields_are_refused_and_scripts_never_reach_the_page() {
+    let site = Site::new();
+    site.write("site.toml", &support::site_toml(""));
+    site.write("export/sections.json", "{\"sections\": []}");
+    site.write(
+        "export/articles.json",
+        r#"{"articles": [
+  {"title": "Sem identificador", "locale": "pt-br", "body": "<p>Texto.</p>"},
+  {"id": 7, "title": "Calma", "locale": "pt-br", "source_locale": "pt-br",
+   "body": "<p>Fale devagar com o cliente.</p><script>alert(1)</script><img src=x onerror=\"alert(2)\"><a href=\"javascript:alert(3)\">aqui</a><iframe src=\"https://example.com\"></iframe>"}
+]}"#,
+    );
+    let run = site.run(&["import", "export"]);
+    let stderr = run.stderr();
+    assert!(!run.success(), "{stderr}");
+    assert!(
+        stderr.contains("export/articles.json: error: articles[0] is not what the API returns")
+            && stderr.contains("missing field `id`"),
+        "{stderr}"
+    );
+    let page = read(&site, "content/pt/calma.md");
+    assert!(page.contains("Fale devagar com o cliente."), "{page}");
+    for unsafe_text in ["<script", "alert(1)", "alert(2)", "onerror", "<iframe"] {
+        assert!(!page.contains(unsafe_text), "{unsafe_text} in {page}");
+    }
+    // The `javascript:` link stays in the Markdown; the build's sanitizer
+    // never lets it become one.
+    site.run(&["build", "--drafts"]).assert_ok();
+    let html = read(&site, "public/pt/calma/index.html").to_lowercase();
+    assert!(
+        !html.contains("href=\"javascript:") && !html.contains("<script>alert"),
+        "{html}"
+    );
+}

@@ -353,6 +353,25 @@ fn rewrite_links(
     let p = &pages.planned[me];
     let mut edits = Vec::new();
     for link in links::find(body) {
+        if leads_nowhere(&link.dest) {
+            // `/hc/article_attachments/…`, `x.png`: a file of the help
+            // center that the export does not hold.
+            let what = if link.image { "image" } else { "link" };
+            problems.push(
+                Diagnostic::warning(
+                    &p.article.file,
+                    format!(
+                        "article {} ({}): the {what} `{}` names a file of the help center the export does not hold: kept its text",
+                        p.article.id, p.translation.locale, link.dest
+                    ),
+                )
+                .hint("put the file beside the page and link it, or use its full https:// address"),
+            );
+            if !link.html {
+                edits.push((link.whole, escape_text(&link.text)));
+            }
+            continue;
+        }
         if link.image {
             continue;
         }
@@ -419,6 +438,17 @@ fn rewrite_links(
         }
     }
     out
+}
+
+/// A destination with no scheme that names no article: on the help
+/// center's own host, which the imported site is not.
+fn leads_nowhere(dest: &str) -> bool {
+    let first = dest.split('/').next().unwrap_or(dest);
+    !dest.is_empty()
+        && !dest.starts_with('#')
+        && !dest.starts_with("//")
+        && !first.contains(':')
+        && linked_article(dest).is_none()
 }
 
 fn escape_text(text: &str) -> String {
