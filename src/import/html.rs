@@ -19,7 +19,7 @@ pub struct Converted {
 type Candidate = (u8, &'static str, String);
 
 /// Never content: code, and parts of a page that are never the article.
-const NEVER: &[&str] = &[
+pub const NEVER: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "svg", "form", "nav", "button",
 ];
 /// The site's frame around the article, left out when falling back to the body.
@@ -68,10 +68,36 @@ pub fn convert(html: &str) -> Result<Converted, String> {
         }
     };
     Ok(Converted {
-        markdown: markdown.trim().to_string() + "\n",
+        markdown: without_script_links(markdown.trim()) + "\n",
         page_title: page_title(html),
         taken_from,
     })
+}
+
+/// `markdown` with its links and images whose address runs a script
+/// (`javascript:`, `vbscript:`, `data:text/html`) replaced by their text:
+/// never guidance, whatever page they were copied from. (The build would
+/// neutralize them too; the imported page should not carry them at all.)
+pub fn without_script_links(markdown: &str) -> String {
+    let mut out = markdown.to_string();
+    let mut found = crate::import::site::links::find(markdown);
+    found.sort_by_key(|l| std::cmp::Reverse(l.whole.start));
+    for link in found {
+        let dest: String = link
+            .dest
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let runs = ["javascript:", "vbscript:", "data:text/html"]
+            .iter()
+            .any(|scheme| dest.starts_with(scheme));
+        if runs && !link.html && out.get(link.whole.clone()).is_some() {
+            let text = link.text.replace('[', "\\[").replace(']', "\\]");
+            out.replace_range(link.whole, &text);
+        }
+    }
+    out
 }
 
 fn page_title(html: &str) -> Option<String> {
@@ -123,6 +149,12 @@ pub fn line_of(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_that_run_scripts_keep_only_their_text() {
+        let md = "[a](javascript:alert(1)) [b]( JavaScript:x) ![c](data:text/html,<b>) [d](https://e.org) [e](vbscript:y)\n";
+        assert_eq!(without_script_links(md), "a b c [d](https://e.org) e\n");
+    }
 
     #[test]
     fn main_content_is_taken_and_the_frame_left_out() {

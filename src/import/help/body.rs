@@ -12,10 +12,7 @@ use htmd::{Element, HtmlToMarkdown};
 use pulldown_cmark::{Event, Parser, Tag};
 use std::ops::Range;
 
-/// Never content of an article (as for `.html` files).
-const NEVER: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "svg", "form", "nav", "button",
-];
+use crate::import::html::{without_script_links, NEVER};
 
 /// The Markdown of an article's HTML body, its headings' ids kept as `{#id}`.
 pub fn to_markdown(html: &str) -> Result<String, String> {
@@ -44,7 +41,7 @@ pub fn to_markdown(html: &str) -> Result<String, String> {
         )
         .build();
     let markdown = converter.convert(html).map_err(|e| e.to_string())?;
-    Ok(markdown.trim().to_string() + "\n")
+    Ok(without_script_links(markdown.trim()) + "\n")
 }
 
 /// An id Markdown can carry in `{#id}`.

@@ -534,7 +534,8 @@ fn convert(html: &str) -> Result<String, String> {
         .build();
     let whole = converter.convert(html).map_err(|e| e.to_string())?;
     let found = main.lock().ok().and_then(|m| m.clone());
-    Ok(single_blank_lines(found.unwrap_or(whole).trim()) + "\n")
+    let markdown = single_blank_lines(found.unwrap_or(whole).trim());
+    Ok(crate::import::html::without_script_links(&markdown) + "\n")
 }
 
 /// Alerts and code blocks carry their own blank lines and the paragraphs
