@@ -27,33 +27,31 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+/// The fences found as the build finds them (`content::front_matter::split`);
+/// a file that opens none is all body.
 pub fn split(text: &str) -> Result<Split<'_>, String> {
-    for (fence, style) in [("+++", Style::Toml), ("---", Style::Yaml)] {
-        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
-            continue;
-        };
-        let mut offset = 0;
-        for line in rest.split_inclusive('\n') {
-            if line.trim_end() == fence {
-                let raw = &rest[..offset];
-                let body = &rest[offset + line.len()..];
-                let body_line = 2 + raw.lines().count();
-                return Ok(Split {
-                    front: Some(parse(style, raw)?),
-                    body,
-                    body_line,
-                });
-            }
-            offset += line.len();
-        }
-        return Err(format!(
-            "the front matter opened by `{fence}` is never closed"
-        ));
+    use crate::content::front_matter::{self as fm, Format};
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    if !matches!(first.trim_end(), "+++" | "---") {
+        return Ok(Split {
+            front: None,
+            body: text,
+            body_line: 0,
+        });
     }
+    let found = fm::split(std::path::Path::new(""), text).map_err(|d| d.message)?;
+    let style = match found.format {
+        Format::Toml => Style::Toml,
+        Format::Yaml => Style::Yaml,
+    };
     Ok(Split {
-        front: None,
-        body: text,
-        body_line: 0,
+        front: Some(parse(style, found.front_matter)?),
+        body: found.body,
+        body_line: text[..found.body_offset].lines().count(),
     })
 }
 
