@@ -1,6 +1,8 @@
 //! Markdown files keep their front matter, TOML (`+++`) or YAML (`---`):
 //! the keys they lack are added in the same syntax, after the existing
-//! ones, so nothing an author wrote is rewritten.
+//! ones, so what an author wrote stays as written, unless it has keys
+//! polybook does not know: those move under `extra` and the front matter is
+//! written anew (`with_unknown_under_extra`).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
