@@ -443,11 +443,9 @@ fn rewrite_links(
 /// A destination with no scheme that names no article: on the help
 /// center's own host, which the imported site is not.
 fn leads_nowhere(dest: &str) -> bool {
-    let first = dest.split('/').next().unwrap_or(dest);
     !dest.is_empty()
         && !dest.starts_with('#')
-        && !dest.starts_with("//")
-        && !first.contains(':')
+        && !crate::markdown::is_external(dest)
         && linked_article(dest).is_none()
 }
 
