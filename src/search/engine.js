@@ -19,8 +19,13 @@
   /* ---- Folding (mirrors src/search/fold.rs) ---- */
 
   // Letters whose stroke or ligature is part of the glyph: no decomposition.
-  var SPECIAL = { "đ": "d", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i" };
-  var SPECIAL_RE = /[đßøæœłı]/g;
+  // push_base_letter and cyrillic_in_latin in src/text/fold.rs.
+  var SPECIAL = { "đ": "d", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i",
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "ђ": "d", "е": "e", "э": "e", "є": "e",
+    "ж": "z", "з": "z", "и": "i", "і": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ц": "c", "ч": "c", "у": "u",
+    "ф": "f", "х": "h", "џ": "dz", "ѕ": "dz", "ш": "s", "щ": "sc", "ъ": "", "ь": "", "ы": "y", "ю": "ju", "я": "ja" };
+  var SPECIAL_RE = /[đßøæœłıа-яґђєіјљњћџѕ]/g;
   var MARKS_RE = /\p{M}/gu;
   var ASCII_RE = /^[\x00-\x7f]*$/;
 

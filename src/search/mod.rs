@@ -10,5 +10,6 @@ pub mod shards;
 pub mod source;
 pub mod stem;
 pub mod stem_hr;
+pub mod stem_hr_exceptions;
 pub mod stop_words;
 pub mod tokenize;

@@ -37,7 +37,8 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::stem_hr::stem_hr;
+use super::stem_hr::stem_hr_rules;
+use super::stem_hr_exceptions::{form_exception, stem_exception};
 use crate::text::fold::fold;
 
 /// Languages that get a stop list and a real stemmer.
@@ -58,6 +59,11 @@ impl Lang {
         [
             ("pt", Lang::Pt),
             ("hr", Lang::Hr),
+            // Serbian (in either alphabet: fold writes Cyrillic in Latin),
+            // Bosnian and Montenegrin inflect as Croatian does.
+            ("sr", Lang::Hr),
+            ("bs", Lang::Hr),
+            ("cnr", Lang::Hr),
             ("es", Lang::Es),
             ("it", Lang::It),
             ("en", Lang::En),
@@ -137,9 +143,10 @@ pub fn js_stemmer(lang: &str) -> Option<JsStemmer> {
     };
     let shared = match lang {
         Lang::Pt | Lang::Es | Lang::It => Some(SNOWBALL_JS),
+        Lang::Hr => Some(super::stem_hr_exceptions::TABLE_JS),
         // English needs only a few small helpers, which it keeps: with the
         // library its file would grow by a fifth.
-        Lang::Hr | Lang::En => None,
+        Lang::En => None,
     };
     Some(JsStemmer {
         code,
@@ -167,6 +174,21 @@ pub fn stem(lang: &str, folded_word: &str) -> String {
     match snowball.stem(&word) {
         stemmed if stemmed.is_ascii() => stemmed.into_owned(),
         stemmed => fold(&stemmed),
+    }
+}
+
+/// Stems a folded Croatian (Serbian, Bosnian, Montenegrin) word: the
+/// exception table's stem where it has the word, else the rules' stem, or
+/// the stem the table gives that one ([`super::stem_hr`],
+/// [`super::stem_hr_exceptions`]).
+pub fn stem_hr(folded_word: &str) -> String {
+    if let Some(stem) = form_exception(folded_word) {
+        return stem.to_string();
+    }
+    let stem = stem_hr_rules(folded_word);
+    match stem_exception(&stem) {
+        Some(joined) => joined.to_string(),
+        None => stem,
     }
 }
 
@@ -231,6 +253,9 @@ mod tests {
         assert_eq!(Lang::from_tag("pt"), Some(Lang::Pt));
         assert_eq!(Lang::from_tag("pt-BR"), Some(Lang::Pt));
         assert_eq!(Lang::from_tag("HR"), Some(Lang::Hr));
+        for tag in ["sr", "sr-Latn", "sr-Cyrl", "bs", "cnr"] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::Hr), "{tag}");
+        }
         assert_eq!(Lang::from_tag("es_MX"), Some(Lang::Es));
         assert_eq!(Lang::from_tag("it"), Some(Lang::It));
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
@@ -360,3 +385,11 @@ mod tests {
         }
     }
 }
+
+// The Croatian stemmer's tests test [`stem_hr`], which is here.
+#[cfg(test)]
+#[path = "stem_hr_exceptions_tests.rs"]
+mod stem_hr_exceptions_tests;
+#[cfg(test)]
+#[path = "stem_hr_tests.rs"]
+mod stem_hr_tests;

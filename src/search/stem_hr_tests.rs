@@ -1,7 +1,7 @@
 //! Tests for the Croatian stemmer. Words are written with diacritics for
 //! readability and folded before stemming, as the analyzer does.
 
-use super::stem_hr;
+use crate::search::stem::stem_hr;
 use crate::text::fold::fold;
 
 fn st(word: &str) -> String {
@@ -54,9 +54,12 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("smirenost", &["smirenosti", "smirenošću", "smiren", "smireni", "smirena"]),
     ("odgovornost", &["odgovornosti", "odgovornostima", "odgovoran", "odgovorna", "odgovorni"]),
     // Neuter nouns, including verbal nouns.
-    ("rješenje", &["rješenja", "rješenju", "rješenjem", "rješenjima", "riješiti", "riješite"]),
-    ("pitanje", &["pitanja", "pitanju", "pitanjem", "pitanjima", "pitati", "pitajte", "pita"]),
-    ("poštovanje", &["poštovanja", "poštovanju", "poštovanjem", "poštovati", "poštujte", "poštuju", "poštuje", "poštovao"]),
+    // Verbal nouns are lemmas of their own, as in the treebanks the
+    // stemmer is measured on (see verbal_nouns_and_aspects_stay_apart).
+    ("rješenje", &["rješenja", "rješenju", "rješenjem", "rješenjima"]),
+    ("pitanje", &["pitanja", "pitanju", "pitanjem", "pitanjima"]),
+    ("poštovanje", &["poštovanja", "poštovanju", "poštovanjem"]),
+    ("slušanje", &["slušanja", "slušanju", "slušanjem"]),
     ("pravilo", &["pravila", "pravilu", "pravilima"]),
     // Adjectives.
     ("težak", &["teška", "teško", "teškog", "teškoga", "teškim", "teškoj", "teškom", "teškome", "teške", "teški", "teških", "teškima"]),
@@ -71,20 +74,24 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("važan", &["važna", "važno", "važni", "važnog"]),
     ("dobar", &["dobra", "dobro", "dobrog", "dobri", "dobroj"]),
     // Verbs.
-    ("slušati", &["slušajte", "slušam", "slušaš", "sluša", "slušamo", "slušate", "slušaju", "slušao", "slušala", "slušali", "slušaj", "slušajmo", "slušajući", "slušanje", "slušanja"]),
-    ("pokazati", &["pokažite", "pokaži", "pokažimo", "pokažem", "pokažeš", "pokaže", "pokažemo", "pokažete", "pokažu", "pokazao", "pokazala", "pokazuje", "pokazivati", "pokazivanje"]),
+    ("slušati", &["slušajte", "slušam", "slušaš", "sluša", "slušamo", "slušate", "slušaju", "slušao", "slušala", "slušali", "slušaj", "slušajmo", "slušajući"]),
+    ("pokazati", &["pokažite", "pokaži", "pokažimo", "pokažem", "pokažeš", "pokaže", "pokažemo", "pokažete", "pokažu", "pokazao", "pokazala"]),
+    ("pokazivati", &["pokazuje", "pokazujem", "pokazuju", "pokazujte", "pokazivao", "pokazivala"]),
+    ("poštovati", &["poštujte", "poštuju", "poštuje", "poštovao"]),
+    ("riješiti", &["riješite", "riješio", "riješila"]),
+    ("pitati", &["pitajte", "pita", "pitam", "pitao"]),
     ("ostanite", &["ostani", "ostanimo", "ostane", "ostanu", "ostanem"]),
     ("ostati", &["ostao", "ostala", "ostaje", "ostaju", "ostajem"]),
     ("budite", &["budi", "budimo", "budem", "budu"]),
-    ("postaviti", &["postavite", "postavi", "postavio", "postavila", "postavljati", "postavljanje", "postavljajte"]),
-    ("dokumentirati", &["dokumentirajte", "dokumentira", "dokumentiranje", "dokumentirao", "dokumentiraju"]),
+    ("postaviti", &["postavite", "postavi", "postavio", "postavila", "postavljati", "postavljajte"]),
+    ("dokumentirati", &["dokumentirajte", "dokumentira", "dokumentirao", "dokumentiraju"]),
     ("osjećati", &["osjeća", "osjećate", "osjećaj"]),
     ("govoriti", &["govorim", "govori", "govorimo", "govorite", "govore", "govorio", "govorila", "govor"]),
     ("raditi", &["radim", "radi", "radimo", "radite", "rade", "radio", "radila", "rad"]),
-    ("čekati", &["čekam", "čeka", "čekajte", "čekaju", "čekao", "čekanje"]),
+    ("čekati", &["čekam", "čeka", "čekajte", "čekaju", "čekao"]),
     ("odgovoriti", &["odgovorite", "odgovorio", "odgovor"]),
-    ("postojati", &["postoji", "postoje", "postojanje"]),
-    ("uživati", &["uživam", "uživa", "uživanje"]),
+    ("postojati", &["postoji", "postoje"]),
+    ("uživati", &["uživam", "uživa"]),
     ("razumijem", &["razumiješ", "razumije", "razumijemo", "razumijete", "razumiju", "razumio"]),
 ];
 
@@ -111,7 +118,7 @@ fn inflected_forms_share_the_lemma_stem() {
 #[test]
 fn endings_table_is_well_formed() {
     let mut seen = std::collections::HashSet::new();
-    for (ending, replacement, _) in super::ENDINGS {
+    for (ending, replacement, _) in crate::search::stem_hr::ENDINGS {
         assert!(
             !ending.is_empty() && ending.bytes().all(|b| b.is_ascii_lowercase()),
             "{ending}"
@@ -139,7 +146,7 @@ fn article_headings_meet_other_forms() {
         ("mirni", "miran"),
         ("budite", "budimo"),
         ("strpljivi", "strpljiva"),
-        ("Slušajte", "slušanje"),
+        ("Slušajte", "slušati"),
         ("aktivno", "aktivan"),
         ("Pokažite", "pokazati"),
         ("empatiju", "empatija"),
@@ -147,12 +154,12 @@ fn article_headings_meet_other_forms() {
         ("Ponudite", "ponuda"),
         ("rješenja", "rješenje"),
         ("puni", "pun"),
-        ("poštovanja", "poštovati"),
-        ("Postavite", "postavljanje"),
+        ("poštovanja", "poštovanje"),
+        ("Postavite", "postaviti"),
         ("čvrste", "čvrsto"),
         ("granice", "granica"),
         ("pozitivni", "pozitivan"),
-        ("Dokumentirajte", "dokumentiranje"),
+        ("Dokumentirajte", "dokumentirati"),
         ("situaciju", "situacija"),
         ("Potražite", "potraga"),
         ("podršku", "podrška"),
@@ -165,7 +172,7 @@ fn article_headings_meet_other_forms() {
 
 #[test]
 fn folded_inputs() {
-    assert_eq!(stem_hr("slusajte"), stem_hr("slusanje"));
+    assert_eq!(stem_hr("slusajte"), stem_hr("slusati"));
     assert_eq!(stem_hr("rjesenja"), stem_hr("rjesenje"));
     assert_eq!(stem_hr("pokazite"), stem_hr("pokazati"));
     assert_eq!(stem_hr("podrsci"), stem_hr("podrska"));
@@ -236,15 +243,28 @@ fn short_and_odd_words_are_safe() {
     assert_eq!(stem_hr("þorna"), "þorn");
 }
 
+/// A verbal noun and its verb, and the imperfective and the perfective,
+/// are lemmas of their own (UD Croatian-SET lemmatises them so, and the
+/// stemmer is measured against it): they stay apart.
+#[test]
+fn verbal_nouns_and_aspects_stay_apart() {
+    for (a, b) in [
+        ("slušanje", "slušati"),
+        ("rješenje", "riješiti"),
+        ("poštovanje", "poštovati"),
+        ("pokazivati", "pokazati"),
+        ("pokazuje", "pokaže"),
+    ] {
+        assert_ne!(st(a), st(b), "{a} and {b}");
+    }
+}
+
 /// Documented limits: these pairs are known not to conflate.
 #[test]
 fn known_limits() {
     for (a, b) in [
         ("razumjeti", "razumijem"), // -jeti infinitives are kept
-        ("posao", "posla"),         // l/o vocalisation
-        ("uspjeh", "uspjesi"),      // h/s sibilarisation
-        ("program", "programu"),    // -am read as a verb ending
-        ("rezultat", "rezultati"),  // -ati read as an infinitive
+        ("vrijeme", "vremenima"),   // neuter -men- stems
     ] {
         assert_ne!(
             st(a),

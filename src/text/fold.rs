@@ -21,6 +21,26 @@ pub fn fold(word: &str) -> String {
     out
 }
 
+/// [`fold`] that leaves Cyrillic in Cyrillic (lowercase, without marks), as
+/// fold did before it wrote Cyrillic in Latin letters: addresses and
+/// heading ids are made from it and must not change (`text::slug`
+/// transliterates with its own table).
+pub fn fold_keeping_cyrillic(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if is_cyrillic(c) {
+            out.extend(c.to_lowercase().nfd().filter(|&c| !is_combining_mark(c)));
+        } else {
+            push_folded(c, &mut out);
+        }
+    }
+    out
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x400..0x530)
+}
+
 /// The fold of `word`: `word` itself when it is lowercase ASCII letters and
 /// digits (most words, which then need no copy), else [`fold_into`] `buffer`.
 pub fn folded<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
@@ -102,8 +122,21 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// `c`, a lowercase letter without combining marks, with a stroke or
-/// ligature that has no decomposition spelled out in plain letters.
+/// ligature that has no decomposition spelled out in plain letters, or a
+/// Cyrillic letter.
+///
+/// Cyrillic is written in Latin letters, as Serbian spells each letter in
+/// its Latin alphabet (`љ` → `lj`, `ћ` → `ć`, `џ` → `dž`), then folded
+/// (`ć` → `c`): Serbian is written in both alphabets, and a reader typing
+/// `klijent` must find `клијент` and the reverse. Letters Serbian lacks get
+/// their usual transliteration (`я` → `ja`, `щ` → `šč`); the hard and soft
+/// signs are dropped. Both alphabets fold to one, the same way for the index
+/// and the query, so nothing is lost for other Cyrillic languages.
 fn push_base_letter(c: char, out: &mut String) {
+    if let Some(latin) = cyrillic_in_latin(c) {
+        out.push_str(latin);
+        return;
+    }
     match c {
         'đ' => out.push('d'),
         'ß' => out.push_str("ss"),
@@ -116,9 +149,68 @@ fn push_base_letter(c: char, out: &mut String) {
     }
 }
 
+/// The folded Latin spelling of a lowercase Cyrillic letter (letters with
+/// a mark, such as `й` and `ё`, arrive here without it).
+fn cyrillic_in_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'д' | 'ђ' => "d",
+        'е' | 'э' | 'є' => "e",
+        'ж' | 'з' => "z",
+        'и' | 'і' => "i",
+        'ј' => "j",
+        'к' => "k",
+        'л' => "l",
+        'љ' => "lj",
+        'м' => "m",
+        'н' => "n",
+        'њ' => "nj",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'ћ' | 'ц' | 'ч' => "c",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "h",
+        'џ' | 'ѕ' => "dz",
+        'ш' => "s",
+        'щ' => "sc",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "ju",
+        'я' => "ja",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn serbian_cyrillic_folds_as_its_latin_spelling() {
+        for (cyrillic, latin) in [
+            ("Клијент", "Klijent"),
+            ("рјешење", "rješenje"),
+            ("љубазност", "ljubaznost"),
+            ("ЊЕГОВ", "NJEGOV"),
+            ("ћерка", "ćerka"),
+            ("џеп", "džep"),
+            ("Ђорђе", "Đorđe"),
+            ("ЧЕШЋЕ", "ČEŠĆE"),
+        ] {
+            assert_eq!(fold(cyrillic), fold(latin), "{cyrillic}");
+            assert!(fold(cyrillic).is_ascii(), "{cyrillic}");
+        }
+        assert_eq!(fold("объявление"), "objavlenie");
+        assert_eq!(fold("Щука"), "scuka");
+        assert_eq!(fold(&fold("Ёлка йод")), fold("Ёлка йод"));
+    }
 
     /// The fold as first written, on the whole word at once: the reference
     /// for the per-character table (the letters without decomposition are
@@ -218,7 +310,8 @@ mod tests {
     fn non_latin_scripts_survive() {
         assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα");
         assert_eq!(fold("Ἀθῆναι"), "αθηναι");
-        assert_eq!(fold("Москва"), "москва");
+        assert_eq!(fold("Москва"), "moskva");
+        assert_eq!(super::fold_keeping_cyrillic("Москва Čas"), "москва cas");
         assert_eq!(fold("東京"), "東京");
     }
 

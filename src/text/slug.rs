@@ -3,7 +3,7 @@
 //! as GitHub, Docusaurus, Starlight and Hugo make them, so links written for
 //! those sites keep working.
 
-use super::fold::fold;
+use super::fold::fold_keeping_cyrillic as fold;
 
 /// Lowercase ASCII letters and digits joined by single dashes; letters of
 /// other scripts transliterated (as Zola's and Hugo's slugs do), so a

@@ -81,6 +81,60 @@ fn fixture() -> &'static Path {
     })
 }
 
+/// A Serbian site whose pages are written one in Latin letters, one in
+/// Cyrillic, each with words the other lacks, and a Croatian page.
+fn serbian() -> &'static Path {
+    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
+    PUBLIC.get_or_init(|| {
+        let site = Site::new();
+        site.write(
+            "site.toml",
+            "title = \"Priručnik\"\nbase_url = \"https://example.com/\"\ndefault_language = \"sr\"\n\n\
+             [languages.sr]\nname = \"Srpski\"\nweight = 1\n\n\
+             [languages.hr]\nname = \"Hrvatski\"\nweight = 2\n",
+        );
+        let pages = [
+            ("sr/latinica", "Razgovor", "Strpljivo saslušajte nezadovoljnog klijenta do kraja."),
+            ("sr/cirilica", "Савети", "Понудите решење и објасните следећи корак."),
+            ("hr/stranica", "Stranica", "Ovdje nema ničega od toga."),
+        ];
+        for (path, title, body) in pages {
+            site.write(&format!("content/{path}.md"), &page(title, "", body));
+        }
+        keep(&site, "serbian")
+    })
+}
+
+/// Serbian is written in two alphabets, and a reader types in one: a
+/// Cyrillic query (inflected, `клијенти`) finds the page written in Latin
+/// letters (`klijenta`), and a Latin query (`resenja`, `objasnite`) the page
+/// written in Cyrillic (`решење`, `објасните`), over HTTP and from `file://`.
+#[test]
+fn serbian_in_either_alphabet_finds_the_other() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(serbian());
+    let page = browser.page();
+    for via in VIAS {
+        let url = site.url(via, "sr/index.html");
+        for (query, article) in [
+            ("клијенти", "sr/latinica/"),
+            ("Незадовољног", "sr/latinica/"),
+            ("resenja", "sr/cirilica/"),
+            ("rešenja", "sr/cirilica/"),
+            ("objasnite", "sr/cirilica/"),
+            ("корак", "sr/cirilica/"),
+        ] {
+            let found = type_on(&page, &url, query);
+            let context = format!("{query:?} on {url}");
+            assert_finds(&found, &site, via, article, &context);
+            assert_eq!(found.hits.len(), 1, "{context}: {found:#?}");
+            page.assert_clean();
+        }
+    }
+}
+
 /// What `#search-results` shows.
 #[derive(Debug, Deserialize)]
 struct Shown {

@@ -8,8 +8,9 @@
 //! (`<lang>.txt`, from snowballstem/snowball-data), every word of the
 //! 10,000-page benchmark corpus (`corpus-<lang>.txt`, made by
 //! `scripts/stem-vocabulary`), Croatian forms gathered and generated for this
-//! test (`hr.txt`), every word of the handbook, and deterministic random
-//! strings. Each word is compared as written and folded.
+//! test (`hr.txt`), the forms of UD Croatian-SET and Serbian-SET
+//! (`ud-*.tsv`, from `scripts/stem-eval --write-data`), every word of the
+//! handbook, and deterministic random strings. Each word is compared as written and folded.
 
 use crate::support;
 
@@ -88,6 +89,18 @@ fn word_list(lang: &str) -> Vec<String> {
         let path = data.join(name);
         if path.exists() {
             all.extend(read(&path).lines().map(str::to_string));
+        }
+    }
+    // The treebanks' forms (UD Croatian-SET and Serbian-SET, every split:
+    // `form<TAB>lemma`), which the Croatian stemmer also serves.
+    if lang == "hr" {
+        for name in ["ud-hr-dev", "ud-hr-test", "ud-sr-dev", "ud-sr-test"] {
+            let text = read(&data.join(format!("{name}.tsv")));
+            all.extend(
+                text.lines()
+                    .filter_map(|l| l.split('\t').next())
+                    .map(str::to_string),
+            );
         }
     }
     let content = support::repo_root().join("content").join(lang);
@@ -169,8 +182,8 @@ fn snowball_twins_agree(lang: &str, algorithm: Algorithm) {
 
 /// What the index stores and the query looks up: the stem key of a folded
 /// word, restored accents and refolding included.
-fn stem_keys_agree(lang: &str) {
-    let list: Vec<String> = word_list(lang)
+fn stem_keys_agree(lang: &str, words_of: &str) {
+    let list: Vec<String> = word_list(words_of)
         .iter()
         .map(|w| fold(w))
         .collect::<BTreeSet<_>>()
@@ -214,7 +227,7 @@ fn croatian_stemmer() {
     assert!(list.len() > 20_000, "hr: only {} words", list.len());
     let rust: Vec<String> = list
         .iter()
-        .map(|w| polybook::search::stem_hr::stem_hr(w))
+        .map(|w| polybook::search::stem::stem_hr(w))
         .collect();
     let js = Js::new("hr").map("raw", &list);
     assert_same("hr stem_hr", &list, &rust, &js);
@@ -223,7 +236,12 @@ fn croatian_stemmer() {
 #[test]
 fn stem_keys_of_every_language() {
     for lang in ["pt", "hr", "es", "it", "en"] {
-        stem_keys_agree(lang);
+        stem_keys_agree(lang, lang);
+    }
+    // Serbian in both alphabets, Bosnian and Montenegrin take the Croatian
+    // stemmer, and the Croatian words.
+    for lang in ["sr", "sr-Cyrl", "bs", "cnr"] {
+        stem_keys_agree(lang, "hr");
     }
 }
 
@@ -267,7 +285,7 @@ fn odd_input() {
             .iter()
             .map(|w| match algorithm {
                 Some(a) => Stemmer::create(a).stem(w).into_owned(),
-                None => polybook::search::stem_hr::stem_hr(w),
+                None => polybook::search::stem::stem_hr(w),
             })
             .collect();
         let js = Js::new(lang).map("raw", &odd);

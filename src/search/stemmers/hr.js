@@ -1,6 +1,7 @@
 // Croatian stemmer: the JavaScript twin of src/search/stem_hr.rs (rules documented there); it must return exactly what stem_hr returns for every input string.
 // Like the Rust code it works on code points, not UTF-16 units, and never throws.
-(function () {
+// It takes the exception table (stemmers/hr_exceptions.js).
+(function (table) {
   "use strict";
   // Rust's char::is_alphabetic is the Unicode Alphabetic property.
   var ALPHA = /^\p{Alphabetic}$/u;
@@ -12,10 +13,9 @@
   // ">replacement", "/letters" (When::After: the stem must end in one of the letters), "*" (When::Monosyllabic)
   // or "+" (When::Long: the stem keeps at least LONG letters).
   var ENDINGS = ("enata>ent anata>ant ost+ osti+ ostima+ " +
-    "anje anja anju anjem anjima enje enja enju enjem enjima " +
-    "ovati ovanje ovanja ovanju ovanjem ovanjima ovao ovala ovali ovalo ovale " +
-    "ivati ivanje ivanja ivanju ivanjem ivanjima ivao ivala ivali ivalo ivale " +
-    "ujem ujes uje ujemo ujete uju uj ujte ujmo ujuci " +
+    "ovati>uj ovao>uj ovala>uj ovali>uj ovalo>uj ovale>uj " +
+    "ivati>uj ivao>uj ivala>uj ivali>uj ivalo>uj ivale>uj " +
+    "ujem>uj ujes>uj uje>uj ujemo>uj ujete>uj uju>uj ujte>uj ujmo>uj ujuci>uj " +
     "ati iti uti " +
     "am as amo ate aju aj ajte ajmo ajuci aja aje aji ajem ajes ajemo ajete ajima ajevi ajeva ajeve ajevima " +
     "imo ite em/cjszdn es/jszdn emo ete/cszdn " +
@@ -98,12 +98,41 @@
     return s;
   }
 
-  return function stem(word) {
-    word = String(word);
+  // stem_hr_exceptions: "form stem" joins one word, "*rule-stem stem" every word the rules give rule-stem.
+  var FORMS = new Map(), STEMS = new Map();
+  table.split(";").forEach(function (entry) {
+    var space = entry.indexOf(" ");
+    if (space <= 0) return;
+    var key = entry.slice(0, space), stem = entry.slice(space + 1);
+    if (key.charAt(0) === "*") STEMS.set(key.slice(1), stem);
+    else FORMS.set(key, stem);
+  });
+
+  // without_superlative: naj- comes off a word of 7+ letters, but for najav-, najam-, najm-.
+  function withoutSuperlative(w) {
+    var head = w.slice(0, 5).join("");
+    if (w.length >= 7 && head.slice(0, 3) === "naj" && head !== "najav" && head !== "najam" && head.slice(0, 4) !== "najm") {
+      return w.slice(3);
+    }
+    return w;
+  }
+
+  // stem_hr_rules.
+  function rules(word) {
     var w = Array.from(word);
     if (!w.every(function (c) { return ALPHA.test(c); }) || w.length < MIN) return word;
+    w = withoutSuperlative(w);
     // instrumental_ost: -ošću is read as -ost.
     if (w.slice(-4).join("") === "oscu") w.splice(w.length - 4, 4, "o", "s", "t");
     return normalize(removeEnding(w)).join("");
+  }
+
+  return function stem(word) {
+    word = String(word);
+    var known = FORMS.get(word);
+    if (known !== undefined) return known;
+    var stemmed = rules(word);
+    var joined = STEMS.get(stemmed);
+    return joined !== undefined ? joined : stemmed;
   };
-})()
+})
