@@ -19,6 +19,7 @@ mod browser_site_paths;
 mod build;
 mod check;
 mod deploy;
+mod desk_attacks;
 mod diagnostics;
 mod fuzz_regressions;
 mod handbook;
