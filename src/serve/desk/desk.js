@@ -187,7 +187,12 @@
 
   /* ---- unsaved work: kept in the browser until saved or discarded ---- */
   function current() { return { body: bodyValue(), fields: readFields() }; }
-  function dirty() { return JSON.stringify(current()) !== JSON.stringify(initial); }
+  /* Compared field by field: the server's JSON may list keys in another order. */
+  var FIELD_KEYS = ["title", "description", "topics", "owner", "draft", "weight", "reviewed", "translation_key"];
+  function snapshot(s) { return JSON.stringify([s.body, FIELD_KEYS.map(function (k) { return s.fields[k]; })]); }
+  function dirty() { return snapshot(current()) !== snapshot(initial); }
+  /* For tests and the curious: what the desk holds against what it opened. */
+  window.__deskState = function () { return { current: current(), initial: initial, dirty: dirty() }; };
   var keepTimer = null;
   function keep() {
     clearTimeout(keepTimer);
