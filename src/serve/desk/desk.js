@@ -153,8 +153,9 @@
   var editors = [];
   function bodyValue() {
     if (!translating) return editors[0].value;
-    return editors.map(function (t) { return t.value.replace(/\s+$/, ""); })
-      .filter(function (t) { return t; }).join("\n\n") + "\n";
+    var parts = editors.map(function (t) { return t.value.replace(/\s+$/, ""); })
+      .filter(function (t) { return t; });
+    return parts.length ? parts.join("\n\n") + "\n" : "";
   }
   function textarea(value, label, placeholder) {
     var t = el("textarea", { "class": "body", lang: D.lang, dir: contentLang.dir, spellcheck: "true",
