@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// UI keys the generator itself formats, not through templates: the live
 /// overlay's, the translation notices' ([`crate::render::notices`]) and the
-/// callouts' labels ([`crate::markdown::callouts`]).
+/// callouts' labels ([`crate::markdown::callouts`]); and the editors' desk's
+/// ([`crate::i18n::desk::KEYS`]), counted with them.
 pub const KEYS_USED_BY_CODE: &[&str] = &[
     "overlay-title",
     "overlay-hint",
@@ -59,6 +60,7 @@ pub fn catalog_coverage(
         .iter()
         .map(String::as_str)
         .chain(KEYS_USED_BY_CODE.iter().copied())
+        .chain(crate::i18n::desk::KEYS.iter().copied())
         .collect();
     for locale in wanted {
         let dir = config.locales_dir().join(&locale);
@@ -93,7 +95,10 @@ pub fn catalog_coverage(
             );
         }
         for (key, definition) in catalog.iter().flat_map(|c| &c.keys) {
-            if !used.contains(key) && !KEYS_USED_BY_CODE.contains(&key.as_str()) {
+            if !used.contains(key)
+                && !KEYS_USED_BY_CODE.contains(&key.as_str())
+                && !crate::i18n::desk::KEYS.contains(&key.as_str())
+            {
                 problems.push(
                     Diagnostic::warning(
                         &definition.path,

@@ -93,6 +93,9 @@ pub struct ServeArgs {
     /// Include pages with draft = true.
     #[arg(long)]
     pub drafts: bool,
+    /// No editing desk: no "Edit" on pages, and nothing can be written from the browser.
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Args)]

@@ -313,43 +313,72 @@ pub fn retarget_legacy_anchors(articles: &mut [Article]) {
 }
 
 fn check_anchors(articles: &[Article], level: crate::config::BrokenAnchors) -> Vec<Diagnostic> {
-    let report = |path: &std::path::Path, message: String| match level {
-        crate::config::BrokenAnchors::Error => Diagnostic::error(path, message),
-        crate::config::BrokenAnchors::Warning => Diagnostic::warning(path, message),
-    };
     let anchors: HashMap<&str, BTreeSet<&str>> = articles
         .iter()
         .map(|a| (a.document.rel_path.as_str(), a.rendered.anchor_ids()))
         .collect();
+    articles
+        .iter()
+        .flat_map(|article| {
+            anchor_problems_with(article, |target| anchors.get(target).cloned(), level)
+        })
+        .collect()
+}
+
+/// The broken anchors of one article's links to `others`, as [`build`]
+/// reports them: `serve`'s desk checks unsaved text with it.
+pub fn anchor_problems(
+    article: &Article,
+    others: &[Article],
+    level: crate::config::BrokenAnchors,
+) -> Vec<Diagnostic> {
+    let find = |target: &str| {
+        others
+            .iter()
+            .find(|a| a.document.rel_path == target)
+            .map(|a| a.rendered.anchor_ids())
+    };
+    anchor_problems_with(article, find, level)
+}
+
+fn anchor_problems_with<'a>(
+    article: &Article,
+    anchors: impl Fn(&str) -> Option<BTreeSet<&'a str>>,
+    level: crate::config::BrokenAnchors,
+) -> Vec<Diagnostic> {
+    let report = |path: &std::path::Path, message: String| match level {
+        crate::config::BrokenAnchors::Error => Diagnostic::error(path, message),
+        crate::config::BrokenAnchors::Warning => Diagnostic::warning(path, message),
+    };
     let mut problems = Vec::new();
-    for article in articles {
-        let doc = &article.document;
-        for link in &article.rendered.links {
-            let (Some(anchor), Some(ids)) = (&link.anchor, anchors.get(link.target.as_str()))
-            else {
-                continue;
-            };
-            if anchor.is_empty() || ids.contains(anchor.as_str()) {
-                continue;
-            }
-            let known: Vec<&str> = ids.iter().copied().collect();
-            let hint = if known.is_empty() {
-                format!("content/{} has no headings to link to", link.target)
-            } else {
-                format!("headings there: #{}", known.join(", #"))
-            };
-            problems.push(
-                report(
-                    &doc.path,
-                    format!(
-                        "the anchor `#{anchor}` does not exist in content/{}",
-                        link.target
-                    ),
-                )
-                .at(link.position)
-                .hint(hint),
-            );
+    let doc = &article.document;
+    for link in &article.rendered.links {
+        let Some(anchor) = &link.anchor else {
+            continue;
+        };
+        let Some(ids) = anchors(link.target.as_str()) else {
+            continue;
+        };
+        if anchor.is_empty() || ids.contains(anchor.as_str()) {
+            continue;
         }
+        let known: Vec<&str> = ids.iter().copied().collect();
+        let hint = if known.is_empty() {
+            format!("content/{} has no headings to link to", link.target)
+        } else {
+            format!("headings there: #{}", known.join(", #"))
+        };
+        problems.push(
+            report(
+                &doc.path,
+                format!(
+                    "the anchor `#{anchor}` does not exist in content/{}",
+                    link.target
+                ),
+            )
+            .at(link.position)
+            .hint(hint),
+        );
     }
     problems
 }

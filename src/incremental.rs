@@ -32,8 +32,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod analysis;
+mod desk;
 mod output;
 use analysis::{Analysis, PublishedDoc};
+pub use desk::{Behind, PageInfo, PageRef, Preview};
 use output::Output;
 
 /// Stands for the search index's build id in rendered pages (`search/<id>/manifest.js`).

@@ -85,7 +85,7 @@ pub fn interval(config: &SiteConfig, article: &Article) -> Option<Interval> {
 }
 
 /// When `article`'s text was last known current: changed or reviewed.
-fn current_as_of(article: &Article) -> Option<NaiveDate> {
+pub fn current_as_of(article: &Article) -> Option<NaiveDate> {
     let front = &article.document.front;
     front.changed().max(front.reviewed)
 }

@@ -11,6 +11,7 @@ pub fn run(args: ServeArgs) -> Report {
         bind: args.bind,
         open: args.open,
         drafts: args.drafts,
+        edit: !args.read_only,
     };
     match crate::serve::run(options) {
         Ok(()) => Report::done(Default::default(), None),

@@ -353,6 +353,29 @@ fn read_file(
     options: &LoadOptions,
 ) -> Result<Entry, Diagnostic> {
     let source = crate::fs::read_to_string(&file.path)?;
+    parse_file(config, file, source, options)
+}
+
+/// What a Markdown file under `content_dir` would load as with `source` as
+/// its text, read from nowhere: `serve`'s editing desk previews and checks
+/// unsaved text with it, exactly as [`load_file`] would read it once saved.
+pub fn parse_page(
+    config: &SiteConfig,
+    content_dir: &Path,
+    path: &Path,
+    source: String,
+    options: &LoadOptions,
+) -> Result<Entry, Diagnostic> {
+    let file = classify(config, content_dir, path)?;
+    parse_file(config, file, source, options)
+}
+
+fn parse_file(
+    config: &SiteConfig,
+    file: ContentFile,
+    source: String,
+    options: &LoadOptions,
+) -> Result<Entry, Diagnostic> {
     let split = front_matter::split(&file.path, &source)?;
     let body_offset = split.body_offset;
     if file.stem == "_index" {

@@ -4,6 +4,7 @@
 //! `locales/<lang>/*.ftl` add or override single messages of them.
 
 mod dates;
+pub mod desk;
 mod tera_fn;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};

@@ -52,7 +52,7 @@ pub(super) struct Analysis {
     file_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Problems of the walk.
     other_problems: Vec<Diagnostic>,
-    targets: LinkTargets,
+    pub(super) targets: LinkTargets,
     /// Counts graph rebuilds (over resets too): the graph is rebuilt only when
     /// what it reads of the articles changes.
     pub(super) graph_generation: u64,

@@ -80,7 +80,24 @@
     };
   }
 
-  if (document.body) showErrors(cfg.errors);
-  else document.addEventListener("DOMContentLoaded", function () { showErrors(cfg.errors); });
+  /* The editors' desk: "Edit" opens this page's editing view. */
+  function addEditLink() {
+    if (!cfg.edit || window.top !== window) return;
+    var link = element("a", cfg.edit, "position:fixed;inset-block-end:1rem;inset-inline-end:1rem;z-index:2147483646;" +
+      "background:#0b57d0;color:#fff;font:600 15px/1 system-ui,sans-serif;padding:.75rem 1rem;border-radius:2rem;" +
+      "text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.3)");
+    link.id = "polybook-edit";
+    link.lang = cfg.lang;
+    link.href = "/__polybook/desk/edit?page=" + encodeURIComponent(location.pathname);
+    document.body.appendChild(link);
+  }
+
+  function ready() {
+    showErrors(cfg.errors);
+    addEditLink();
+  }
+
+  if (document.body) ready();
+  else document.addEventListener("DOMContentLoaded", ready);
   connect();
 })

@@ -62,10 +62,11 @@ pub fn error_items(problems: &Diagnostics, root: &Path) -> Vec<ErrorItem> {
         .collect()
 }
 
-/// The overlay's title and hint in each UI language.
+/// The overlay's title and hint, and the desk's "Edit", in each UI language.
 #[derive(Debug, Clone)]
 pub struct OverlayText {
     by_lang: BTreeMap<String, (String, String)>,
+    edit: BTreeMap<String, String>,
 }
 
 impl Default for OverlayText {
@@ -77,6 +78,7 @@ impl Default for OverlayText {
         );
         OverlayText {
             by_lang: BTreeMap::from([(String::new(), english)]),
+            edit: BTreeMap::from([(String::new(), "Edit".to_string())]),
         }
     }
 }
@@ -90,24 +92,36 @@ impl OverlayText {
             let chain = config.fallback_chain(lang);
             let title = locales.format(&chain, "overlay-title", None);
             let hint = locales.format(&chain, "overlay-hint", None);
+            // Pages name their language in canonical form (`<html lang="pt-BR">`).
+            let key = crate::language_tag::canonical(lang);
             if let (Ok(title), Ok(hint)) = (title, hint) {
-                // Pages name their language in canonical form (`<html lang="pt-BR">`).
-                let key = crate::language_tag::canonical(lang);
-                text.by_lang.insert(key, (title, hint));
+                text.by_lang.insert(key.clone(), (title, hint));
+            }
+            if let Ok(edit) = locales.format(&chain, "desk-edit", None) {
+                text.edit.insert(key, edit);
             }
         }
         text
     }
 
     fn get(&self, lang: &str) -> &(String, String) {
-        let tag = crate::language_tag::LanguageTag::parse(lang).ok();
-        let own = tag.as_ref().map(|t| t.lookup_chain()).unwrap_or_default();
-        own.iter()
-            .find_map(|code| self.by_lang.get(*code))
-            .or_else(|| self.by_lang.get("en"))
-            .or_else(|| self.by_lang.get(""))
-            .expect("the default is always there")
+        lookup(&self.by_lang, lang)
     }
+
+    fn edit(&self, lang: &str) -> &str {
+        lookup(&self.edit, lang).as_str()
+    }
+}
+
+/// The entry of `lang`, else of its parents, else English, else the default.
+fn lookup<'a, T>(by_lang: &'a BTreeMap<String, T>, lang: &str) -> &'a T {
+    let tag = crate::language_tag::LanguageTag::parse(lang).ok();
+    let own = tag.as_ref().map(|t| t.lookup_chain()).unwrap_or_default();
+    own.iter()
+        .find_map(|code| by_lang.get(*code))
+        .or_else(|| by_lang.get("en"))
+        .or_else(|| by_lang.get(""))
+        .expect("the default is always there")
 }
 
 /// What the server serves at one moment; replaced whole on every change.
@@ -126,6 +140,8 @@ pub struct State {
     /// Work left after the last rebuild (the search index).
     pub pending: bool,
     pub overlay: Arc<OverlayText>,
+    /// The editors' desk is on: pages get an "Edit" link.
+    pub desk: bool,
 }
 
 /// What an open tab must do.
@@ -192,9 +208,12 @@ pub fn inject(html: &[u8], state: &State) -> Vec<u8> {
         title: &'a str,
         hint: &'a str,
         errors: &'a [ErrorItem],
+        /// The "Edit" link's text, when the desk is on.
+        edit: Option<&'a str>,
     }
     let lang = page_lang(html).unwrap_or_default();
     let (title, hint) = state.overlay.get(&lang);
+    let edit = state.desk.then(|| state.overlay.edit(&lang));
     let settings = serde_json::to_string(&Settings {
         instance: &state.instance,
         generation: state.generation,
@@ -202,6 +221,7 @@ pub fn inject(html: &[u8], state: &State) -> Vec<u8> {
         title,
         hint,
         errors: &state.errors,
+        edit,
     })
     .expect("settings serialize")
     .replace('<', "\\u003c");
@@ -245,6 +265,7 @@ mod tests {
             history: Arc::new(history.into()),
             pending: false,
             overlay: Arc::default(),
+            desk: false,
         }
     }
 

@@ -8,6 +8,7 @@
 //! watcher events into rebuilds, publishes new states), and the search thread
 //! (rebuilds the search index after the pages, at a lower priority).
 
+pub mod desk;
 pub mod live;
 pub mod server;
 pub mod watch;
@@ -32,6 +33,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     pub open: bool,
     pub drafts: bool,
+    /// The editors' desk: "Edit" on every page, and the only requests that write.
+    pub edit: bool,
 }
 
 /// What the builder thread hears.
@@ -39,6 +42,8 @@ enum Message {
     File(notify::Result<notify::Event>),
     /// A search index built from the sources of search run `.0`.
     Search(u64, crate::search::shards::WrittenIndex),
+    /// Work for the site in memory from the editors' desk (a preview).
+    Desk(desk::Job),
 }
 
 /// Serves until Ctrl-C. Fails only when it cannot start (the port is taken).
@@ -68,7 +73,9 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         drafts: options.drafts,
     };
     let (tx, rx) = mpsc::channel();
+    let desk = desk_for(&options, address.port(), tx.clone())?;
     let mut builder = Builder::new(build, tx.clone());
+    builder.desk = desk.is_some();
     builder.first_build();
     let (state_tx, state_rx) = tokio::sync::watch::channel(builder.state());
     builder.states = Some(state_tx);
@@ -86,6 +93,9 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostics> {
         .name("polybook-build".into())
         .spawn(move || builder.run(rx, watcher))
         .map_err(|e| crate::fs::io_error(&options.root, "cannot start the builder for", e))?;
+    if let Some(secret) = desk.as_ref().and_then(|d| d.guard.secret.clone()) {
+        println!("Editing from the browser needs this secret, asked once per browser: {secret}");
+    }
     println!(
         "Serving {} at {url} (Ctrl-C to stop)",
         options.root.display()
@@ -93,14 +103,31 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostics> {
     if options.open {
         open_browser(&url);
     }
-    serve_until_ctrl_c(listener, state_rx).map_err(|e| bind_error(address, e))?;
+    serve_until_ctrl_c(listener, state_rx, desk).map_err(|e| bind_error(address, e))?;
     eprintln!("stopped");
     Ok(())
+}
+
+/// The desk, unless editing is off; beyond loopback it needs a secret.
+fn desk_for(
+    options: &ServeOptions,
+    port: u16,
+    messages: mpsc::Sender<Message>,
+) -> Result<Option<Arc<desk::Desk>>, Diagnostics> {
+    if !options.edit {
+        return Ok(None);
+    }
+    let guard = desk::guard::Guard::new(port, !options.bind.is_loopback()).map_err(|e| {
+        crate::fs::io_error(&options.root, "cannot make the editing desk's keys for", e)
+    })?;
+    let send: desk::SendJob = Box::new(move |job| messages.send(Message::Desk(job)).is_ok());
+    Ok(Some(Arc::new(desk::Desk::new(guard, send))))
 }
 
 fn serve_until_ctrl_c(
     listener: std::net::TcpListener,
     states: tokio::sync::watch::Receiver<Arc<State>>,
+    desk: Option<Arc<desk::Desk>>,
 ) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -109,7 +136,10 @@ fn serve_until_ctrl_c(
     runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        let app = server::router(states);
+        let mut app = server::router(states);
+        if let Some(desk) = desk {
+            app = app.nest("/__polybook/desk", desk::router(desk));
+        }
         tokio::select! {
             served = axum::serve(listener, app) => served,
             stop = tokio::signal::ctrl_c() => stop,
@@ -182,6 +212,8 @@ struct Builder {
     search_runs: u64,
     search_running: bool,
     search_stale: bool,
+    /// The editors' desk is on: pages get "Edit".
+    desk: bool,
 }
 
 impl Builder {
@@ -206,6 +238,7 @@ impl Builder {
             search_runs: 0,
             search_running: false,
             search_stale: false,
+            desk: false,
         }
     }
 
@@ -221,7 +254,7 @@ impl Builder {
     }
 
     fn run(mut self, rx: mpsc::Receiver<Message>, mut watcher: notify::RecommendedWatcher) {
-        let urgent = |m: &Message| matches!(m, Message::Search(..));
+        let urgent = |m: &Message| matches!(m, Message::Search(..) | Message::Desk(_));
         while let Some(batch) = watch::next_batch(&rx, urgent) {
             let mut events = Vec::new();
             for message in batch {
@@ -229,6 +262,7 @@ impl Builder {
                     Message::File(Ok(event)) => events.push(event),
                     Message::File(Err(e)) => eprintln!("warning: file watching: {e}"),
                     Message::Search(run, index) => self.search_done(run, index),
+                    Message::Desk(job) => job(&mut self.site),
                 }
             }
             if let Err(e) = watch::rewatch(&self.root, &events, &mut watcher) {
@@ -333,6 +367,7 @@ impl Builder {
             history: Arc::new(self.history.clone()),
             pending: self.search_running || self.search_stale,
             overlay: Arc::clone(&self.overlay),
+            desk: self.desk,
         })
     }
 

@@ -216,9 +216,21 @@ pub fn urls_in(html: &str) -> Vec<String> {
 }
 
 /// Starts `polybook serve --port 0` on `root`; returns the child, the URL it
-/// printed, and its stderr as it arrives.
+/// printed, and what it prints (stderr and stdout) as it arrives.
 pub fn spawn_serve(
     root: &Path,
+) -> (
+    std::process::Child,
+    String,
+    std::sync::Arc<std::sync::Mutex<String>>,
+) {
+    spawn_serve_with(root, &[])
+}
+
+/// [`spawn_serve`] with more arguments (`--bind 0.0.0.0`).
+pub fn spawn_serve_with(
+    root: &Path,
+    extra: &[&str],
 ) -> (
     std::process::Child,
     String,
@@ -230,6 +242,7 @@ pub fn spawn_serve(
     let mut child = Command::new(env!("CARGO_BIN_EXE_polybook"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -244,8 +257,11 @@ pub fn spawn_serve(
     });
     let (tx, rx) = mpsc::channel();
     let stdout = child.stdout.take().unwrap();
+    let sink = Arc::clone(&log);
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            // The log holds what serve prints on both streams.
+            sink.lock().unwrap().push_str(&format!("{line}\n"));
             if tx.send(line).is_err() {
                 break;
             }
