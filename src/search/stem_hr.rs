@@ -243,9 +243,17 @@ fn condition_holds(when: When, stem: &[char]) -> bool {
     }
 }
 
+/// Compared from the last letter: most endings differ there, and the table
+/// is tried whole for every word.
 fn ends_with(word: &[char], suffix: &str) -> bool {
-    let n = suffix.chars().count();
-    word.len() >= n && word[word.len() - n..].iter().copied().eq(suffix.chars())
+    let mut at = word.len();
+    for c in suffix.chars().rev() {
+        if at == 0 || word[at - 1] != c {
+            return false;
+        }
+        at -= 1;
+    }
+    true
 }
 
 /// Step 1 of the module docs.
