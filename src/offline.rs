@@ -113,7 +113,8 @@ pub struct OfflineList {
 #[derive(Debug, Serialize)]
 struct WorkerSettings<'a> {
     build: &'a str,
-    /// Fetched on installation: the theme's files, the search manifest and engine.
+    /// Kept on installation: the theme's files, the search manifest and
+    /// engine (on a first visit only those the page already received).
     precache: Vec<&'a str>,
     /// `search/<id>/`: what the worker stored from an earlier index moves here.
     search: &'a str,
@@ -154,9 +155,19 @@ pub fn files(plan: &Plan, recorder: Recorder) -> Vec<OutputFile> {
     let settings = serde_json::to_string(&settings).expect("settings serialize");
     files.push(OutputFile {
         path: WORKER_PATH.into(),
-        bytes: format!("{}({settings});\n", WORKER_JS.trim_end()).into_bytes(),
+        bytes: format!("{}({settings});\n", worker_code().trim_end()).into_bytes(),
     });
     files
+}
+
+/// The worker as readers download it, without comments and indentation: a
+/// first visit pays for it (issue #26: a visit with the worker costs at most
+/// 1.1× one without).
+fn worker_code() -> String {
+    match minifier::js::minify(WORKER_JS) {
+        Ok(js) => js.to_string(),
+        Err(_) => WORKER_JS.to_string(),
+    }
 }
 
 /// A hash of every file's path and bytes: changes whenever any file does.

@@ -15,6 +15,9 @@
   var PREFIX = "polybook " + SCOPE + " "; // this site's caches (others may share the origin)
   var CACHE = PREFIX + site.build;
   var LIST = /^[^/]+\/offline\.json$/; // a saved language's list, relative to SCOPE
+  // A search folder of any build (a regular expression literal ending in
+  // `\//` is what the build's minifier mistakes for a comment).
+  var OLD_SEARCH = new RegExp("^search/[^/]+/");
 
   function absolute(path) { return new URL(path, SCOPE).href; }
   function relative(url) { return url.indexOf(SCOPE) === 0 ? url.slice(SCOPE.length) : null; }
@@ -106,15 +109,17 @@
   /* What this build should keep: its theme files and search entry points,
      the pages open now, and the new versions of what older builds of the
      site kept (their pages, their search files under this build's folder,
-     and every file of the languages saved). */
+     and every file of the languages saved); and whether this is the site's
+     first worker in this browser (no older build kept anything). */
   function wanted() {
-    var urls = site.precache.map(absolute);
+    var urls = site.precache.map(absolute), first = true;
     return Promise.all([
       caches.keys(),
       self.clients.matchAll({ type: "window", includeUncontrolled: true }),
     ]).then(function (found) {
       found[1].forEach(function (client) { if (relative(client.url) !== null) urls.push(client.url); });
       var older = found[0].filter(function (name) { return name.indexOf(PREFIX) === 0 && name !== CACHE; });
+      first = older.length === 0;
       return Promise.all(older.map(function (name) {
         return caches.open(name).then(function (cache) { return cache.keys(); });
       }));
@@ -125,7 +130,7 @@
           var path = relative(request.url);
           if (path === null) return;
           if (LIST.test(path)) saved.push(request.url);
-          var moved = path.replace(/^search\/[^/]+\//, site.search);
+          var moved = path.replace(OLD_SEARCH, site.search);
           if (moved !== path || !named(path)) urls.push(absolute(moved));
         });
       });
@@ -134,19 +139,38 @@
           .then(function (list) {
             list.own.concat(list.shared).forEach(function (file) { urls.push(absolute(file[0])); });
           });
-      }).then(function () { return urls; });
+      }).then(function () { return { urls: urls, first: first }; });
+    });
+  }
+
+  /* A file to keep, as installation gets it. A first visit has just
+     received the page and its files: the browser's HTTP cache holds them
+     (even from a host that sends no cache headers), so they are not
+     downloaded twice, and what the page did not load (the search engine
+     before any search) is kept once it is used. After a deploy the reader
+     keeps what the older build kept: fetched anew, but a file named for its
+     content may still come from the HTTP cache. Null: nothing to keep. */
+  function fetchToKeep(url, first) {
+    var received = first || named(relative(url).split(/[?#]/)[0])
+      ? fetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(function () { return null; })
+      : Promise.resolve(null);
+    return received.then(function (response) {
+      if (response && response.ok) return response;
+      return first ? null : fetch(url, { cache: "no-cache" });
     });
   }
 
   self.addEventListener("install", function (event) {
     event.waitUntil(Promise.all([caches.open(CACHE), wanted()]).then(function (got) {
-      var cache = got[0], seen = {};
-      var urls = got[1].map(key).filter(function (url) { return !seen[url] && (seen[url] = true); });
+      var cache = got[0], first = got[1].first, seen = {};
+      // Fetched as the page asked for it (a folder's address, not its
+      // index.html: the HTTP cache knows the former), kept under its key.
+      var urls = got[1].urls.filter(function (url) { return !seen[key(url)] && (seen[key(url)] = true); });
       return each(urls, function (url) {
-        return cache.match(url).then(function (hit) {
+        return cache.match(key(url)).then(function (hit) {
           if (hit) return null;
-          return fetch(url, { cache: "no-cache" }).then(function (response) {
-            if (response.ok && !response.redirected) return cache.put(url, response);
+          return fetchToKeep(url.split("#")[0], first).then(function (response) {
+            if (response && response.ok && !response.redirected) return cache.put(key(url), response);
             return null;
           });
         });

@@ -14,14 +14,14 @@
 //! the tests are skipped with a notice, or fail under
 //! `POLYBOOK_REQUIRE_BROWSER=1` (CI).
 
-use crate::support::{self, browser};
+mod first_visit;
+mod host;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use crate::support::{self, browser};
+use host::Host;
+
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use browser::{file_url, js_string, Browser, Page};
@@ -29,142 +29,6 @@ use serde_json::{json, Value};
 use support::{page as article, site_toml, Site};
 
 const SEARCH_INPUT: &str = r#"form[role="search"] input[type="search"]"#;
-
-// ------------------------------------------------------------------ the host
-
-/// A static host for a built site at a path prefix (`/` or `/handbook/`),
-/// which a test can point at another build (a deploy) or take down: it then
-/// closes every connection unanswered, so the worker's requests fail too.
-struct Host {
-    addr: SocketAddr,
-    prefix: String,
-    root: Arc<Mutex<PathBuf>>,
-    down: Arc<AtomicBool>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Host {
-    fn start(root: &Path, prefix: &str) -> Host {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-        let addr = listener.local_addr().unwrap();
-        let root = Arc::new(Mutex::new(root.to_path_buf()));
-        let (down, stop) = (
-            Arc::new(AtomicBool::new(false)),
-            Arc::new(AtomicBool::new(false)),
-        );
-        let (r, d, s, p) = (
-            Arc::clone(&root),
-            Arc::clone(&down),
-            Arc::clone(&stop),
-            prefix.to_string(),
-        );
-        let thread = std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                if s.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                if d.load(Ordering::SeqCst) {
-                    continue; // dropped: the connection closes unanswered
-                }
-                let (root, prefix) = (r.lock().unwrap().clone(), p.clone());
-                std::thread::spawn(move || {
-                    let _ = answer(stream, &root, &prefix);
-                });
-            }
-        });
-        Host {
-            addr,
-            prefix: prefix.to_string(),
-            root,
-            down,
-            stop,
-            thread: Some(thread),
-        }
-    }
-
-    /// `http://127.0.0.1:PORT<prefix><path>`.
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{}{path}", self.addr, self.prefix)
-    }
-
-    fn deploy(&self, root: &Path) {
-        *self.root.lock().unwrap() = root.to_path_buf();
-    }
-
-    fn set_down(&self, down: bool) {
-        self.down.store(down, Ordering::SeqCst);
-    }
-}
-
-impl Drop for Host {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(self.addr); // wake the accept loop
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-fn answer(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
-            break;
-        }
-    }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let respond = |stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], extra: &str| {
-        let head = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-cache\r\nConnection: close\r\n{extra}\r\n",
-            body.len()
-        );
-        stream.write_all(head.as_bytes())?;
-        stream.write_all(body)?;
-        stream.flush()
-    };
-    let Some(rel) = path.strip_prefix(prefix) else {
-        return respond(&mut stream, "404 Not Found", "text/plain", b"", "");
-    };
-    if rel.split('/').any(|s| s == "..") {
-        return respond(&mut stream, "403 Forbidden", "text/plain", b"", "");
-    }
-    let mut file = root.join(rel);
-    if file.is_dir() {
-        if !path.ends_with('/') {
-            let location = format!("Location: {path}/\r\n");
-            return respond(
-                &mut stream,
-                "301 Moved Permanently",
-                "text/plain",
-                b"",
-                &location,
-            );
-        }
-        file = file.join("index.html");
-    }
-    match std::fs::read(&file) {
-        Ok(body) => {
-            let kind = browser::content_type(&file);
-            respond(&mut stream, "200 OK", kind, &body, "")
-        }
-        Err(_) => respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found\n",
-            "",
-        ),
-    }
-}
 
 // ------------------------------------------------------------------ the site
 
