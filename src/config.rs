@@ -36,6 +36,12 @@ struct RawConfig {
     /// Articles of a language above which its print page is split into parts.
     #[serde(default = "default_print_chunk")]
     print_chunk: usize,
+    /// Articles on one page of a list (a section, a topic, a home).
+    #[serde(default = "default_paginate_by")]
+    paginate_by: usize,
+    /// Articles of each section a language home shows.
+    #[serde(default = "default_section_preview_limit")]
+    section_preview_limit: usize,
     /// HTML inside Markdown: "sanitize" (default), "trust" or "escape".
     #[serde(default)]
     raw_html: RawHtml,
@@ -98,6 +104,12 @@ fn default_other_languages_limit() -> usize {
 fn default_print_chunk() -> usize {
     200
 }
+fn default_paginate_by() -> usize {
+    30
+}
+fn default_section_preview_limit() -> usize {
+    6
+}
 
 /// A language the handbook is published in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +170,12 @@ pub struct SiteConfig {
     /// (a section each, a long section in pieces of at most this many), listed
     /// on its print page; at least 1.
     pub print_chunk: usize,
+    /// Articles on one page of a section's, a topic's or a home's list;
+    /// longer lists go on numbered pages (`…/page/2/`). At least 1.
+    pub paginate_by: usize,
+    /// Articles of each section a language home shows before linking to the
+    /// section's page (which lists them all).
+    pub section_preview_limit: usize,
     pub raw_html: RawHtml,
     pub broken_anchors: BrokenAnchors,
     /// Offline reading: the build writes a service worker and, per
@@ -401,6 +419,13 @@ fn validate(
             "it is how many articles one print page holds before it is split; 200 is the default",
         );
     }
+    if raw.paginate_by == 0 {
+        error(
+            key_offset(text, "paginate_by"),
+            "paginate_by must be above zero".into(),
+            "it is how many articles one page of a list holds; 30 is the default",
+        );
+    }
     let review_every = raw.review.every.as_ref().and_then(|every| {
         crate::calendar::Interval::parse(every.get_ref())
             .map_err(|why| {
@@ -465,6 +490,8 @@ fn validate(
         feed_limit: raw.feed_limit,
         other_languages_limit: raw.other_languages_limit,
         print_chunk: raw.print_chunk,
+        paginate_by: raw.paginate_by,
+        section_preview_limit: raw.section_preview_limit,
         raw_html: raw.raw_html,
         broken_anchors: raw.broken_anchors,
         offline: raw.offline,

@@ -29,8 +29,16 @@ pub enum PageKind {
     /// or search engines.
     Review,
     Topic,
+    /// A section folder's page (`<lang>/<section>/`): its introduction, its
+    /// subsections and its articles; also the further pages of a language
+    /// home's articles outside sections (`<lang>/page/2/`).
+    Section,
     Article,
 }
+
+/// The folder of a list's further pages: `<lang>/<section>/page/2/`. No
+/// section folder may take it (it gets a suffix, as reserved names do).
+pub const PAGINATION_FOLDER: &str = "page";
 
 /// What of the site's frame a page shows, for the templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,7 +54,7 @@ pub struct Chrome {
 }
 
 impl PageKind {
-    pub const ALL: [PageKind; 9] = [
+    pub const ALL: [PageKind; 10] = [
         PageKind::Chooser,
         PageKind::NotFound,
         PageKind::Home,
@@ -55,6 +63,7 @@ impl PageKind {
         PageKind::Print,
         PageKind::Review,
         PageKind::Topic,
+        PageKind::Section,
         PageKind::Article,
     ];
 
@@ -69,6 +78,7 @@ impl PageKind {
             PageKind::Print => "print.html",
             PageKind::Review => "review.html",
             PageKind::Topic => "topic.html",
+            PageKind::Section => "section.html",
             PageKind::Article => "article.html",
         }
     }
@@ -77,7 +87,10 @@ impl PageKind {
     /// should index (not the chooser, which redirects, nor pages that only
     /// repeat others or answer queries).
     pub fn in_sitemap(self) -> bool {
-        matches!(self, PageKind::Home | PageKind::Topic | PageKind::Article)
+        matches!(
+            self,
+            PageKind::Home | PageKind::Topic | PageKind::Section | PageKind::Article
+        )
     }
 
     /// The folder it takes at a language's root (`<lang>/search/`), which
@@ -130,6 +143,7 @@ mod tests {
                 "\"print\"",
                 "\"review\"",
                 "\"topic\"",
+                "\"section\"",
                 "\"article\""
             ]
         );

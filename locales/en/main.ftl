@@ -44,6 +44,17 @@ articles-title = Articles
 other-languages-title = Guidance in other languages
 other-languages-intro = Articles written in other languages. Their topics link them to the guidance in this one.
 see-all-in-language = See all in { $language }
+section-see-all =
+    { $count ->
+        [one] See the article in { $section }
+       *[other] See all { $count } articles in { $section }
+    }
+subsections-title = Sections
+section-empty = There are no articles in this section yet.
+pagination-label = Pages
+pagination-previous = ← Previous
+pagination-next = Next →
+pagination-page = Page { $number }
 topics-title = Topics
 topics-label = Topics
 

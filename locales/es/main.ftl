@@ -44,6 +44,17 @@ articles-title = Artículos
 other-languages-title = Guías en otros idiomas
 other-languages-intro = Artículos escritos en otros idiomas. Sus temas los conectan con las guías de este idioma.
 see-all-in-language = Ver todos en { $language }
+section-see-all =
+    { $count ->
+        [one] Ver el artículo de { $section }
+       *[other] Ver los { $count } artículos de { $section }
+    }
+subsections-title = Secciones
+section-empty = Todavía no hay artículos en esta sección.
+pagination-label = Páginas
+pagination-previous = ← Anterior
+pagination-next = Siguiente →
+pagination-page = Página { $number }
 topics-title = Temas
 topics-label = Temas
 

@@ -47,6 +47,13 @@ articles-title = Članci
 other-languages-title = Smjernice na drugim jezicima
 other-languages-intro = Članci napisani na drugim jezicima. Teme ih povezuju sa smjernicama na ovom jeziku.
 see-all-in-language = Prikaži sve: { $language }
+section-see-all = Prikaži sve u odjeljku { $section } ({ $count })
+subsections-title = Odjeljci
+section-empty = U ovom odjeljku još nema članaka.
+pagination-label = Stranice
+pagination-previous = ← Prethodna
+pagination-next = Sljedeća →
+pagination-page = Stranica { $number }
 topics-title = Teme
 topics-label = Teme
 

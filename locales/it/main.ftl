@@ -44,6 +44,17 @@ articles-title = Articoli
 other-languages-title = Guide in altre lingue
 other-languages-intro = Articoli scritti in altre lingue. I loro argomenti li collegano alle guide in questa lingua.
 see-all-in-language = Vedi tutti in { $language }
+section-see-all =
+    { $count ->
+        [one] Vedi l'articolo di { $section }
+       *[other] Vedi tutti i { $count } articoli di { $section }
+    }
+subsections-title = Sezioni
+section-empty = Non ci sono ancora articoli in questa sezione.
+pagination-label = Pagine
+pagination-previous = ← Precedente
+pagination-next = Successiva →
+pagination-page = Pagina { $number }
 topics-title = Argomenti
 topics-label = Argomenti
 

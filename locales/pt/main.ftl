@@ -44,6 +44,17 @@ articles-title = Artigos
 other-languages-title = Orientações em outros idiomas
 other-languages-intro = Artigos escritos em outros idiomas. Os tópicos os ligam às orientações deste idioma.
 see-all-in-language = Ver todos em { $language }
+section-see-all =
+    { $count ->
+        [one] Ver o artigo de { $section }
+       *[other] Ver os { $count } artigos de { $section }
+    }
+subsections-title = Seções
+section-empty = Ainda não há artigos nesta seção.
+pagination-label = Páginas
+pagination-previous = ← Anterior
+pagination-next = Próxima →
+pagination-page = Página { $number }
 topics-title = Tópicos
 topics-label = Tópicos
 

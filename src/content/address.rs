@@ -8,7 +8,7 @@
 use super::front_matter::{self, Value};
 use super::Document;
 use crate::diagnostics::{Diagnostic, Position};
-use crate::page_kind::PageKind;
+use crate::page_kind::{PageKind, PAGINATION_FOLDER};
 use crate::text::slug::slugify;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -71,7 +71,7 @@ pub fn folder_slug(
     if slug.is_empty() {
         return (path_suffix(rel_folder), Some(FolderProblem::NoAddress));
     }
-    if at_language_root && is_reserved("", &slug) {
+    if (at_language_root && is_reserved("", &slug)) || slug == PAGINATION_FOLDER {
         let given = format!("{slug}-{}", path_suffix(rel_folder));
         return (given, Some(FolderProblem::Reserved));
     }
@@ -107,6 +107,10 @@ pub fn folder_warnings<'a>(
             FolderProblem::NoAddress => (
                 format!("the folder name `{name}` has no letters or digits to make an address of"),
                 "rename the folder with letters or digits",
+            ),
+            FolderProblem::Reserved if from_file_name(name) == PAGINATION_FOLDER => (
+                format!("the folder `{name}` would take the address of a list's further pages (`{PAGINATION_FOLDER}/2/`)"),
+                "rename the folder",
             ),
             FolderProblem::Reserved => (
                 format!("the folder `{name}` would take the address of the language's own {slug_name} page", slug_name = from_file_name(name)),

@@ -143,7 +143,69 @@ pub struct SectionGroup {
     pub title: String,
     pub description: String,
     pub intro_html: String,
+    /// Its first `section_preview_limit` articles on a home (a home's
+    /// articles outside sections: one page of them).
     pub articles: Vec<ArticleCard>,
+    /// The section's page; empty for the articles outside sections.
+    pub url: String,
+    /// Its articles in all, its subsections' included.
+    pub total: usize,
+}
+
+/// A section folder's page, or a further page of a home's articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionContext {
+    /// The sections it is in, outermost first, after the language's home.
+    pub parents: Vec<Link>,
+    /// `_index.md`'s body, rendered (on the first page only).
+    pub intro_html: String,
+    /// The section's folders, with their article counts (first page only).
+    pub subsections: Vec<SubsectionLink>,
+    /// This page's share of the section's own articles.
+    pub articles: Vec<ArticleCard>,
+    /// The section's own articles in all.
+    pub article_count: usize,
+    pub pagination: Pagination,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SubsectionLink {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    /// Its articles, its own subsections' included.
+    pub article_count: usize,
+}
+
+/// Where a page is among the pages of one list. Templates show nothing when
+/// `count` is 1.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// This page's number, from 1.
+    pub number: usize,
+    pub count: usize,
+    /// Empty on the first page.
+    pub previous_url: String,
+    /// Empty on the last page.
+    pub next_url: String,
+    /// The pages a numbered navigation shows: the first, the last, and the
+    /// current one's neighbours.
+    pub pages: Vec<PageNumber>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    /// Numbers are left out before it (shown as "…").
+    pub gap_before: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,7 +213,10 @@ pub struct HomeContext {
     /// Body of `content/<lang>/_index.md`, rendered.
     pub intro_html: String,
     pub article_count: usize,
+    /// The articles outside sections (untitled, first), then each section.
     pub sections: Vec<SectionGroup>,
+    /// The pages of the articles outside sections.
+    pub pagination: Pagination,
     pub other_languages: Vec<LanguageGroup>,
     pub topics: Vec<TopicLink>,
     /// "Save for offline reading", unless the site turns offline reading off.
@@ -281,6 +346,8 @@ pub struct ArticleContext<'a> {
     /// same topics), or where its version is.
     pub reader_notices: String,
     pub section_title: String,
+    /// The section's page; empty outside sections.
+    pub section_url: String,
     pub topics: Vec<TopicLink>,
     /// Other languages this article is available in (not including itself).
     pub translations: Vec<LanguageLink>,
@@ -295,8 +362,11 @@ pub struct TopicContext {
     pub definition: String,
     /// The topic's label in every other language, for readers who know it by another name.
     pub other_labels: Vec<LabelInLanguage>,
-    /// Articles in the page's language.
+    /// Articles in the page's language: this page's share of them.
     pub here: Vec<ArticleCard>,
+    /// The articles in the page's language in all.
+    pub here_count: usize,
+    pub pagination: Pagination,
     /// Articles in other languages, grouped by language.
     pub elsewhere: Vec<LanguageGroup>,
 }

@@ -38,5 +38,6 @@ mod offline;
 mod print;
 mod review;
 mod search_parity;
+mod sections;
 mod serve;
 mod stem_parity;

@@ -36,7 +36,16 @@ impl SiteData<'_> {
             .iter()
             .find(|s| s.lang == lang && s.section == doc.section && !doc.section.is_empty())
             .map(|s| s.front.title.clone())
-            .unwrap_or_default();
+            .filter(|title| !title.is_empty())
+            .unwrap_or_else(|| {
+                let folder = doc.section.rsplit('/').next();
+                folder.unwrap_or_default().to_string()
+            });
+        let section_url = if doc.section.is_empty() {
+            String::new()
+        } else {
+            self.url(&from, &super::section_path(lang, &doc.section, 1))
+        };
         let article = ArticleContext {
             title: &doc.front.title,
             description: &doc.front.description,
@@ -66,6 +75,7 @@ impl SiteData<'_> {
             newer_version: self.newer_version(id, &from),
             reader_notices: self.reader_notices(id, &from),
             section_title,
+            section_url,
             topics: doc
                 .front
                 .topics

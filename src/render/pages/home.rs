@@ -1,5 +1,7 @@
-//! A language's home: its articles by section, the guidance it lacks, its topics.
+//! A language's home: its articles outside sections (a page of them), each
+//! section's first articles, the guidance it lacks, its topics.
 
+use super::section::{page_count, page_of, section_path};
 use super::{home_path, Page, PageJob, SiteData};
 use crate::graph::ArticleId;
 use crate::page_kind::PageKind;
@@ -9,39 +11,43 @@ impl SiteData<'_> {
     pub(super) fn home(&self, lang: &str) -> PageJob {
         let from = self.address(Page::Home(lang));
         let ids = self.graph.by_lang.get(lang).cloned().unwrap_or_default();
+        let per_page = self.config.paginate_by;
+        let root = self.root_articles(lang);
         let mut sections: Vec<SectionGroup> = Vec::new();
-        for &id in &ids {
-            let doc = &self.articles[id].document;
-            let index = self
-                .content
-                .sections
-                .iter()
-                .find(|s| s.lang == lang && s.section == doc.section);
-            let title = if doc.section.is_empty() {
-                String::new()
-            } else {
-                index
-                    .map(|s| s.front.title.clone())
-                    .unwrap_or_else(|| doc.section.clone())
-            };
-            if sections.last().map(|s| &s.title) != Some(&title) || sections.is_empty() {
-                sections.push(SectionGroup {
-                    title,
-                    description: index
-                        .map(|s| s.front.description.clone())
-                        .unwrap_or_default(),
-                    intro_html: match (doc.section.is_empty(), index) {
-                        (false, Some(s)) => self.intro_html(lang, s.body()),
-                        _ => String::new(),
-                    },
-                    articles: Vec::new(),
-                });
+        if !root.is_empty() {
+            sections.push(SectionGroup {
+                title: String::new(),
+                description: String::new(),
+                intro_html: String::new(),
+                articles: page_of(&root, per_page, 1)
+                    .iter()
+                    .map(|&id| self.card(id, lang, &from, 0))
+                    .collect(),
+                url: String::new(),
+                total: root.len(),
+            });
+        }
+        // Each top-level section: its first articles and a link to its page.
+        for section in self.sections_of(lang) {
+            if section.path.contains('/') || section.all.is_empty() {
+                continue;
             }
-            sections
-                .last_mut()
-                .expect("pushed above")
-                .articles
-                .push(self.card(id, lang, &from, 0));
+            sections.push(SectionGroup {
+                title: self.section_title(&section),
+                description: section
+                    .index
+                    .map(|s| s.front.description.clone())
+                    .unwrap_or_default(),
+                intro_html: String::new(),
+                articles: section
+                    .all
+                    .iter()
+                    .take(self.config.section_preview_limit)
+                    .map(|&id| self.card(id, lang, &from, 0))
+                    .collect(),
+                url: self.url(&from, &section_path(lang, section.path, 1)),
+                total: section.all.len(),
+            });
         }
         // Guidance this language lacks: articles with no translation into it.
         let untranslated: Vec<ArticleId> = (0..self.articles.len())
@@ -63,6 +69,7 @@ impl SiteData<'_> {
                 .unwrap_or_default(),
             article_count: ids.len(),
             sections,
+            pagination: self.pagination(&from, &from, 1, page_count(root.len(), per_page)),
             other_languages: self.other_language_groups(&untranslated, lang, &from, home_path),
             topics: self.used_topics(lang, &from),
             offline: self.config.offline.then(|| OfflineSave {
@@ -103,7 +110,7 @@ impl SiteData<'_> {
     }
 
     /// A section's introduction (`_index.md`'s body) in `lang`.
-    fn intro_html(&self, lang: &str, body: &str) -> String {
+    pub(super) fn intro_html(&self, lang: &str, body: &str) -> String {
         let html = crate::markdown::render_simple(body);
         self.callout_labels.fill(lang, &html).into_owned()
     }

@@ -8,9 +8,11 @@ mod home;
 mod parts;
 mod print;
 mod review;
+mod section;
 mod special;
 
 pub use print::{PrintMemo, PrintPart, PrintPlan, PART_BYTES};
+pub use section::{paginated, section_path};
 mod topics;
 
 use super::context::*;
@@ -59,7 +61,11 @@ pub enum Page<'a> {
     PrintPart(&'a str, usize),
     /// A language's review lists, for editors.
     Review(&'a str),
-    Topic(&'a str, &'a str),
+    /// Page `n` (from 1) of a topic's articles in a language.
+    Topic(&'a str, &'a str, usize),
+    /// Page `n` (from 1) of a section folder (`guia/sub`); with no section,
+    /// page `n` (from 2) of the home's articles outside sections.
+    Section(&'a str, &'a str, usize),
     Article(ArticleId),
 }
 
@@ -74,6 +80,7 @@ impl<'a> Page<'a> {
             Page::Print(_) | Page::PrintPart(..) => PageKind::Print,
             Page::Review(_) => PageKind::Review,
             Page::Topic(..) => PageKind::Topic,
+            Page::Section(..) => PageKind::Section,
             Page::Article(_) => PageKind::Article,
         }
     }
@@ -86,7 +93,7 @@ impl<'a> Page<'a> {
             Page::Search(_) => Page::Search(lang),
             Page::Print(_) | Page::PrintPart(..) => Page::Print(lang),
             Page::Review(_) => Page::Review(lang),
-            Page::Topic(_, id) => Page::Topic(lang, id),
+            Page::Topic(_, id, _) => Page::Topic(lang, id, 1),
             other => other,
         }
     }
@@ -319,7 +326,8 @@ impl<'a> SiteData<'a> {
                 PrintPlan::Parts(mut parts) => parts.swap_remove(n).address,
                 PrintPlan::Single(_) => unreachable!("a language printed in parts has parts"),
             },
-            Page::Topic(lang, id) => topic_path(lang, id),
+            Page::Topic(lang, id, n) => paginated(topic_path(lang, id), n),
+            Page::Section(lang, section, n) => section_path(lang, section, n),
             Page::Article(id) => self.articles[id].document.url_path(),
         }
     }
@@ -336,6 +344,19 @@ impl<'a> SiteData<'a> {
             }
             // Parts follow each language's sections: no part is another's translation.
             Page::NotFound | Page::PrintPart(..) => Versions::new(),
+            // A section folder is a language's own: the same folder in
+            // another language is its version, further pages have none.
+            Page::Section(lang, section, 1) if !section.is_empty() => self
+                .config
+                .languages
+                .iter()
+                .filter(|l| {
+                    l.code == lang || self.sections_of(&l.code).iter().any(|s| s.path == section)
+                })
+                .map(|l| (l.code.clone(), section_path(&l.code, section, 1)))
+                .collect(),
+            Page::Section(..) => Versions::new(),
+            Page::Topic(_, _, n) if n > 1 => Versions::new(),
             Page::Article(id) => {
                 let mut versions: Versions = self.graph.translations[id]
                     .iter()
@@ -367,13 +388,12 @@ impl<'a> SiteData<'a> {
                 Page::Review(lang),
             ]);
             pages.extend(self.print_plan(lang).pages(lang));
-            pages.extend(
-                content
-                    .topics
-                    .list
-                    .iter()
-                    .map(|topic| Page::Topic(lang, topic.id.as_str())),
-            );
+            for topic in &content.topics.list {
+                let here = self.topic_articles_here(lang, &topic.id).len();
+                let count = section::page_count(here, config.paginate_by);
+                pages.extend((1..=count).map(|n| Page::Topic(lang, topic.id.as_str(), n)));
+            }
+            pages.extend(self.section_pages(lang));
         }
         pages.extend((0..self.articles.len()).map(Page::Article));
         pages
@@ -390,7 +410,8 @@ impl<'a> SiteData<'a> {
             Page::Print(lang) => self.print(lang),
             Page::PrintPart(lang, n) => self.print_part(lang, n),
             Page::Review(lang) => self.review(lang),
-            Page::Topic(lang, id) => self.topic(lang, id),
+            Page::Topic(lang, id, n) => self.topic(lang, id, n),
+            Page::Section(lang, section, n) => self.section(lang, section, n),
             Page::Article(id) => self.article(id),
         }
     }

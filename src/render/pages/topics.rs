@@ -1,7 +1,9 @@
 //! Topic pages: a language's list of topics, and one topic's articles in
 //! this language, then in the others.
 
+use super::section::{page_count, page_of};
 use super::{topic_path, Page, PageJob, SiteData};
+use crate::graph::ArticleId;
 use crate::page_kind::PageKind;
 use crate::render::context::*;
 
@@ -25,8 +27,20 @@ impl SiteData<'_> {
         self.page_job(&from, page, Some(extra))
     }
 
-    pub(super) fn topic(&self, lang: &str, id: &str) -> PageJob {
-        let from = self.address(Page::Topic(lang, id));
+    /// A topic's articles in `lang`, in listing order.
+    pub(super) fn topic_articles_here(&self, lang: &str, id: &str) -> Vec<ArticleId> {
+        let ids = self.graph.by_topic.get(id).map_or(&[][..], Vec::as_slice);
+        ids.iter()
+            .copied()
+            .filter(|&a| self.articles[a].document.lang == lang)
+            .collect()
+    }
+
+    /// Page `number` (from 1) of a topic: its articles in `lang`,
+    /// `paginate_by` to a page; the first page also lists the other
+    /// languages' articles (a few each, with a link to the rest).
+    pub(super) fn topic(&self, lang: &str, id: &str, number: usize) -> PageJob {
+        let from = self.address(Page::Topic(lang, id, number));
         let topic = self
             .content
             .topics
@@ -34,6 +48,8 @@ impl SiteData<'_> {
             .expect("topic pages come from the topic list");
         let chain = self.chain(lang);
         let ids = self.graph.by_topic.get(id).cloned().unwrap_or_default();
+        let here = self.topic_articles_here(lang, id);
+        let per_page = self.config.paginate_by;
         let context = TopicContext {
             id: id.to_string(),
             label: topic.label_in(&chain).to_string(),
@@ -51,12 +67,22 @@ impl SiteData<'_> {
                     })
                 })
                 .collect(),
-            here: ids
+            here: page_of(&here, per_page, number)
                 .iter()
-                .filter(|&&a| self.articles[a].document.lang == lang)
                 .map(|&a| self.card(a, lang, &from, 0))
                 .collect(),
-            elsewhere: self.other_language_groups(&ids, lang, &from, |l| topic_path(l, id)),
+            here_count: here.len(),
+            pagination: self.pagination(
+                &from,
+                &topic_path(lang, id),
+                number,
+                page_count(here.len(), per_page),
+            ),
+            elsewhere: if number == 1 {
+                self.other_language_groups(&ids, lang, &from, |l| topic_path(l, id))
+            } else {
+                Vec::new()
+            },
         };
         let page = self.page(
             PageKind::Topic,
@@ -64,7 +90,7 @@ impl SiteData<'_> {
             &context.label,
             &context.definition,
             &from,
-            &self.versions(Page::Topic(lang, id)),
+            &self.versions(Page::Topic(lang, id, number)),
         );
         let mut extra = tera::Context::new();
         extra.insert("topic", &context);
