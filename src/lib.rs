@@ -29,6 +29,7 @@ pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod shape;
 pub mod starter;
 pub mod text;
 pub mod timings;

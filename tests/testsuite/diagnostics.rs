@@ -103,6 +103,24 @@ fn unknown_site_toml_key() {
     diagnose("unknown_site_toml_key", &[CHECK, BUILD]);
 }
 
+/// Two typos, a wrong language and three wrong values: every one in one run.
+#[test]
+fn every_site_toml_problem() {
+    diagnose("every_site_toml_problem", &[CHECK, BUILD]);
+}
+
+/// A flag's value is the flag's problem, not site.toml's.
+#[test]
+fn base_url_flag() {
+    diagnose(
+        "base_url_flag",
+        &[
+            &["build", "--base-url", "/handbook/"],
+            &["build", "--base-url", "example.com/handbook"],
+        ],
+    );
+}
+
 #[test]
 fn invalid_print_chunk() {
     diagnose("invalid_print_chunk", &[CHECK, BUILD]);
@@ -143,6 +161,13 @@ fn unknown_front_matter_key() {
 #[test]
 fn wrong_front_matter_type() {
     diagnose("wrong_front_matter_type", &[CHECK, BUILD]);
+}
+
+/// Each page's every problem in one run, TOML and YAML, with days that do
+/// not exist said to be so.
+#[test]
+fn every_front_matter_problem() {
+    diagnose("every_front_matter_problem", &[CHECK, BUILD]);
 }
 
 // Topics.
