@@ -273,7 +273,7 @@ pub fn parse(
     base_url: Option<&str>,
 ) -> Result<SiteConfig, Diagnostics> {
     let tree = shape::toml::parse(text).map_err(|p| p.diagnostic(path, text, 0))?;
-    let misfits = shape::check(&tree, &SITE, Syntax::Toml);
+    let misfits = shape::check(&tree, Kind::Table(&SITE), Syntax::Toml);
     let clean = shape::blank(text, misfits.iter().flat_map(|p| &p.blank));
     let mut problems: Diagnostics = misfits
         .iter()

@@ -316,6 +316,7 @@ pub fn link_targets<'a>(
             LinkTarget::File(file.rel_path.clone()),
         );
     }
+    targets.drafts.extend(content.drafts.iter().cloned());
     for failed in &content.failed_pages {
         targets
             .paths

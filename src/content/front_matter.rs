@@ -232,7 +232,7 @@ pub fn parse_all<T: de::DeserializeOwned + Shaped>(
         Format::Yaml => (shape::yaml::parse(split.front_matter), Syntax::Yaml),
     };
     let tree = tree.map_err(|p| vec![p.diagnostic(path, file_text, base)])?;
-    let misfits = shape::check(&tree, T::SHAPE, syntax);
+    let misfits = shape::check(&tree, Kind::Table(T::SHAPE), syntax);
     let problems: Vec<Diagnostic> = misfits
         .iter()
         .map(|p| p.diagnostic(path, file_text, base))

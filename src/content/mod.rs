@@ -87,6 +87,8 @@ pub struct Content {
     pub files: Vec<ColocatedFile>,
     /// Content paths of pages that failed to load: links to them are not "missing".
     pub failed_pages: Vec<String>,
+    /// Content paths of drafts left out of this build: a link to one says so.
+    pub drafts: Vec<String>,
 }
 
 impl Content {
@@ -105,6 +107,7 @@ impl Content {
         self.sections
             .sort_by(|a, b| (&a.lang, &a.section).cmp(&(&b.lang, &b.section)));
         self.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+        self.drafts.sort();
     }
 
     /// The files beside the pages, as published (at the same path).
@@ -143,10 +146,14 @@ pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Vec<Document>, Conte
     for (path, entry) in entries {
         match entry {
             Ok(Entry::Document(doc)) => documents.push(*doc),
+            Ok(Entry::Draft) => content.drafts.push(rel_path(&content_dir, path)),
             Ok(entry) => content.add(entry),
             Err(failed) => {
+                let rel = rel_path(&content_dir, path);
                 if failed.page {
-                    content.failed_pages.push(rel_path(&content_dir, path));
+                    content.failed_pages.push(rel);
+                } else if rel == topics::TOPICS_FILE {
+                    content.topics = Topics::unreadable();
                 }
                 problems.extend(failed.problems);
             }
@@ -510,7 +517,7 @@ pub fn check_documents<'a>(
             );
         }
         for topic in &doc.front.topics {
-            if topics.get(topic).is_none() {
+            if topics.is_unknown(topic) {
                 let split = front_matter::split(&doc.path, &doc.source);
                 let position = split
                     .map(|s| front_matter::value_position(&doc.source, &s, Value::Topic(topic)))

@@ -2,6 +2,7 @@
 //! different languages find each other.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+use crate::shape::{self, Field, Kind, Syntax};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,9 +50,26 @@ fn first_in<'a, S: AsRef<str>>(map: &'a BTreeMap<String, String>, chain: &[S]) -
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Topics {
     pub list: Vec<Topic>,
+    /// topics.toml is there but could not be read: its own problems say
+    /// why, and no page's topic is called unknown because of it.
+    pub unreadable: bool,
 }
 
 impl Topics {
+    /// What a topics.toml that failed to load stands for.
+    pub fn unreadable() -> Self {
+        Topics {
+            list: Vec::new(),
+            unreadable: true,
+        }
+    }
+
+    /// Whether `id` is a topic that no page may name: false while
+    /// topics.toml is unreadable.
+    pub fn is_unknown(&self, id: &str) -> bool {
+        !self.unreadable && self.get(id).is_none()
+    }
+
     pub fn get(&self, id: &str) -> Option<&Topic> {
         self.list
             .binary_search_by(|t| t.id.as_str().cmp(id))
@@ -60,8 +78,38 @@ impl Topics {
     }
 }
 
-/// Parses the text of topics.toml; `path` is only for messages.
+/// What topics.toml may hold, for [`shape::check`].
+static TOPIC: shape::Table = shape::Table {
+    fields: &[
+        Field::new(
+            "label",
+            Kind::Each(&Kind::Text, "\"Empatia\""),
+            "{ pt = \"Empatia\", en = \"Empathy\" }",
+        )
+        .required(),
+        Field::new(
+            "definition",
+            Kind::Each(&Kind::Text, "\"…\""),
+            "{ pt = \"…\", en = \"…\" }",
+        ),
+    ],
+    unknown_help: "a topic has a label and a definition, each a table of languages",
+};
+
+static TOPICS: Kind = Kind::Each(&Kind::Table(&TOPIC), "{ label = { pt = \"…\" } }");
+
+/// Parses the text of topics.toml; `path` is only for messages. Every
+/// problem of every topic is reported.
 pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
+    let tree =
+        shape::toml::parse(text).map_err(|p| Diagnostics::from(p.diagnostic(path, text, 0)))?;
+    let misfits: Vec<Diagnostic> = shape::check(&tree, TOPICS, Syntax::Toml)
+        .iter()
+        .map(|p| p.diagnostic(path, text, 0))
+        .collect();
+    if !misfits.is_empty() {
+        return Err(misfits.into());
+    }
     let raw: BTreeMap<Spanned<String>, RawTopic> =
         toml::from_str(text).map_err(|e| crate::config::toml_error(path, text, &e))?;
     let index = LineIndex::new(text);
@@ -94,7 +142,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Topics { list })
+    Ok(Topics {
+        list,
+        unreadable: false,
+    })
 }
 
 /// Where the table of the topic whose id starts at `key_start` starts: at the

@@ -121,13 +121,14 @@ pub struct Problem {
     pub blank: Vec<Range<usize>>,
 }
 
-/// Every problem of `root` against `table`.
-pub fn check(root: &Node, table: &'static Table, syntax: Syntax) -> Vec<Problem> {
+/// Every problem of `root` against `kind` (a [`Kind::Table`] of fields, or
+/// [`Kind::Each`] for a file of free keys such as topics.toml).
+pub fn check(root: &Node, kind: Kind, syntax: Syntax) -> Vec<Problem> {
     let mut checker = Checker {
         syntax,
         problems: Vec::new(),
     };
-    checker.table(root, table, "", &[]);
+    checker.value(root, kind, "", "", &[]);
     checker.problems.sort_by_key(|p| p.offset);
     checker.problems
 }

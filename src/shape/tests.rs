@@ -29,7 +29,7 @@ const SITE: Table = Table {
 
 fn problems(text: &str) -> Vec<(usize, String, String)> {
     let tree = toml::parse(text).unwrap();
-    check(&tree, &SITE, Syntax::Toml)
+    check(&tree, Kind::Table(&SITE), Syntax::Toml)
         .into_iter()
         .map(|p| (p.offset, p.message, p.help))
         .collect()
@@ -70,7 +70,7 @@ fn every_problem_of_a_text_is_found_in_plain_words() {
 fn blanking_what_is_wrong_leaves_a_text_serde_reads_with_its_offsets() {
     let text = "titel = \"A\"\ntitle = \"T\"\n[reveiw]\nevery = 1\n[languages.pt]\nname = \"P\"\n";
     let tree = toml::parse(text).unwrap();
-    let found = check(&tree, &SITE, Syntax::Toml);
+    let found = check(&tree, Kind::Table(&SITE), Syntax::Toml);
     let clean = blank(text, found.iter().flat_map(|p| &p.blank));
     assert_eq!(clean.len(), text.len());
     let value: ::toml::Table = ::toml::from_str(&clean).unwrap();
@@ -94,7 +94,7 @@ fn syntax_errors_speak_plainly() {
 fn yaml_keys_are_found_on_their_lines() {
     let text = "title: A\nweight: heavy\ntopics:\n- a\n- b\ndraft: 2\n";
     let tree = yaml::parse(text).unwrap();
-    let found = check(&tree, &SITE, Syntax::Yaml);
+    let found = check(&tree, Kind::Table(&SITE), Syntax::Yaml);
     let at: Vec<(usize, &str)> = found.iter().map(|p| (p.offset, p.help.as_str())).collect();
     assert_eq!(
         at,

@@ -182,7 +182,20 @@ fn invalid_topics_toml() {
     diagnose("invalid_topics_toml", &[CHECK, BUILD]);
 }
 
+/// Every problem of topics.toml at once; while it cannot be read, no page's
+/// topic is called unknown because of it.
+#[test]
+fn every_topics_problem() {
+    diagnose("every_topics_problem", &[CHECK]);
+}
+
 // Links and addresses.
+
+/// A link to a draft says it is one, and `--drafts` builds it.
+#[test]
+fn link_to_draft() {
+    diagnose("link_to_draft", &[CHECK, &["build", "--drafts"]]);
+}
 
 #[test]
 fn missing_link_target() {
