@@ -52,7 +52,8 @@ impl Command {
             Command::Check(a) => &a.root,
             Command::New(a) => &a.root,
             Command::Search(a) => &a.root,
-            Command::Init(a) => &a.dir,
+            // Paths print as given: the folder to create is not yet a site.
+            Command::Init(_) => Path::new("."),
             Command::Import(a) => &a.root,
             Command::Theme(ThemeCommand::Eject(a)) => &a.root,
             Command::Theme(ThemeCommand::Locale(a)) => &a.root,
@@ -155,9 +156,10 @@ pub struct InitArgs {
     /// The folder to create the site in (made if missing).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// The site's languages, the first being the default: `pt,hr`.
-    #[arg(long, value_delimiter = ',', default_value = "en")]
-    pub languages: Vec<String>,
+    /// The site's languages, the first being the default: `pt,hr` (spaces after
+    /// commas are fine) [default: en; with --force, those of an existing site.toml].
+    #[arg(long, value_delimiter = ',')]
+    pub languages: Option<Vec<String>>,
     #[arg(long, default_value = "Handbook")]
     pub title: String,
     /// Create the site in a folder that is not empty, keeping every file already there.

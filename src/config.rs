@@ -251,14 +251,20 @@ pub fn fallback_chain(lang: &str, default_language: &str) -> Vec<String> {
     chain
 }
 
-/// Reads `<root>/site.toml`; `base_url`, when given, replaces the file's before validation.
-pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Diagnostics> {
+/// The path of `<root>/site.toml`, or the problem that there is none: what
+/// every command that needs a site says outside one.
+pub fn require_site(root: &Path) -> Result<PathBuf, Diagnostic> {
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
         return Err(Diagnostic::error(&path, "no site.toml here")
-            .hint("run polybook in the site's folder, pass --root DIR, or create a site with polybook init")
-            .into());
+            .hint("run polybook in the site's folder, pass --root DIR, or create a site with polybook init"));
     }
+    Ok(path)
+}
+
+/// Reads `<root>/site.toml`; `base_url`, when given, replaces the file's before validation.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Diagnostics> {
+    let path = require_site(root)?;
     let text = crate::fs::read_to_string(&path)?;
     parse(root, &path, &text, base_url)
 }

@@ -74,6 +74,9 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
             topics: Vec::new(),
         },
     };
+    if let (None, Some(key)) = (&source, &key) {
+        refuse_second_translation(config, lang, key)?;
+    }
     let slug = parts[parts.len() - 1];
     let title = page
         .title
@@ -88,6 +91,24 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
         path,
         keyed_source: source,
     })
+}
+
+/// The language `lang` has its page of `key` already (a draft too): a
+/// second would be two translations of one page.
+fn refuse_second_translation(config: &SiteConfig, lang: &str, key: &str) -> Result<(), Diagnostic> {
+    let options = crate::content::LoadOptions { drafts: true };
+    let (documents, _, _) = crate::content::load(config, &options);
+    let existing = documents
+        .iter()
+        .find(|d| d.lang == lang && d.front.translation_key.as_deref() == Some(key));
+    match existing {
+        None => Ok(()),
+        Some(doc) => Err(Diagnostic::error(
+            &doc.path,
+            format!("this page is already the `{lang}` translation of `{key}`"),
+        )
+        .hint("edit it instead, or give it another translation_key first")),
+    }
 }
 
 fn front_matter_text(title: &str, key: Option<&str>, topics: &[String]) -> String {

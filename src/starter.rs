@@ -96,8 +96,10 @@ fn quote(s: &str) -> String {
 
 /// Checks the language codes `init` was given: one or more, each a language
 /// code (`pt`, `pt-BR`), none twice.
-pub fn check_languages(languages: &[String]) -> Result<(), Diagnostic> {
-    let here = Path::new(crate::config::CONFIG_FILE);
+/// Checks the language codes given for a new site or catalog; a problem is
+/// blamed on `given`, where they came from (`--languages`).
+pub fn check_languages(languages: &[String], given: &str) -> Result<(), Diagnostic> {
+    let here = Path::new(given);
     if languages.is_empty() {
         return Err(
             Diagnostic::error(here, "no language given").hint("for example: --languages pt,hr")
@@ -112,11 +114,16 @@ pub fn check_languages(languages: &[String]) -> Result<(), Diagnostic> {
         if !valid {
             return Err(
                 Diagnostic::error(here, format!("`{code}` is not a language code"))
-                    .hint("use codes like pt, hr, pt-BR"),
+                    .hint("use codes like pt, hr, pt-BR (lowercase language first)"),
             );
         }
-        if languages[..i].contains(code) {
-            return Err(Diagnostic::error(here, format!("`{code}` is given twice")));
+        // `pt-br` and `pt-BR` would be one language in two folders.
+        if let Some(same) = languages[..i].iter().find(|c| c.eq_ignore_ascii_case(code)) {
+            return Err(Diagnostic::error(
+                here,
+                format!("`{code}` is the language `{same}` again"),
+            )
+            .hint("give each language once"));
         }
     }
     Ok(())
@@ -382,9 +389,14 @@ mod tests {
 
     #[test]
     fn language_codes_are_checked() {
-        assert!(check_languages(&["pt".into(), "pt-BR".into()]).is_ok());
-        assert!(check_languages(&[]).is_err());
-        assert!(check_languages(&["pt".into(), "pt".into()]).is_err());
-        assert!(check_languages(&["../x".into()]).is_err());
+        let check = |codes: &[&str]| {
+            let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+            check_languages(&codes, "--languages")
+        };
+        assert!(check(&["pt", "pt-BR"]).is_ok());
+        assert!(check(&[]).is_err());
+        assert!(check(&["pt", "pt"]).is_err());
+        assert!(check(&["pt-br", "pt-BR"]).is_err());
+        assert!(check(&["../x"]).is_err());
     }
 }

@@ -90,7 +90,18 @@ fn every_snapshot_has_its_fixture() {
 
 #[test]
 fn missing_site_toml() {
-    diagnose("missing_site_toml", &[CHECK, BUILD]);
+    diagnose(
+        "missing_site_toml",
+        &[
+            CHECK,
+            BUILD,
+            &["serve", "--port", "0"],
+            &["theme", "eject"],
+            &["theme", "locale", "de"],
+            &["new", "pt/ouvir"],
+            &["search", "ouvir"],
+        ],
+    );
 }
 
 #[test]
@@ -117,6 +128,7 @@ fn base_url_flag() {
         &[
             &["build", "--base-url", "/handbook/"],
             &["build", "--base-url", "example.com/handbook"],
+            &["check", "--review", "--as-of", "2024-02-30"],
         ],
     );
 }
@@ -139,6 +151,30 @@ fn unconfigured_language() {
 #[test]
 fn fluent_syntax_error() {
     diagnose("fluent_syntax_error", &[CHECK, BUILD]);
+}
+
+/// `init --force` in a site keeps its languages (no `en` page added);
+/// language lists may have spaces; a flag's problem is the flag's.
+#[test]
+fn init_in_a_site() {
+    diagnose(
+        "init_in_a_site",
+        &[
+            &["init", ".", "--force"],
+            CHECK,
+            &["init", "other", "--languages", "pt,PT"],
+            &["init", "spaced", "--languages", "pt, hr"],
+        ],
+    );
+}
+
+/// `new --translation-of` into a language that has that translation names it.
+#[test]
+fn second_translation() {
+    diagnose(
+        "second_translation",
+        &[&["new", "hr/drugi", "--translation-of", "content/pt/ouvir.md"]],
+    );
 }
 
 // Front matter.
