@@ -24,6 +24,11 @@ pub struct Created {
 
 pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic> {
     let target = page.target.trim_end_matches(".md");
+    // The page's path as a file (`content/pt/x.md`) names the same page.
+    let target = match target.trim_start_matches("./").strip_prefix("content/") {
+        Some(rest) if config.language("content").is_none() => rest,
+        _ => target,
+    };
     let parts: Vec<&str> = target.split('/').collect();
     let usage = || {
         Diagnostic::error(
@@ -37,11 +42,15 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
     }
     let lang = parts[0];
     if config.language(lang).is_none() {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
         return Err(Diagnostic::error(
             config.config_path(),
             format!("`{lang}` is not a language of this site"),
         )
-        .hint(format!("add [languages.{lang}] to site.toml first")));
+        .hint(format!(
+            "start with one of {}, or add [languages.{lang}] to site.toml first",
+            codes.join(", ")
+        )));
     }
     for part in &parts[1..] {
         if slugify(part) != *part {

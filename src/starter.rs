@@ -94,10 +94,9 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// Checks the language codes `init` was given: one or more, each a language
-/// code (`pt`, `pt-BR`), none twice.
-/// Checks the language codes given for a new site or catalog; a problem is
-/// blamed on `given`, where they came from (`--languages`).
+/// Checks the language codes given for a new site or catalog: one or more,
+/// each a language code (`pt`, `pt-BR`) that site.toml will accept, none
+/// twice. A problem is blamed on `given`, where they came from (`--languages`).
 pub fn check_languages(languages: &[String], given: &str) -> Result<(), Diagnostic> {
     let here = Path::new(given);
     if languages.is_empty() {
@@ -110,7 +109,8 @@ pub fn check_languages(languages: &[String], given: &str) -> Result<(), Diagnost
             && code
                 .split('-')
                 .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
-            && code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            && code.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && crate::language_tag::LanguageTag::parse(code).is_ok();
         if !valid {
             return Err(
                 Diagnostic::error(here, format!("`{code}` is not a language code"))

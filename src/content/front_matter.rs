@@ -47,7 +47,8 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             path,
             format!("the opening `{fence}` must be alone on its line"),
         )
-        .at(Position::new(1, 1)));
+        .at(Position::new(1, 1))
+        .hint(format!("put what follows {fence} on the next line")));
     }
     let fm_start = bom + first_line_end;
     let mut offset = fm_start;
@@ -267,8 +268,7 @@ fn deserialize<T: de::DeserializeOwned>(
             .hint(hint)
         }),
         Format::Yaml => serde_norway::from_str(front_matter).map_err(|e| {
-            let shown = e.to_string();
-            let message = shown.rfind(" at line ").map_or(&*shown, |at| &shown[..at]);
+            let message = shape::yaml::without_positions(&e.to_string());
             Diagnostic::error(path, format!("front matter: {message}"))
                 .at(position(split.front_matter_offset))
                 .hint(hint)

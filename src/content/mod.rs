@@ -533,6 +533,9 @@ pub fn check_documents<'a>(
 }
 
 #[cfg(test)]
+mod mutation_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

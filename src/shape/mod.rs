@@ -64,6 +64,8 @@ pub enum Kind {
     WholeNumber,
     /// A whole number, 0 or more.
     Count,
+    /// A whole number above zero (a reading speed, how many articles a page holds).
+    Positive,
     Bool,
     /// A day: a TOML date or text `YYYY-MM-DD` (a longer text gives its first ten characters).
     Date,
@@ -206,6 +208,7 @@ impl Checker {
             (Value::Nothing, Kind::Date) => true,
             (Value::Integer(_), Kind::WholeNumber) => true,
             (Value::Integer(n), Kind::Count) => *n >= 0,
+            (Value::Integer(n), Kind::Positive) => *n > 0,
             (Value::Bool(_), Kind::Bool) => true,
             (Value::Text(day) | Value::Date(day), Kind::Date) => {
                 let day = day.get(..10).unwrap_or(day);
@@ -333,6 +336,7 @@ pub fn kind_words(kind: Kind) -> String {
         Kind::Text => "text".into(),
         Kind::WholeNumber => "a whole number".into(),
         Kind::Count => "a whole number, 0 or more".into(),
+        Kind::Positive => "a whole number above zero".into(),
         Kind::Bool => "true or false".into(),
         Kind::Date => "a date like 2024-05-01".into(),
         Kind::TextList => "a list of text, like [\"a\", \"b\"]".into(),

@@ -131,3 +131,68 @@ fn typos_find_their_key() {
     assert_eq!(closest("descripton", keys.into_iter()), Some("description"));
     assert_eq!(closest("colour", keys.into_iter()), None);
 }
+
+#[test]
+fn yaml_messages_lose_every_position_but_keep_the_words() {
+    use super::yaml::without_positions;
+    assert_eq!(
+        without_positions(
+            "did not find expected node content at line 4 column 1, while parsing a flow node at line 3 column 9"
+        ),
+        "did not find expected node content, while parsing a flow node"
+    );
+    assert_eq!(
+        without_positions("unknown key `x` at line 3"),
+        "unknown key `x`"
+    );
+    assert_eq!(
+        without_positions("unknown key ` at line x`"),
+        "unknown key ` at line x`"
+    );
+}
+
+#[test]
+fn yaml_and_toml_slips_in_plain_words() {
+    let yaml = |text: &str| super::yaml::parse(text).unwrap_err();
+    let p = yaml("title: A\ntitle: B\n");
+    assert_eq!(
+        (p.message.as_str(), p.help.as_str()),
+        (
+            "`title` is written twice",
+            "a key may appear once; keep one of the two"
+        )
+    );
+    let p = yaml("title: A\nweight: 99999999999999999999\n");
+    assert_eq!(
+        p.message,
+        "`weight`: the number 99999999999999999999 is too large"
+    );
+    let p = yaml("title: A\0B\n");
+    assert_eq!(
+        (p.message.as_str(), p.offset),
+        ("an invisible control character (U+0000)", 8)
+    );
+    let toml = |text: &str| super::toml::parse(text).unwrap_err();
+    let p = toml("title = \"A\"\nweight = 99999999999999999999\n");
+    assert_eq!(
+        (p.message.as_str(), p.offset),
+        ("the number 99999999999999999999 is too large", 21)
+    );
+    let p = toml("title = \"A\"\nweight =\n");
+    assert_eq!(p.message, "`weight` has no value");
+}
+
+#[test]
+fn yaml_in_toml_and_days_written_another_way() {
+    let toml = |text: &str| super::toml::parse(text).unwrap_err();
+    let p = toml("title: \"Ouvir\"\n");
+    assert_eq!(
+        (p.message.as_str(), p.offset),
+        ("`title:` is YAML; TOML writes title = …", 5)
+    );
+    let p = toml("title = \"A\"\ndate = 2024/05/01\n");
+    assert_eq!(
+        (p.message.as_str(), p.offset),
+        ("`2024/05/01` is not a date like 2024-05-01", 19)
+    );
+}

@@ -163,6 +163,65 @@ fn syntax_problem(text: &str, e: &toml_edit::TomlError) -> Problem {
             ..plain(why, "write a day that exists, like 2024-05-01")
         };
     }
+    if message.contains("number too large") {
+        let (start, token) = token_at(text, offset);
+        return Problem {
+            offset: start,
+            ..plain(
+                format!("the number {token} is too large"),
+                "write a whole number of at most 18 digits, or put it in quotes to keep it as text",
+            )
+        };
+    }
+    // `key =` and nothing after it: toml_edit expects a string, or says nothing.
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let before = text[line_start..offset].trim_end();
+    if let Some(key) = before.strip_suffix('=') {
+        if text[offset..line_end].trim().is_empty() && !key.trim().is_empty() {
+            return plain(
+                format!("`{}` has no value", key.trim()),
+                "write a value after the =, like title = \"Como ouvir\"",
+            );
+        }
+    }
+    // `title: "Ouvir"`: YAML between +++ lines, or in site.toml.
+    if text[offset..].starts_with(':') && !before.is_empty() && !before.contains(['=', '"', '\'']) {
+        return plain(
+            format!("`{before}:` is YAML; TOML writes {before} = …"),
+            "write key = value here (a page's front matter in YAML goes between --- lines)",
+        );
+    }
+    // `date = 2024/05/01`, `date = 01.05.2024`: a day, written another way.
+    let (start, token) = token_at_with(text, offset, &['/']);
+    if message.starts_with("expected newline")
+        && token.contains(['/', '.', '-'])
+        && token.chars().filter(char::is_ascii_digit).count() >= 6
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+    {
+        return Problem {
+            offset: start,
+            ..plain(
+                format!("`{token}` is not a date like 2024-05-01"),
+                "write a day year first, with dashes: 2024-05-01",
+            )
+        };
+    }
+    // toml_edit gives some errors no words at all.
+    if message.is_empty() {
+        if text[offset..].starts_with('\r') {
+            return plain(
+                "a carriage return without a line break after it".into(),
+                "save the file with ordinary line breaks (LF or CRLF)",
+            );
+        }
+        return plain(
+            "this is not a line like key = value".into(),
+            "fix the TOML syntax: one key = value a line, text between double quotes",
+        );
+    }
     if message.contains("string") {
         return plain(
             message,
@@ -177,7 +236,14 @@ fn syntax_problem(text: &str, e: &toml_edit::TomlError) -> Problem {
 
 /// The word of `text` around `offset` (a date, a number): its start and itself.
 fn token_at(text: &str, offset: usize) -> (usize, &str) {
-    let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.' | '+');
+    token_at_with(text, offset, &[])
+}
+
+/// [`token_at`], with `more` characters also part of a word.
+fn token_at_with<'a>(text: &'a str, offset: usize, more: &[char]) -> (usize, &'a str) {
+    let is_part = |c: char| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.' | '+') || more.contains(&c)
+    };
     let start = text[..offset]
         .char_indices()
         .rev()

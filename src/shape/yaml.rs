@@ -106,14 +106,38 @@ fn node(value: &Yaml, offset: usize) -> Node {
     Node { offset, value }
 }
 
+/// `message` without libyaml's and serde's " at line 5 column 1", however
+/// many it has ("…at line 4 column 1, while parsing a flow node at line 3
+/// column 9"): the diagnostic has the position, once. A key that reads
+/// " at line " but no number after it is the user's text and stays.
+pub fn without_positions(message: &str) -> String {
+    const AT_LINE: &str = " at line ";
+    let number = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(AT_LINE) {
+        let after = &rest[at + AT_LINE.len()..];
+        let line = number(after);
+        if line == 0 {
+            out.push_str(&rest[..at + AT_LINE.len()]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..at]);
+        let after = &after[line..];
+        rest = match after.strip_prefix(" column ") {
+            Some(col) => &col[number(col)..],
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A syntax error at its place, its message without the parser's own
 /// "at line 2 column 1" (the diagnostic has the position, once).
 fn syntax_problem(text: &str, e: &serde_norway::Error) -> Problem {
-    let shown = e.to_string();
-    let message = match shown.rfind(" at line ") {
-        Some(at) => shown[..at].to_string(),
-        None => shown,
-    };
+    let message = without_positions(&e.to_string());
     // libyaml counts `\r` and U+2028 as line breaks; its byte index maps
     // onto the text's own lines instead.
     let offset = e.location().map_or(0, |loc| loc.index()).min(text.len());
@@ -121,10 +145,80 @@ fn syntax_problem(text: &str, e: &serde_norway::Error) -> Problem {
         .rev()
         .find(|&o| text.is_char_boundary(o))
         .unwrap_or(0);
+    if let Some(problem) = too_large(&message, offset) {
+        return problem;
+    }
+    if let Some((parent, rest)) = message.split_once("duplicate entry with key \"") {
+        let key = rest.split('"').next().unwrap_or(rest);
+        let parent = parent.trim_end_matches([':', ' ']);
+        let name = if parent.is_empty() {
+            key.to_string()
+        } else {
+            format!("{parent}.{key}")
+        };
+        return Problem {
+            offset,
+            message: format!("`{name}` is written twice"),
+            help: "a key may appear once; keep one of the two".into(),
+            blank: Vec::new(),
+        };
+    }
+    if message.starts_with("control characters are not allowed") {
+        let found = text
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+        if let Some((at, c)) = found {
+            return Problem {
+                offset: at,
+                message: format!("an invisible control character (U+{:04X})", u32::from(c)),
+                help: "delete it: YAML does not allow it (an editor may show it as ^@ or a box)"
+                    .into(),
+                blank: Vec::new(),
+            };
+        }
+    }
+    let message = PLAIN
+        .iter()
+        .find(|(said, _)| message.starts_with(said))
+        .map_or_else(|| super::one_line(&message), |(_, plain)| plain.to_string());
     Problem {
         offset,
-        message: super::one_line(&message),
+        message,
         help: "fix the YAML syntax: one key: value a line, lists in [ ] or as - lines".into(),
         blank: Vec::new(),
     }
+}
+
+/// libyaml's words for the slips a newcomer makes, and plain ones.
+const PLAIN: &[(&str, &str)] = &[
+    (
+        "mapping values are not allowed",
+        "a `:` where YAML expects none: is a line above missing its `key:`, or text holding `: ` missing its quotes?",
+    ),
+    ("could not find expected ':'", "a line with no `:` after its key"),
+    ("did not find expected node content", "a value is missing or cut short"),
+    ("did not find expected ',' or ']'", "a [ ] list is never closed"),
+    ("did not find expected ',' or '}'", "a { } table is never closed"),
+    ("found unexpected end of stream", "the front matter ends inside a quote or a list"),
+    ("found a tab character", "a tab where YAML wants spaces"),
+    ("found unknown escape character", "a \\ in double quotes that starts no escape: write \\\\ or use single quotes"),
+];
+
+/// A number beyond what the parser holds, which serde_norway reports as
+/// "key: invalid type: integer `N` as u128, expected any YAML value".
+fn too_large(message: &str, offset: usize) -> Option<Problem> {
+    let (key, rest) = message.split_once(": invalid type: integer `")?;
+    let (number, _) = rest.split_once('`')?;
+    let name = if key.is_empty() || key.contains(' ') {
+        String::new()
+    } else {
+        format!("`{key}`: ")
+    };
+    Some(Problem {
+        offset,
+        message: format!("{name}the number {number} is too large"),
+        help: "write a whole number of at most 18 digits, or put it in quotes to keep it as text"
+            .into(),
+        blank: Vec::new(),
+    })
 }

@@ -129,6 +129,7 @@ fn base_url_flag() {
             &["build", "--base-url", "/handbook/"],
             &["build", "--base-url", "example.com/handbook"],
             &["check", "--review", "--as-of", "2024-02-30"],
+            &["check", "--review", "--as-of", "2024-13-01"],
         ],
     );
 }
@@ -204,6 +205,32 @@ fn wrong_front_matter_type() {
 #[test]
 fn every_front_matter_problem() {
     diagnose("every_front_matter_problem", &[CHECK, BUILD]);
+}
+
+/// YAML's syntax errors at one position each, in as plain words as the
+/// parser allows; a key twice and a number too large in the site's words.
+#[test]
+fn yaml_front_matter() {
+    diagnose("yaml_front_matter", &[CHECK]);
+}
+
+/// Slips of a newcomer following the README: YAML between +++ lines, a day
+/// written with slashes, a key with no value, the page's file path given to
+/// `new`, a language the site does not have, flags given words.
+#[test]
+fn newcomer_slips() {
+    diagnose(
+        "newcomer_slips",
+        &[
+            CHECK,
+            &["new", "content/pt/novo.md"],
+            &["new", "de/falar"],
+            &["search", "ouvir", "--lang", "de"],
+            &["search", "ouvir", "--limit", "ten"],
+            &["serve", "--port", "abc"],
+            &["init", "outro", "--languages", "portuguese"],
+        ],
+    );
 }
 
 // Topics.
