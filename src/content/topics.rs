@@ -103,12 +103,22 @@ static TOPICS: Kind = Kind::Each(&Kind::Table(&TOPIC), "{ label = { pt = \"…\"
 pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
     let tree =
         shape::toml::parse(text).map_err(|p| Diagnostics::from(p.diagnostic(path, text, 0)))?;
-    let misfits: Vec<Diagnostic> = shape::check(&tree, TOPICS, Syntax::Toml)
+    let mut misfits: Vec<Diagnostic> = shape::check(&tree, TOPICS, Syntax::Toml)
         .iter()
         .map(|p| p.diagnostic(path, text, 0))
         .collect();
     if !misfits.is_empty() {
-        return Err(misfits.into());
+        // The ids' problems too, which the rest of this function finds only
+        // in a file of the right shape: every problem in one run.
+        if let shape::Value::Table(entries) = &tree.value {
+            let index = LineIndex::new(text);
+            misfits.extend(entries.iter().filter(|e| !is_topic_id(&e.key)).map(|e| {
+                Diagnostic::error(path, format!("topic id `{}` is not a valid id", e.key))
+                    .at(index.position(text, e.key_offset))
+                    .hint("use lowercase ASCII letters, digits and dashes, e.g. active-listening")
+            }));
+        }
+        return Err(Diagnostics::from(misfits).sorted());
     }
     let raw: BTreeMap<Spanned<String>, RawTopic> =
         toml::from_str(text).map_err(|e| crate::config::toml_error(path, text, &e))?;
@@ -185,6 +195,20 @@ mod tests {
         let err = parse(Path::new("topics.toml"), text).unwrap_err();
         assert!(err.0[0].message.contains("Bad Id"));
         assert_eq!((err.0[0].line, err.0[0].col), (4, 1));
+    }
+
+    #[test]
+    fn a_bad_id_is_reported_with_the_shape_problems() {
+        let text = "[Calma]\nlabel = \"Calma\"\n";
+        let err = parse(Path::new("topics.toml"), text).unwrap_err();
+        let said: Vec<&str> = err.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "topic id `Calma` is not a valid id",
+                "`Calma.label` must be a table, not the text \"Calma\""
+            ]
+        );
     }
 
     #[test]
