@@ -52,7 +52,8 @@ impl Command {
             Command::Check(a) => &a.root,
             Command::New(a) => &a.root,
             Command::Search(a) => &a.root,
-            Command::Init(a) => &a.dir,
+            // Paths print as given: the folder to create is not yet a site.
+            Command::Init(_) => Path::new("."),
             Command::Import(a) => &a.root,
             Command::Theme(ThemeCommand::Eject(a)) => &a.root,
             Command::Theme(ThemeCommand::Locale(a)) => &a.root,
@@ -82,10 +83,10 @@ pub struct ServeArgs {
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
     /// The port to listen on; 0 picks a free one.
-    #[arg(long, default_value_t = 1111)]
+    #[arg(long, default_value_t = 1111, value_parser = port)]
     pub port: u16,
     /// The address to listen on; anything but loopback opens the site to the network.
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, default_value = "127.0.0.1", value_parser = address)]
     pub bind: std::net::IpAddr,
     /// Open the site in the default browser.
     #[arg(long)]
@@ -141,9 +142,10 @@ pub struct SearchArgs {
     /// A language code, or `all`.
     #[arg(long, default_value = "all")]
     pub lang: String,
-    #[arg(long, default_value_t = 10)]
+    /// How many results to print.
+    #[arg(long, default_value_t = 10, value_parser = count)]
     pub limit: usize,
-    /// Print a JSON array of {url, path, title, lang, score, snippet}.
+    /// Print the answer as one JSON object: its `results` (each {url, path, title, lang, score, snippet}), `total`, `corrections`, `suggested_topics` and `in_all_languages`.
     #[arg(long)]
     pub json: bool,
     #[arg(long)]
@@ -155,9 +157,10 @@ pub struct InitArgs {
     /// The folder to create the site in (made if missing).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// The site's languages, the first being the default: `pt,hr`.
-    #[arg(long, value_delimiter = ',', default_value = "en")]
-    pub languages: Vec<String>,
+    /// The site's languages, the first being the default: `pt,hr` (spaces after
+    /// commas are fine) [default: en; with --force, those of an existing site.toml].
+    #[arg(long, value_delimiter = ',')]
+    pub languages: Option<Vec<String>>,
     #[arg(long, default_value = "Handbook")]
     pub title: String,
     /// Create the site in a folder that is not empty, keeping every file already there.
@@ -210,4 +213,27 @@ pub struct EjectArgs {
     pub name: String,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+// clap shows a parser's own error after the flag's name; Rust's would read
+// "invalid digit found in string".
+
+fn port(value: &str) -> Result<u16, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| "a port is a whole number from 0 to 65535, like --port 1111".to_string())
+}
+
+fn count(value: &str) -> Result<usize, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| "write a whole number, 0 or more, like --limit 10".to_string())
+}
+
+fn address(value: &str) -> Result<std::net::IpAddr, String> {
+    value.trim().parse().map_err(|_| {
+        "an address is an IP address, like --bind 127.0.0.1 or --bind 0.0.0.0".to_string()
+    })
 }

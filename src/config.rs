@@ -3,6 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::language_tag::LanguageTag;
+use crate::shape::{self, Field, Kind, Syntax};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -14,9 +15,14 @@ pub const CONFIG_FILE: &str = "site.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    // The keys site.toml must have are optional here: `SITE` reports one
+    // that is missing, and the others are still validated.
+    #[serde(default)]
     title: String,
-    base_url: String,
-    default_language: String,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    default_language: Option<String>,
     #[serde(default = "default_theme")]
     theme: String,
     /// Used on the language chooser and as a fallback meta description.
@@ -58,7 +64,8 @@ struct RawConfig {
     #[serde(default)]
     edit_url: Option<Spanned<String>>,
     /// By code; the code's span is where diagnostics about the language point.
-    languages: BTreeMap<Spanned<String>, RawLanguage>,
+    #[serde(default)]
+    languages: Option<BTreeMap<Spanned<String>, RawLanguage>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -262,51 +269,122 @@ pub fn fallback_chain(lang: &str, default_language: &str) -> Vec<String> {
     chain
 }
 
-/// Reads `<root>/site.toml`; `base_url`, when given, replaces the file's before validation.
-pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Diagnostics> {
+/// The path of `<root>/site.toml`, or the problem that there is none: what
+/// every command that needs a site says outside one.
+pub fn require_site(root: &Path) -> Result<PathBuf, Diagnostic> {
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
         return Err(Diagnostic::error(&path, "no site.toml here")
-            .hint("run polybook in the site's folder, pass --root DIR, or create a site with polybook init")
-            .into());
+            .hint("run polybook in the site's folder, pass --root DIR, or create a site with polybook init"));
     }
+    Ok(path)
+}
+
+/// Reads `<root>/site.toml`; `base_url`, when given, replaces the file's before validation.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Diagnostics> {
+    let path = require_site(root)?;
     let text = crate::fs::read_to_string(&path)?;
     parse(root, &path, &text, base_url)
 }
 
 /// Parses and validates the text of `site.toml`; `path` is only for messages.
+/// Every problem is reported: each unknown key and wrong value (blanked out
+/// for serde to read the rest), then what validation finds in the rest.
 pub fn parse(
     root: &Path,
     path: &Path,
     text: &str,
     base_url: Option<&str>,
 ) -> Result<SiteConfig, Diagnostics> {
-    let mut raw: RawConfig = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-    if let Some(url) = base_url {
-        raw.base_url = url.to_string();
+    let tree = shape::toml::parse(text).map_err(|p| p.diagnostic(path, text, 0))?;
+    let misfits = shape::check(&tree, Kind::Table(&SITE), Syntax::Toml);
+    let clean = shape::blank(text, misfits.iter().flat_map(|p| &p.blank));
+    let mut problems: Diagnostics = misfits
+        .iter()
+        .map(|p| p.diagnostic(path, text, 0))
+        .collect::<Vec<_>>()
+        .into();
+    let raw: RawConfig = match toml::from_str(&clean) {
+        Ok(raw) => raw,
+        // A required key is missing or wrong: said above already.
+        Err(_) if problems.has_errors() => return Err(problems),
+        Err(e) => return Err(toml_error(path, text, &e).into()),
+    };
+    match validate(root, path, &clean, raw, base_url) {
+        Ok(config) if !problems.has_errors() => Ok(config),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more.0);
+            Err(problems.sorted())
+        }
     }
-    validate(root, path, text, raw)
 }
 
+/// What site.toml may hold, for [`shape::check`]; [`RawConfig`] is the same
+/// in serde's terms.
+static SITE: shape::Table = shape::Table {
+    fields: &[
+        Field::new("title", Kind::Text, "\"Handbook\"").required(),
+        Field::new("base_url", Kind::Text, "\"https://handbook.example.com/\"").required(),
+        Field::new("default_language", Kind::Text, "\"pt\"").required(),
+        Field::new("theme", Kind::Text, "\"default\""),
+        Field::new("description", Kind::Text, "\"…\""),
+        Field::new("link_to_index_html", Kind::Bool, "true"),
+        Field::new("words_per_minute", Kind::Positive, "200"),
+        Field::new("related_limit", Kind::Count, "5"),
+        Field::new("feed_limit", Kind::Count, "20"),
+        Field::new("other_languages_limit", Kind::Count, "12"),
+        Field::new("print_chunk", Kind::Positive, "200"),
+        Field::new("paginate_by", Kind::Positive, "30"),
+        Field::new("section_preview_limit", Kind::Count, "6"),
+        Field::new(
+            "raw_html",
+            Kind::OneOf(&["sanitize", "trust", "escape"]),
+            "\"sanitize\"",
+        ),
+        Field::new(
+            "broken_anchors",
+            Kind::OneOf(&["error", "warning"]),
+            "\"error\"",
+        ),
+        Field::new("offline", Kind::Bool, "true"),
+        Field::new("review", Kind::Table(&REVIEW), "{ every = \"12 months\" }"),
+        Field::new(
+            "edit_url",
+            Kind::Text,
+            "\"https://github.com/acme/handbook/edit/main/\"",
+        ),
+        Field::new(
+            "languages",
+            Kind::Each(&Kind::Table(&LANGUAGE), "{ name = \"Português\" }"),
+            "{ pt = { name = \"Português\" } }",
+        )
+        .required(),
+    ],
+    unknown_help: "the README's \"site.toml\" lists every key",
+};
+
+static REVIEW: shape::Table = shape::Table {
+    fields: &[Field::new("every", Kind::Text, "\"12 months\"")],
+    unknown_help: "[review] has one key, every",
+};
+
+static LANGUAGE: shape::Table = shape::Table {
+    fields: &[
+        Field::new("name", Kind::Text, "\"Português\"").required(),
+        Field::new("weight", Kind::WholeNumber, "1"),
+        Field::new("title", Kind::Text, "\"Manual\""),
+        Field::new("description", Kind::Text, "\"…\""),
+    ],
+    unknown_help: "a language has name, weight, title and description",
+};
+
 pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
-    let mut d = Diagnostic::error(path, one_line(e.message()));
+    let mut d = Diagnostic::error(path, shape::one_line(e.message()));
     if let Some(span) = e.span() {
         d = d.at(LineIndex::new(text).position(text, span.start));
     }
-    if e.message().contains("unknown field") {
-        d = d.hint("check the key's spelling; the README lists every key");
-    }
-    d
-}
-
-/// Parser messages spread over lines; a diagnostic reads better on one.
-pub fn one_line(message: &str) -> String {
-    message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(": ")
+    d.hint("the README's \"site.toml\" says what each key holds")
 }
 
 /// Byte offset of the top-level `key` of `text`, from the parser's spans; the
@@ -335,13 +413,32 @@ fn language_offset(text: &str, code: &Spanned<String>) -> usize {
         .map_or(start, str::len)
 }
 
+fn is_http_url(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://")
+}
+
+/// `base_url`, when given, is the `--base-url` flag's: it replaces the
+/// file's, and a problem with it is the flag's.
 fn validate(
     root: &Path,
     path: &Path,
     text: &str,
-    raw: RawConfig,
+    mut raw: RawConfig,
+    base_url: Option<&str>,
 ) -> Result<SiteConfig, Diagnostics> {
     let mut problems = Diagnostics::default();
+    if let Some(url) = base_url {
+        raw.base_url = Some(url.to_string());
+        if !is_http_url(url) {
+            problems.push(
+                Diagnostic::error(
+                    "--base-url",
+                    format!("`{url}` is not an absolute http(s) URL"),
+                )
+                .hint("write it like --base-url https://example.com/handbook/ (used for sitemap, feeds, canonical)"),
+            );
+        }
+    }
     let mut error = |offset: usize, message: String, hint: &str| {
         problems.push(
             Diagnostic::error(path, message)
@@ -349,7 +446,8 @@ fn validate(
                 .hint(hint),
         )
     };
-    if raw.languages.is_empty() {
+    let languages_map = raw.languages.take();
+    if languages_map.as_ref().is_some_and(BTreeMap::is_empty) {
         error(
             key_offset(text, "languages"),
             "no language is configured".into(),
@@ -357,7 +455,8 @@ fn validate(
         );
     }
     let mut tags = BTreeMap::new();
-    for (spanned_code, lang) in &raw.languages {
+    let raw_languages = languages_map.unwrap_or_default();
+    for (spanned_code, lang) in &raw_languages {
         let code = spanned_code.get_ref();
         match LanguageTag::parse(code) {
             Ok(tag) => {
@@ -388,42 +487,23 @@ fn validate(
             );
         }
     }
-    if !raw.languages.contains_key(raw.default_language.as_str()) {
+    let default_language = raw.default_language.clone().unwrap_or_default();
+    if raw.default_language.is_some() && !raw_languages.contains_key(default_language.as_str()) {
         error(
             key_offset(text, "default_language"),
             format!(
                 "default_language `{}` is not one of the configured languages",
-                raw.default_language
+                default_language
             ),
             "add it under [languages] or pick a configured one",
         );
     }
-    if !(raw.base_url.starts_with("http://") || raw.base_url.starts_with("https://")) {
+    let url = raw.base_url.clone();
+    if let (None, Some(url)) = (base_url, url.filter(|url| !is_http_url(url))) {
         error(
             key_offset(text, "base_url"),
-            format!("base_url `{}` is not an absolute http(s) URL", raw.base_url),
+            format!("base_url `{url}` is not an absolute http(s) URL"),
             "write it like https://handbook.example.com/ (used for sitemap, feeds, canonical)",
-        );
-    }
-    if raw.words_per_minute == 0 {
-        error(
-            key_offset(text, "words_per_minute"),
-            "words_per_minute must be above zero".into(),
-            "200 is a common reading speed",
-        );
-    }
-    if raw.print_chunk == 0 {
-        error(
-            key_offset(text, "print_chunk"),
-            "print_chunk must be above zero".into(),
-            "it is how many articles one print page holds before it is split; 200 is the default",
-        );
-    }
-    if raw.paginate_by == 0 {
-        error(
-            key_offset(text, "paginate_by"),
-            "paginate_by must be above zero".into(),
-            "it is how many articles one page of a list holds; 30 is the default",
         );
     }
     let review_every = raw.review.every.as_ref().and_then(|every| {
@@ -457,8 +537,7 @@ fn validate(
     if problems.has_errors() {
         return Err(problems);
     }
-    let mut languages: Vec<Language> = raw
-        .languages
+    let mut languages: Vec<Language> = raw_languages
         .into_iter()
         .filter_map(|(code, l)| {
             let code = code.into_inner();
@@ -473,7 +552,7 @@ fn validate(
         })
         .collect();
     languages.sort_by(|a, b| (a.weight, &a.code).cmp(&(b.weight, &b.code)));
-    let mut base_url = raw.base_url;
+    let mut base_url = raw.base_url.unwrap_or_default();
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
@@ -482,7 +561,7 @@ fn validate(
         title: raw.title,
         description: raw.description,
         base_url,
-        default_language: raw.default_language,
+        default_language,
         theme: raw.theme,
         link_to_index_html: raw.link_to_index_html,
         words_per_minute: raw.words_per_minute,
@@ -544,7 +623,7 @@ weight = 1
         let text = MINIMAL.replace("title =", "titel = \"x\"\ntitle =");
         let err = parse_str(&text).unwrap_err();
         let d = &err.0[0];
-        assert!(d.message.contains("unknown field `titel`"), "{}", d.message);
+        assert_eq!(d.message, "unknown key `titel`");
         assert_eq!((d.line, d.col), (2, 1));
     }
 
@@ -606,14 +685,11 @@ weight = 1
         for bad in ["0", "-3", "\"many\"", "2.5"] {
             let err = with(bad).unwrap_err();
             let d = &err.0[0];
-            assert_eq!(
-                (d.line, d.col),
-                (1, if bad == "0" { 1 } else { 15 }),
-                "{bad}: {d:?}"
-            );
+            assert_eq!((d.line, d.col), (1, 15), "{bad}: {d:?}");
         }
-        assert!(with("0").unwrap_err().0[0]
-            .message
-            .contains("print_chunk must be above zero"));
+        assert_eq!(
+            with("0").unwrap_err().0[0].message,
+            "`print_chunk` must be a whole number above zero, not the number 0"
+        );
     }
 }

@@ -29,6 +29,7 @@ pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod shape;
 pub mod starter;
 pub mod text;
 pub mod timings;
@@ -315,6 +316,7 @@ pub fn link_targets<'a>(
             LinkTarget::File(file.rel_path.clone()),
         );
     }
+    targets.drafts.extend(content.drafts.iter().cloned());
     for failed in &content.failed_pages {
         targets
             .paths

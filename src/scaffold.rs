@@ -24,6 +24,11 @@ pub struct Created {
 
 pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic> {
     let target = page.target.trim_end_matches(".md");
+    // The page's path as a file (`content/pt/x.md`) names the same page.
+    let target = match target.trim_start_matches("./").strip_prefix("content/") {
+        Some(rest) if config.language("content").is_none() => rest,
+        _ => target,
+    };
     let parts: Vec<&str> = target.split('/').collect();
     let usage = || {
         Diagnostic::error(
@@ -37,11 +42,15 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
     }
     let lang = parts[0];
     if config.language(lang).is_none() {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
         return Err(Diagnostic::error(
             config.config_path(),
             format!("`{lang}` is not a language of this site"),
         )
-        .hint(format!("add [languages.{lang}] to site.toml first")));
+        .hint(format!(
+            "start with one of {}, or add [languages.{lang}] to site.toml first",
+            codes.join(", ")
+        )));
     }
     for part in &parts[1..] {
         if slugify(part) != *part {
@@ -74,6 +83,9 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
             topics: Vec::new(),
         },
     };
+    if let (None, Some(key)) = (&source, &key) {
+        refuse_second_translation(config, lang, key)?;
+    }
     let slug = parts[parts.len() - 1];
     let title = page
         .title
@@ -88,6 +100,24 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
         path,
         keyed_source: source,
     })
+}
+
+/// The language `lang` has its page of `key` already (a draft too): a
+/// second would be two translations of one page.
+fn refuse_second_translation(config: &SiteConfig, lang: &str, key: &str) -> Result<(), Diagnostic> {
+    let options = crate::content::LoadOptions { drafts: true };
+    let (documents, _, _) = crate::content::load(config, &options);
+    let existing = documents
+        .iter()
+        .find(|d| d.lang == lang && d.front.translation_key.as_deref() == Some(key));
+    match existing {
+        None => Ok(()),
+        Some(doc) => Err(Diagnostic::error(
+            &doc.path,
+            format!("this page is already the `{lang}` translation of `{key}`"),
+        )
+        .hint("edit it instead, or give it another translation_key first")),
+    }
 }
 
 fn front_matter_text(title: &str, key: Option<&str>, topics: &[String]) -> String {

@@ -94,10 +94,11 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// Checks the language codes `init` was given: one or more, each a language
-/// code (`pt`, `pt-BR`), none twice.
-pub fn check_languages(languages: &[String]) -> Result<(), Diagnostic> {
-    let here = Path::new(crate::config::CONFIG_FILE);
+/// Checks the language codes given for a new site or catalog: one or more,
+/// each a language code (`pt`, `pt-BR`) that site.toml will accept, none
+/// twice. A problem is blamed on `given`, where they came from (`--languages`).
+pub fn check_languages(languages: &[String], given: &str) -> Result<(), Diagnostic> {
+    let here = Path::new(given);
     if languages.is_empty() {
         return Err(
             Diagnostic::error(here, "no language given").hint("for example: --languages pt,hr")
@@ -108,15 +109,21 @@ pub fn check_languages(languages: &[String]) -> Result<(), Diagnostic> {
             && code
                 .split('-')
                 .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
-            && code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            && code.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && crate::language_tag::LanguageTag::parse(code).is_ok();
         if !valid {
             return Err(
                 Diagnostic::error(here, format!("`{code}` is not a language code"))
-                    .hint("use codes like pt, hr, pt-BR"),
+                    .hint("use codes like pt, hr, pt-BR (lowercase language first)"),
             );
         }
-        if languages[..i].contains(code) {
-            return Err(Diagnostic::error(here, format!("`{code}` is given twice")));
+        // `pt-br` and `pt-BR` would be one language in two folders.
+        if let Some(same) = languages[..i].iter().find(|c| c.eq_ignore_ascii_case(code)) {
+            return Err(Diagnostic::error(
+                here,
+                format!("`{code}` is the language `{same}` again"),
+            )
+            .hint("give each language once"));
         }
     }
     Ok(())
@@ -382,9 +389,14 @@ mod tests {
 
     #[test]
     fn language_codes_are_checked() {
-        assert!(check_languages(&["pt".into(), "pt-BR".into()]).is_ok());
-        assert!(check_languages(&[]).is_err());
-        assert!(check_languages(&["pt".into(), "pt".into()]).is_err());
-        assert!(check_languages(&["../x".into()]).is_err());
+        let check = |codes: &[&str]| {
+            let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+            check_languages(&codes, "--languages")
+        };
+        assert!(check(&["pt", "pt-BR"]).is_ok());
+        assert!(check(&[]).is_err());
+        assert!(check(&["pt", "pt"]).is_err());
+        assert!(check(&["pt-br", "pt-BR"]).is_err());
+        assert!(check(&["../x"]).is_err());
     }
 }

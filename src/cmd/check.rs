@@ -78,12 +78,12 @@ pub fn check_site(options: &BuildOptions) -> CheckReport {
 fn review(args: &CheckArgs, options: &BuildOptions) -> Report {
     let as_of = match &args.as_of {
         None => crate::calendar::today(),
-        Some(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Some(text) => match crate::shape::parse_day(text) {
             Ok(date) => date,
-            Err(_) => {
-                return Report::failed_with(format!(
-                    "--as-of `{text}` is not a date: write YYYY-MM-DD"
-                ))
+            Err(why) => {
+                let problem = crate::diagnostics::Diagnostic::error("--as-of", why)
+                    .hint("give the day to review as of, like --as-of 2024-05-01");
+                return Report::failed(problem.into(), "check failed");
             }
         },
     };

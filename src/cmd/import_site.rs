@@ -57,11 +57,8 @@ pub fn run(args: &ImportArgs, config: &SiteConfig, dir: &Path) -> Report {
         .as_deref()
         .filter(|l| !languages.iter().any(|c| c == l))
     {
-        let d = Diagnostic::error(
-            config.config_path(),
-            format!("--lang {lang} is not a language of this site"),
-        )
-        .hint(format!("pass one of: {}", languages.join(", ")));
+        let d = Diagnostic::error("--lang", format!("`{lang}` is not a language of this site"))
+            .hint(format!("pass one of: {}", languages.join(", ")));
         return Report::failed(d.into(), "import failed");
     }
     let topics = match import_plan::load_topics(config) {

@@ -8,7 +8,11 @@ use crate::starter::{self, NewSite};
 
 /// Prints each file it created on stdout, and on stderr the ones it kept.
 pub fn run(args: InitArgs) -> Report {
-    if let Err(d) = starter::check_languages(&args.languages) {
+    let languages = match languages(&args) {
+        Ok(languages) => languages,
+        Err(problems) => return Report::failed(problems, "init failed"),
+    };
+    if let Err(d) = starter::check_languages(&languages, "--languages") {
         return Report::failed(d.into(), "init failed");
     }
     if !args.force && is_non_empty(&args.dir) {
@@ -17,7 +21,7 @@ pub fn run(args: InitArgs) -> Report {
         return Report::failed(problem.into(), "init failed");
     }
     let site = NewSite {
-        languages: &args.languages,
+        languages: &languages,
         title: &args.title,
     };
     match starter::write_new(&args.dir, &starter::site_files(&site)) {
@@ -36,6 +40,32 @@ pub fn run(args: InitArgs) -> Report {
         }
         Err(problems) => Report::failed(problems, "init failed"),
     }
+}
+
+/// The languages of the new site: as given (`pt, hr` trimmed); else, with
+/// --force where a site.toml is, its languages (default first), so the files
+/// added match the site; else English.
+fn languages(args: &InitArgs) -> Result<Vec<String>, Diagnostics> {
+    if let Some(given) = &args.languages {
+        return Ok(given
+            .iter()
+            .map(|code| code.trim().to_string())
+            .filter(|code| !code.is_empty())
+            .collect());
+    }
+    if !(args.force && args.dir.join(crate::config::CONFIG_FILE).is_file()) {
+        return Ok(vec!["en".to_string()]);
+    }
+    let config = crate::config::load(&args.dir, None)?;
+    let mut codes = vec![config.default_language.clone()];
+    codes.extend(
+        config
+            .languages
+            .iter()
+            .map(|l| l.code.clone())
+            .filter(|code| *code != config.default_language),
+    );
+    Ok(codes)
 }
 
 fn is_non_empty(dir: &std::path::Path) -> bool {

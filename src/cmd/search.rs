@@ -66,7 +66,7 @@ pub fn search(
         if config.language(lang).is_none() {
             let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
             return Err(Diagnostic::error(
-                config.config_path(),
+                "--lang",
                 format!("`{lang}` is not a language of this site"),
             )
             .hint(format!("use one of {} or all", codes.join(", ")))

@@ -5,6 +5,10 @@ use crate::cli::ServeArgs;
 use crate::serve::ServeOptions;
 
 pub fn run(args: ServeArgs) -> Report {
+    // Outside a site there is no "last good version" to serve.
+    if let Err(problem) = crate::config::require_site(&args.root) {
+        return Report::failed(problem.into(), "serve failed");
+    }
     let options = ServeOptions {
         root: args.root,
         port: args.port,

@@ -8,6 +8,9 @@ use crate::starter;
 
 /// Writes every file of the built-in theme, or nothing if one of them exists.
 pub fn eject(args: EjectArgs) -> Report {
+    if let Err(problem) = crate::config::require_site(&args.root) {
+        return Report::failed(problem.into(), "theme eject failed");
+    }
     let dir = args.root.join("themes").join(&args.name);
     if args.name.is_empty() || args.name.contains(['/', '\\']) || args.name.starts_with('.') {
         let problem = Diagnostic::error(&dir, format!("`{}` is not a theme name", args.name))
@@ -42,8 +45,11 @@ pub fn eject(args: EjectArgs) -> Report {
 
 /// Writes `locales/LANG/main.ftl` for translators, unless it exists.
 pub fn locale(args: LocaleArgs) -> Report {
+    if let Err(problem) = crate::config::require_site(&args.root) {
+        return Report::failed(problem.into(), "theme locale failed");
+    }
     let code = args.language.trim().to_string();
-    if let Err(problem) = starter::check_languages(std::slice::from_ref(&code)) {
+    if let Err(problem) = starter::check_languages(std::slice::from_ref(&code), "LANGUAGE") {
         return Report::failed(problem.into(), "theme locale failed");
     }
     let file = starter::catalog_skeleton(&code);

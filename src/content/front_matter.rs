@@ -2,6 +2,7 @@
 //! (TOML between `+++` lines, or YAML between `---` lines) into [`FrontMatter`].
 
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use crate::shape::{self, Field, Kind, Syntax};
 use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer};
 use std::fmt;
@@ -46,7 +47,8 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             path,
             format!("the opening `{fence}` must be alone on its line"),
         )
-        .at(Position::new(1, 1)));
+        .at(Position::new(1, 1))
+        .hint(format!("put what follows {fence} on the next line")));
     }
     let fm_start = bom + first_line_end;
     let mut offset = fm_start;
@@ -159,50 +161,118 @@ pub struct SectionFrontMatter {
     pub extra: serde_json::Value,
 }
 
-/// Parses the front matter of `split` into `T`, with positions relative to the whole file.
-pub fn parse<T: de::DeserializeOwned>(
+/// What a kind of front matter may hold, for [`shape::check`]: the same as
+/// its serde struct, with examples for help lines.
+pub trait Shaped {
+    const SHAPE: &'static shape::Table;
+}
+
+impl Shaped for FrontMatter {
+    const SHAPE: &'static shape::Table = &shape::Table {
+        fields: &[
+            Field::new("title", Kind::Text, "\"Como ouvir\"").required(),
+            Field::new("description", Kind::Text, "\"…\""),
+            Field::new("translation_key", Kind::Text, "\"active-listening\""),
+            Field::new("topics", Kind::TextList, "[\"empathy\"]"),
+            Field::new("weight", Kind::WholeNumber, "10"),
+            Field::new("date", Kind::Date, "2024-05-01"),
+            Field::new("draft", Kind::Bool, "true"),
+            Field::new("source", Kind::Text, "\"notes.txt\""),
+            Field::new("slug", Kind::Text, "\"como-ouvir\""),
+            Field::new("updated", Kind::Date, "2024-05-01"),
+            Field::new("owner", Kind::Text, "\"Support team\""),
+            Field::new("reviewed", Kind::Date, "2024-05-01"),
+            Field::new("review_every", Kind::Text, "\"6 months\""),
+            Field::new("aliases", Kind::TextList, "[\"/pt/old-page/\"]"),
+            Field::new("extra", Kind::Any, ""),
+        ],
+        unknown_help: "put keys of your own under extra; the README lists every key",
+    };
+}
+
+impl Shaped for SectionFrontMatter {
+    const SHAPE: &'static shape::Table = &shape::Table {
+        fields: &[
+            Field::new("title", Kind::Text, "\"Atendimento\"").required(),
+            Field::new("description", Kind::Text, "\"…\""),
+            Field::new("weight", Kind::WholeNumber, "10"),
+            Field::new("extra", Kind::Any, ""),
+        ],
+        unknown_help: "a section's _index.md has title, description, weight and extra",
+    };
+}
+
+/// Parses the front matter of `split` into `T`, with positions relative to
+/// the whole file; the first problem when there are several.
+pub fn parse<T: de::DeserializeOwned + Shaped>(
     path: &Path,
     file_text: &str,
     split: &Split,
 ) -> Result<T, Diagnostic> {
-    // Lines are counted only for an error: most files have none.
-    let position = |offset: usize| LineIndex::new(file_text).position(file_text, offset);
-    match split.format {
-        Format::Toml => toml::from_str(split.front_matter).map_err(|e| {
-            let mut d = Diagnostic::error(
-                path,
-                format!("front matter: {}", crate::config::one_line(e.message())),
-            );
-            if let Some(span) = e.span() {
-                d = d.at(position(split.front_matter_offset + span.start));
-            } else {
-                d = d.at(position(split.front_matter_offset));
-            }
-            d.hint(front_matter_hint(e.message()))
-        }),
-        Format::Yaml => serde_norway::from_str(split.front_matter).map_err(|e| {
-            let mut d = Diagnostic::error(path, format!("front matter: {e}"));
-            // libyaml counts `\r` and U+2028 as line breaks; its byte index
-            // maps onto the file's own lines instead.
-            let offset = e.location().map_or(0, |loc| loc.index());
-            let offset = (split.front_matter_offset + offset).min(file_text.len());
-            let offset = (0..=offset)
-                .rev()
-                .find(|&o| file_text.is_char_boundary(o))
-                .unwrap_or(0);
-            d = d.at(position(offset));
-            d.hint(front_matter_hint(&e.to_string()))
-        }),
+    match parse_all(path, file_text, split) {
+        Ok((front, problems)) => match problems.into_iter().next() {
+            None => Ok(front),
+            Some(first) => Err(first),
+        },
+        Err(mut problems) => Err(problems.remove(0)),
     }
 }
 
-fn front_matter_hint(message: &str) -> &'static str {
-    if message.contains("unknown field") {
-        "check the key's spelling; put theme-specific keys under [extra]"
-    } else if message.contains("missing field") {
-        "every page needs at least title = \"…\""
-    } else {
-        "fix the front matter syntax (TOML between +++ lines, YAML between --- lines)"
+/// Parses the front matter of `split` into `T` with every problem of its
+/// keys and values, each once: `T` is read from the keys that fit, so the
+/// page's other checks can still run. `Err` when it cannot be read at all
+/// (a syntax error, a missing title): never empty.
+pub fn parse_all<T: de::DeserializeOwned + Shaped>(
+    path: &Path,
+    file_text: &str,
+    split: &Split,
+) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let base = split.front_matter_offset;
+    let (tree, syntax) = match split.format {
+        Format::Toml => (shape::toml::parse(split.front_matter), Syntax::Toml),
+        Format::Yaml => (shape::yaml::parse(split.front_matter), Syntax::Yaml),
+    };
+    let tree = tree.map_err(|p| vec![p.diagnostic(path, file_text, base)])?;
+    let misfits = shape::check(&tree, Kind::Table(T::SHAPE), syntax);
+    let problems: Vec<Diagnostic> = misfits
+        .iter()
+        .map(|p| p.diagnostic(path, file_text, base))
+        .collect();
+    let rest = shape::blank(split.front_matter, misfits.iter().flat_map(|p| &p.blank));
+    match deserialize(path, file_text, split, &rest) {
+        Ok(front) => Ok((front, problems)),
+        Err(_) if !problems.is_empty() => Err(problems),
+        Err(d) => Err(vec![d]),
+    }
+}
+
+/// serde's reading of `front_matter` (`split`'s, or it with keys blanked);
+/// its error only for what the shape does not say (a number too large).
+fn deserialize<T: de::DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    split: &Split,
+    front_matter: &str,
+) -> Result<T, Diagnostic> {
+    // Lines are counted only for an error: most files have none.
+    let position = |offset: usize| LineIndex::new(file_text).position(file_text, offset);
+    let hint = "fix the front matter syntax (TOML between +++ lines, YAML between --- lines)";
+    match split.format {
+        Format::Toml => toml::from_str(front_matter).map_err(|e| {
+            let offset = e.span().map_or(0, |span| span.start);
+            Diagnostic::error(
+                path,
+                format!("front matter: {}", shape::one_line(e.message())),
+            )
+            .at(position(split.front_matter_offset + offset))
+            .hint(hint)
+        }),
+        Format::Yaml => serde_norway::from_str(front_matter).map_err(|e| {
+            let message = shape::yaml::without_positions(&e.to_string());
+            Diagnostic::error(path, format!("front matter: {message}"))
+                .at(position(split.front_matter_offset))
+                .hint(hint)
+        }),
     }
 }
 
@@ -217,9 +287,7 @@ fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>,
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
             let day = v.get(..10).unwrap_or(v);
-            NaiveDate::parse_from_str(day, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| E::custom(format!("`{v}` is not a date like 2024-05-01")))
+            shape::parse_day(day).map(Some).map_err(E::custom)
         }
         // TOML dates arrive as a one-entry map holding their text.
         fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -338,13 +406,12 @@ mod tests {
 
     #[test]
     fn keys_are_the_fields() {
-        let path = Path::new("content/pt/x.md");
-        let text = "+++\ntitle = \"A\"\nnot_a_key = 1\n+++\n";
-        let split = split(path, text).unwrap();
-        let d = parse::<FrontMatter>(path, text, &split).unwrap_err();
-        let expected = d.message.split("expected one of ").nth(1).unwrap();
+        let e = toml::from_str::<FrontMatter>("title = \"A\"\nnot_a_key = 1\n").unwrap_err();
+        let expected = e.message().split("expected one of ").nth(1).unwrap();
         let listed: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
-        assert_eq!(listed, FrontMatter::KEYS, "{}", d.message);
+        assert_eq!(listed, FrontMatter::KEYS, "{}", e.message());
+        let shaped: Vec<&str> = FrontMatter::SHAPE.fields.iter().map(|f| f.key).collect();
+        assert_eq!(shaped, FrontMatter::KEYS);
     }
 
     fn p() -> &'static Path {
@@ -413,10 +480,10 @@ mod tests {
         let page = "+++\ntitle = \"A\"\ntopcs = [\"x\"]\n+++\n";
         let s = split(p(), page).unwrap();
         let err = parse::<FrontMatter>(p(), page, &s).unwrap_err();
-        assert!(
-            err.message.contains("unknown field `topcs`"),
-            "{}",
-            err.message
+        assert_eq!(err.message, "unknown key `topcs`");
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("did you mean `topics`? put keys of your own under extra; the README lists every key")
         );
         assert_eq!((err.line, err.col), (3, 1));
         let page = "---\ntitle: A\nweight: [\n---\n";

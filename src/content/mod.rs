@@ -87,6 +87,8 @@ pub struct Content {
     pub files: Vec<ColocatedFile>,
     /// Content paths of pages that failed to load: links to them are not "missing".
     pub failed_pages: Vec<String>,
+    /// Content paths of drafts left out of this build: a link to one says so.
+    pub drafts: Vec<String>,
 }
 
 impl Content {
@@ -105,6 +107,7 @@ impl Content {
         self.sections
             .sort_by(|a, b| (&a.lang, &a.section).cmp(&(&b.lang, &b.section)));
         self.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+        self.drafts.sort();
     }
 
     /// The files beside the pages, as published (at the same path).
@@ -143,10 +146,14 @@ pub fn load(config: &SiteConfig, options: &LoadOptions) -> (Vec<Document>, Conte
     for (path, entry) in entries {
         match entry {
             Ok(Entry::Document(doc)) => documents.push(*doc),
+            Ok(Entry::Draft) => content.drafts.push(rel_path(&content_dir, path)),
             Ok(entry) => content.add(entry),
             Err(failed) => {
+                let rel = rel_path(&content_dir, path);
                 if failed.page {
-                    content.failed_pages.push(rel_path(&content_dir, path));
+                    content.failed_pages.push(rel);
+                } else if rel == topics::TOPICS_FILE {
+                    content.topics = Topics::unreadable();
                 }
                 problems.extend(failed.problems);
             }
@@ -222,10 +229,12 @@ pub fn load_file(
             problems: vec![e],
         });
     }
-    let loaded = classify(config, content_dir, path).and_then(|f| read_file(config, f, options));
-    loaded.map_err(|e| Failed {
+    let loaded = classify(config, content_dir, path)
+        .map_err(|e| vec![e])
+        .and_then(|f| read_file(config, f, options));
+    loaded.map_err(|problems| Failed {
         page: true,
-        problems: vec![e],
+        problems,
     })
 }
 
@@ -351,8 +360,8 @@ fn read_file(
     config: &SiteConfig,
     file: ContentFile,
     options: &LoadOptions,
-) -> Result<Entry, Diagnostic> {
-    let source = crate::fs::read_to_string(&file.path)?;
+) -> Result<Entry, Vec<Diagnostic>> {
+    let source = crate::fs::read_to_string(&file.path).map_err(|e| vec![e])?;
     parse_file(config, file, source, options)
 }
 
@@ -365,21 +374,27 @@ pub fn parse_page(
     path: &Path,
     source: String,
     options: &LoadOptions,
-) -> Result<Entry, Diagnostic> {
-    let file = classify(config, content_dir, path)?;
+) -> Result<Entry, Vec<Diagnostic>> {
+    let file = classify(config, content_dir, path).map_err(|e| vec![e])?;
     parse_file(config, file, source, options)
 }
 
+/// Every problem of the page's front matter, at once: those of its keys and
+/// values, then those of the values that fit.
 fn parse_file(
     config: &SiteConfig,
     file: ContentFile,
     source: String,
     options: &LoadOptions,
-) -> Result<Entry, Diagnostic> {
-    let split = front_matter::split(&file.path, &source)?;
+) -> Result<Entry, Vec<Diagnostic>> {
+    let split = front_matter::split(&file.path, &source).map_err(|e| vec![e])?;
     let body_offset = split.body_offset;
     if file.stem == "_index" {
-        let front: SectionFrontMatter = front_matter::parse(&file.path, &source, &split)?;
+        let (front, problems) =
+            front_matter::parse_all::<SectionFrontMatter>(&file.path, &source, &split)?;
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         return Ok(Entry::Section(Box::new(SectionIndex {
             path: file.path,
             lang: file.lang,
@@ -389,17 +404,20 @@ fn parse_file(
             body_offset,
         })));
     }
-    let front: FrontMatter = front_matter::parse(&file.path, &source, &split)?;
-    if front.draft && !options.drafts {
+    let (front, mut problems) =
+        front_matter::parse_all::<FrontMatter>(&file.path, &source, &split)?;
+    if front.draft && !options.drafts && problems.is_empty() {
         return Ok(Entry::Draft);
     }
     if front.title.trim().is_empty() {
-        return Err(Diagnostic::error(&file.path, "the title is empty")
-            .at(front_matter::value_position(&source, &split, Value::Title))
-            .hint("give the page a title in its language"));
+        problems.push(
+            Diagnostic::error(&file.path, "the title is empty")
+                .at(front_matter::value_position(&source, &split, Value::Title))
+                .hint("give the page a title in its language"),
+        );
     }
     if let Some(slug) = &front.slug {
-        check_slug(&file, slug, &source, &split)?;
+        problems.extend(check_slug(&file, slug, &source, &split).err());
     }
     // What the file asks for; `address::assign` decides once every page is read.
     let slug = match &front.slug {
@@ -407,7 +425,15 @@ fn parse_file(
         None => address::from_file_name(&file.stem),
     };
     let languages: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let aliases = aliases::parse_all(&file.path, &front.aliases, &languages, (&source, &split))?;
+    let aliases = aliases::parse_all(&file.path, &front.aliases, &languages, (&source, &split));
+    let aliases = match aliases {
+        Ok(aliases) if problems.is_empty() => aliases,
+        Ok(_) => return Err(problems),
+        Err(e) => {
+            problems.push(e);
+            return Err(problems);
+        }
+    };
     Ok(Entry::Document(Box::new(Document {
         path: file.path,
         rel_path: file.rel_path,
@@ -491,7 +517,7 @@ pub fn check_documents<'a>(
             );
         }
         for topic in &doc.front.topics {
-            if topics.get(topic).is_none() {
+            if topics.is_unknown(topic) {
                 let split = front_matter::split(&doc.path, &doc.source);
                 let position = split
                     .map(|s| front_matter::value_position(&doc.source, &s, Value::Topic(topic)))
@@ -505,6 +531,9 @@ pub fn check_documents<'a>(
         }
     }
 }
+
+#[cfg(test)]
+mod mutation_tests;
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! different languages find each other.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+use crate::shape::{self, Field, Kind, Syntax};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,9 +50,26 @@ fn first_in<'a, S: AsRef<str>>(map: &'a BTreeMap<String, String>, chain: &[S]) -
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Topics {
     pub list: Vec<Topic>,
+    /// topics.toml is there but could not be read: its own problems say
+    /// why, and no page's topic is called unknown because of it.
+    pub unreadable: bool,
 }
 
 impl Topics {
+    /// What a topics.toml that failed to load stands for.
+    pub fn unreadable() -> Self {
+        Topics {
+            list: Vec::new(),
+            unreadable: true,
+        }
+    }
+
+    /// Whether `id` is a topic that no page may name: false while
+    /// topics.toml is unreadable.
+    pub fn is_unknown(&self, id: &str) -> bool {
+        !self.unreadable && self.get(id).is_none()
+    }
+
     pub fn get(&self, id: &str) -> Option<&Topic> {
         self.list
             .binary_search_by(|t| t.id.as_str().cmp(id))
@@ -60,8 +78,48 @@ impl Topics {
     }
 }
 
-/// Parses the text of topics.toml; `path` is only for messages.
+/// What topics.toml may hold, for [`shape::check`].
+static TOPIC: shape::Table = shape::Table {
+    fields: &[
+        Field::new(
+            "label",
+            Kind::Each(&Kind::Text, "\"Empatia\""),
+            "{ pt = \"Empatia\", en = \"Empathy\" }",
+        )
+        .required(),
+        Field::new(
+            "definition",
+            Kind::Each(&Kind::Text, "\"…\""),
+            "{ pt = \"…\", en = \"…\" }",
+        ),
+    ],
+    unknown_help: "a topic has a label and a definition, each a table of languages",
+};
+
+static TOPICS: Kind = Kind::Each(&Kind::Table(&TOPIC), "{ label = { pt = \"…\" } }");
+
+/// Parses the text of topics.toml; `path` is only for messages. Every
+/// problem of every topic is reported.
 pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
+    let tree =
+        shape::toml::parse(text).map_err(|p| Diagnostics::from(p.diagnostic(path, text, 0)))?;
+    let mut misfits: Vec<Diagnostic> = shape::check(&tree, TOPICS, Syntax::Toml)
+        .iter()
+        .map(|p| p.diagnostic(path, text, 0))
+        .collect();
+    if !misfits.is_empty() {
+        // The ids' problems too, which the rest of this function finds only
+        // in a file of the right shape: every problem in one run.
+        if let shape::Value::Table(entries) = &tree.value {
+            let index = LineIndex::new(text);
+            misfits.extend(entries.iter().filter(|e| !is_topic_id(&e.key)).map(|e| {
+                Diagnostic::error(path, format!("topic id `{}` is not a valid id", e.key))
+                    .at(index.position(text, e.key_offset))
+                    .hint("use lowercase ASCII letters, digits and dashes, e.g. active-listening")
+            }));
+        }
+        return Err(Diagnostics::from(misfits).sorted());
+    }
     let raw: BTreeMap<Spanned<String>, RawTopic> =
         toml::from_str(text).map_err(|e| crate::config::toml_error(path, text, &e))?;
     let index = LineIndex::new(text);
@@ -94,7 +152,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Topics, Diagnostics> {
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Topics { list })
+    Ok(Topics {
+        list,
+        unreadable: false,
+    })
 }
 
 /// Where the table of the topic whose id starts at `key_start` starts: at the
@@ -134,6 +195,20 @@ mod tests {
         let err = parse(Path::new("topics.toml"), text).unwrap_err();
         assert!(err.0[0].message.contains("Bad Id"));
         assert_eq!((err.0[0].line, err.0[0].col), (4, 1));
+    }
+
+    #[test]
+    fn a_bad_id_is_reported_with_the_shape_problems() {
+        let text = "[Calma]\nlabel = \"Calma\"\n";
+        let err = parse(Path::new("topics.toml"), text).unwrap_err();
+        let said: Vec<&str> = err.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "topic id `Calma` is not a valid id",
+                "`Calma.label` must be a table, not the text \"Calma\""
+            ]
+        );
     }
 
     #[test]

@@ -231,6 +231,10 @@ impl Analysis {
                     loaded.documents.push((article, *doc));
                     Kind::Document
                 }
+                Some(Ok(Entry::Draft)) => {
+                    self.site.content.drafts.push(rels[i].clone());
+                    Kind::Nothing
+                }
                 Some(Ok(entry)) => {
                     let kind = match &entry {
                         Entry::Section(_) => Kind::Section,
@@ -241,6 +245,9 @@ impl Analysis {
                     kind
                 }
                 Some(Err(failed)) => {
+                    if rels[i] == content::topics::TOPICS_FILE {
+                        self.site.content.topics = content::Topics::unreadable();
+                    }
                     if self.note(&dirty[i], failed.problems) && failed.page {
                         self.site.content.failed_pages.push(rels[i].clone());
                         Kind::Failed
@@ -303,6 +310,7 @@ impl Analysis {
             .sections
             .retain(|s| !gone.contains(s.path.as_path()));
         content.failed_pages.retain(|p| !rels.contains(p.as_str()));
+        content.drafts.retain(|p| !rels.contains(p.as_str()));
         content
             .files
             .retain(|f| !rels.contains(f.rel_path.as_str()));

@@ -140,9 +140,9 @@ impl Incremental {
         let mut doc = match loaded {
             Ok(Entry::Document(doc)) => *doc,
             Ok(_) => return Preview::default(),
-            Err(problem) => {
+            Err(problems) => {
                 return Preview {
-                    problems: vec![problem],
+                    problems,
                     ..Preview::default()
                 }
             }

@@ -37,6 +37,8 @@ pub struct LinkTargets {
     pub paths: BTreeMap<String, LinkTarget>,
     /// By output address, without the leading `/`: `pt/guide/`, `pt/img.png`.
     pub addresses: HashMap<String, Address>,
+    /// Content paths of drafts this build leaves out.
+    pub drafts: std::collections::BTreeSet<String>,
 }
 
 impl LinkTargets {
@@ -222,12 +224,17 @@ fn resolve(dest: &str, ctx: &RenderContext) -> Resolved {
     };
     match to_content(&target_path, fragment, ctx) {
         Some(found) => Ok(Some(found)),
+        None if ctx.targets.drafts.contains(&target_path) => Err(Diagnostic::error(
+            ctx.path,
+            format!("the link `{dest}` points to content/{target_path}, which is a draft"),
+        )
+        .hint("drafts are built only with --drafts: build with --drafts, or publish it (draft = false)")),
         None => Err(Diagnostic::error(
             ctx.path,
             format!("the link `{dest}` points to content/{target_path}, which does not exist"),
         )
         .hint(if decoded.ends_with(".md") {
-            "check the file name and the relative path (../<lang>/<slug>.md); drafts are only built with --drafts"
+            "check the file name and the relative path (../<lang>/<slug>.md)"
         } else {
             "link to a .md page or a file inside content/, or use an absolute https:// URL"
         })),

@@ -193,10 +193,26 @@ pub fn render_simple(text: &str) -> String {
 
 /// The page's words, for search and reading time: each run of whitespace,
 /// and each break between blocks, is one space.
+/// The text inside an inline `<script>` or `<style>` is no reader's: the
+/// sanitizer removes it and a browser never shows it, so search never holds it.
 fn plain_text(events: &[(Event, Range<usize>)]) -> PlainText {
     let mut text = PlainText::default();
+    let mut hidden_until: Option<&str> = None;
     for (event, _) in events {
         match event {
+            Event::InlineHtml(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if let Some(end) = hidden_until {
+                    if tag.contains(end) {
+                        hidden_until = None;
+                    }
+                } else if tag.starts_with("<script") && !tag.contains("</script") {
+                    hidden_until = Some("</script");
+                } else if tag.starts_with("<style") && !tag.contains("</style") {
+                    hidden_until = Some("</style");
+                }
+            }
+            Event::Text(_) | Event::Code(_) if hidden_until.is_some() => {}
             Event::Text(t) | Event::Code(t) => text.push(t),
             Event::SoftBreak | Event::HardBreak => text.gap = true,
             Event::End(end) if is_block_end(end) => text.gap = true,

@@ -95,6 +95,14 @@ fn external_links_and_template_syntax_are_left_alone() {
 }
 
 #[test]
+fn search_text_never_holds_what_the_sanitizer_removed() {
+    let r = render_body("Ask <script>steal(\"secret\")</script> calmly <style>p{}</style> now.\n");
+    assert!(!r.html.contains("steal"), "{}", r.html);
+    assert_eq!(r.plain_text, "Ask calmly now.");
+    assert_eq!(r.word_count, 3);
+}
+
+#[test]
 fn plain_text_and_reading_time() {
     let r = render_body("# T\n\nOne two *three*.\n\n- four\n- five\n");
     assert_eq!(r.word_count, 6);

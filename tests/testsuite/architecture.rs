@@ -29,6 +29,7 @@ const LAYERS: &[&[&str]] = &[
         "builtin",
         "calendar",
         "language_tag",
+        "shape",
     ],
     &["config"],
     &["content"],

@@ -190,7 +190,7 @@ fn unknown_site_toml_keys_are_errors_naming_the_key() {
     let site = two_language_site();
     site.write("site.toml", &site_toml("titel = \"typo\""));
     site.build()
-        .assert_failed_with("site.toml:4:1: error: unknown field `titel`");
+        .assert_failed_with("site.toml:4:1: error: unknown key `titel`");
 }
 
 #[test]

@@ -90,7 +90,18 @@ fn every_snapshot_has_its_fixture() {
 
 #[test]
 fn missing_site_toml() {
-    diagnose("missing_site_toml", &[CHECK, BUILD]);
+    diagnose(
+        "missing_site_toml",
+        &[
+            CHECK,
+            BUILD,
+            &["serve", "--port", "0"],
+            &["theme", "eject"],
+            &["theme", "locale", "de"],
+            &["new", "pt/ouvir"],
+            &["search", "ouvir"],
+        ],
+    );
 }
 
 #[test]
@@ -101,6 +112,26 @@ fn invalid_site_toml() {
 #[test]
 fn unknown_site_toml_key() {
     diagnose("unknown_site_toml_key", &[CHECK, BUILD]);
+}
+
+/// Two typos, a wrong language and three wrong values: every one in one run.
+#[test]
+fn every_site_toml_problem() {
+    diagnose("every_site_toml_problem", &[CHECK, BUILD]);
+}
+
+/// A flag's value is the flag's problem, not site.toml's.
+#[test]
+fn base_url_flag() {
+    diagnose(
+        "base_url_flag",
+        &[
+            &["build", "--base-url", "/handbook/"],
+            &["build", "--base-url", "example.com/handbook"],
+            &["check", "--review", "--as-of", "2024-02-30"],
+            &["check", "--review", "--as-of", "2024-13-01"],
+        ],
+    );
 }
 
 #[test]
@@ -121,6 +152,30 @@ fn unconfigured_language() {
 #[test]
 fn fluent_syntax_error() {
     diagnose("fluent_syntax_error", &[CHECK, BUILD]);
+}
+
+/// `init --force` in a site keeps its languages (no `en` page added);
+/// language lists may have spaces; a flag's problem is the flag's.
+#[test]
+fn init_in_a_site() {
+    diagnose(
+        "init_in_a_site",
+        &[
+            &["init", ".", "--force"],
+            CHECK,
+            &["init", "other", "--languages", "pt,PT"],
+            &["init", "spaced", "--languages", "pt, hr"],
+        ],
+    );
+}
+
+/// `new --translation-of` into a language that has that translation names it.
+#[test]
+fn second_translation() {
+    diagnose(
+        "second_translation",
+        &[&["new", "hr/drugi", "--translation-of", "content/pt/ouvir.md"]],
+    );
 }
 
 // Front matter.
@@ -145,6 +200,39 @@ fn wrong_front_matter_type() {
     diagnose("wrong_front_matter_type", &[CHECK, BUILD]);
 }
 
+/// Each page's every problem in one run, TOML and YAML, with days that do
+/// not exist said to be so.
+#[test]
+fn every_front_matter_problem() {
+    diagnose("every_front_matter_problem", &[CHECK, BUILD]);
+}
+
+/// YAML's syntax errors at one position each, in as plain words as the
+/// parser allows; a key twice and a number too large in the site's words.
+#[test]
+fn yaml_front_matter() {
+    diagnose("yaml_front_matter", &[CHECK]);
+}
+
+/// Slips of a newcomer following the README: YAML between +++ lines, a day
+/// written with slashes, a key with no value, the page's file path given to
+/// `new`, a language the site does not have, flags given words.
+#[test]
+fn newcomer_slips() {
+    diagnose(
+        "newcomer_slips",
+        &[
+            CHECK,
+            &["new", "content/pt/novo.md"],
+            &["new", "de/falar"],
+            &["search", "ouvir", "--lang", "de"],
+            &["search", "ouvir", "--limit", "ten"],
+            &["serve", "--port", "abc"],
+            &["init", "outro", "--languages", "portuguese"],
+        ],
+    );
+}
+
 // Topics.
 
 #[test]
@@ -157,7 +245,20 @@ fn invalid_topics_toml() {
     diagnose("invalid_topics_toml", &[CHECK, BUILD]);
 }
 
+/// Every problem of topics.toml at once; while it cannot be read, no page's
+/// topic is called unknown because of it.
+#[test]
+fn every_topics_problem() {
+    diagnose("every_topics_problem", &[CHECK]);
+}
+
 // Links and addresses.
+
+/// A link to a draft says it is one, and `--drafts` builds it.
+#[test]
+fn link_to_draft() {
+    diagnose("link_to_draft", &[CHECK, &["build", "--drafts"]]);
+}
 
 #[test]
 fn missing_link_target() {

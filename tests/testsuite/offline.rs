@@ -127,6 +127,6 @@ fn offline_false_writes_no_worker_and_registers_none() {
 fn offline_must_be_true_or_false() {
     let site = site("offline = \"no\"");
     site.build().assert_failed_with(
-        "site.toml:4:11: error: invalid type: string \"no\", expected a boolean",
+        "site.toml:4:11: error: `offline` must be true or false, not the text \"no\"",
     );
 }

@@ -317,11 +317,17 @@ fn a_language_with_at_most_print_chunk_articles_keeps_one_print_page() {
 #[test]
 fn print_chunk_must_be_a_positive_integer() {
     for (value, expected) in [
-        ("0", "site.toml:4:1: error: print_chunk must be above zero"),
-        ("-1", "site.toml:4:15: error: invalid value: integer `-1`"),
+        (
+            "0",
+            "site.toml:4:15: error: `print_chunk` must be a whole number above zero, not the number 0",
+        ),
+        (
+            "-1",
+            "site.toml:4:15: error: `print_chunk` must be a whole number above zero, not the number -1",
+        ),
         (
             "\"ten\"",
-            "site.toml:4:15: error: invalid type: string \"ten\"",
+            "site.toml:4:15: error: `print_chunk` must be a whole number above zero, not the text \"ten\"",
         ),
     ] {
         let site = Site::new();

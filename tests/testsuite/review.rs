@@ -139,7 +139,7 @@ Español (es)
         july.stdout()
     );
     run(&site, &["check", "--review", "--as-of", "July"])
-        .assert_failed_with("--as-of `July` is not a date: write YYYY-MM-DD");
+        .assert_failed_with("--as-of: error: `July` is not a date like 2024-05-01");
 }
 
 #[test]

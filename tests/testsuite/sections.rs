@@ -175,5 +175,5 @@ fn a_section_folder_named_page_moves_aside_and_paginate_by_must_be_positive() {
 
     site.write("site.toml", &site_toml("paginate_by = 0\n"));
     site.build()
-        .assert_failed_with("paginate_by must be above zero");
+        .assert_failed_with("`paginate_by` must be a whole number above zero");
 }

@@ -33,7 +33,7 @@ pub(super) fn read_page(
             file,
             format!(
                 "its front matter does not parse: {}",
-                crate::config::one_line(&e)
+                crate::shape::one_line(&e)
             ),
         )
         .at(Position::new(2, 1))

@@ -277,10 +277,10 @@ async fn check_loads(desk: &Desk, rel: &str, text: &str) -> Result<(), Response>
         &crate::content::LoadOptions { drafts: true },
     );
     match loaded {
-        Err(problem) => Err(json_response(
+        Err(problems) => Err(json_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            json!({ "error": format!("{}: nothing was written", problem.message),
-                    "problems": problems_json(text, &[problem]) }),
+            json!({ "error": format!("{}: nothing was written", problems[0].message),
+                    "problems": problems_json(text, &problems) }),
         )),
         Ok(_) => Ok(()),
     }
