@@ -106,7 +106,7 @@ fn default_feed_limit() -> usize {
     20
 }
 fn default_other_languages_limit() -> usize {
-    12
+    6
 }
 fn default_print_chunk() -> usize {
     200
@@ -115,7 +115,7 @@ fn default_paginate_by() -> usize {
     30
 }
 fn default_section_preview_limit() -> usize {
-    6
+    3
 }
 
 /// A language the handbook is published in.
@@ -333,10 +333,10 @@ static SITE: shape::Table = shape::Table {
         Field::new("words_per_minute", Kind::Positive, "200"),
         Field::new("related_limit", Kind::Count, "5"),
         Field::new("feed_limit", Kind::Count, "20"),
-        Field::new("other_languages_limit", Kind::Count, "12"),
+        Field::new("other_languages_limit", Kind::Count, "6"),
         Field::new("print_chunk", Kind::Positive, "200"),
         Field::new("paginate_by", Kind::Positive, "30"),
-        Field::new("section_preview_limit", Kind::Count, "6"),
+        Field::new("section_preview_limit", Kind::Count, "3"),
         Field::new(
             "raw_html",
             Kind::OneOf(&["sanitize", "trust", "escape"]),
