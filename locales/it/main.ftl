@@ -87,6 +87,14 @@ search-related-topics = Argomenti che possono aiutare:
 # $query: the query with the forgiven typo corrected
 search-showing-results-for = Risultati per { $query }
 search-error = Impossibile caricare la ricerca. Ricarica la pagina per riprovare.
+# $query: the synonyms a search also looked for (content/synonyms.toml)
+search-also-searched = Cercato anche: { $query }
+# The bar on a page opened from a search result, marking the query's words
+# $current: the mark shown, $total: how many marks the page has
+highlight-position = { $current } di { $total }
+highlight-previous = Occorrenza precedente
+highlight-next = Occorrenza successiva
+highlight-close = Rimuovi le evidenziazioni
 
 ## Print
 

@@ -118,22 +118,69 @@ fn add_folder(theme: &mut Theme, dir: &Path, problems: &mut Diagnostics) {
 }
 
 /// JavaScript without its comments and indentation (with the `minifier`
-/// crate, as rustdoc does): the theme's scripts are written to be read, and
-/// every page loads them. Anything else, or a script the minifier refuses,
-/// as it is. Not CSS: minifier 0.4 drops the spaces `clamp(1rem + 2vw)`
-/// needs, which breaks the layout.
+/// crate, as rustdoc does), and CSS without its comments, indentation and
+/// empty lines ([`css_stripped`]): the theme's files are written to be read,
+/// and every page loads them. Anything else, or a script the minifier
+/// refuses, as it is. Not CSS through `minifier`: its 0.4 drops the spaces
+/// `clamp(1rem + 2vw)` needs, which breaks the layout.
 pub fn minified(name: &str, bytes: Vec<u8>) -> Vec<u8> {
-    let Some(text) = name
-        .ends_with(".js")
-        .then(|| std::str::from_utf8(&bytes).ok())
-        .flatten()
-    else {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
         return bytes;
     };
+    if name.ends_with(".css") {
+        return css_stripped(text).into_bytes();
+    }
+    if !name.ends_with(".js") {
+        return bytes;
+    }
     match minifier::js::minify(text) {
         Ok(js) => js.to_string().into_bytes(),
         Err(_) => bytes,
     }
+}
+
+/// CSS with its comments removed (outside strings; one between two tokens
+/// leaves a space, as it separates them), each line trimmed and empty lines
+/// dropped. Nothing inside a declaration changes.
+pub fn css_stripped(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            text.push(c);
+            if c == '\\' {
+                text.extend(chars.next());
+            } else if c == q {
+                quote = None;
+            }
+        } else if c == '"' || c == '\'' {
+            quote = Some(c);
+            text.push(c);
+        } else if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut last = ' ';
+            for d in chars.by_ref() {
+                if last == '*' && d == '/' {
+                    break;
+                }
+                last = d;
+            }
+            let before = text.chars().last().is_some_and(|b| !b.is_whitespace());
+            let after = chars.peek().is_some_and(|a| !a.is_whitespace());
+            if before && after {
+                text.push(' ');
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 impl Theme {
@@ -187,6 +234,15 @@ pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_loses_comments_and_indentation_only() {
+        let css = "/* head */\n.a {\n  width: clamp(1rem + 2vw, 3rem, 4rem); /* why */\n\n  content: \"/* kept */\";\n}\nb/**/i { x: 1 }\n";
+        assert_eq!(
+            css_stripped(css),
+            ".a {\nwidth: clamp(1rem + 2vw, 3rem, 4rem);\ncontent: \"/* kept */\";\n}\nb i { x: 1 }\n"
+        );
+    }
 
     #[test]
     fn only_code_is_fingerprinted() {

@@ -37,6 +37,12 @@ pub struct Results {
     /// (query word, the term it was taken for): words that matched nothing
     /// and were matched with one typo forgiven.
     pub corrections: Vec<(String, String)>,
+    /// Per query word, the terms it matched (sorted): what ranks a result's
+    /// sections (`snippet::sections`).
+    pub word_terms: Vec<Vec<String>>,
+    /// The synonyms the query reached (as written in synonyms.toml), which
+    /// the results say were also searched for.
+    pub also: Vec<String>,
 }
 
 /// How many words of a query count, and how many characters of a word:
@@ -321,6 +327,39 @@ fn topic_matches(index: &SearchIndex, parsed: &Parsed) -> Vec<(String, BTreeSet<
     matches
 }
 
+/// Whether the label word `(term, key)` is matched by a query word: equal,
+/// or the word reaches its stem key, or the word being typed starts it.
+fn word_matches(parsed: &Parsed, term: &str, key: &str) -> Option<usize> {
+    let last = parsed.words.len().wrapping_sub(1);
+    parsed.words.iter().enumerate().position(|(i, w)| {
+        w == term
+            || parsed.keys[i].iter().any(|k| k == key)
+            || (parsed.prefix_last && i == last && term.starts_with(w.as_str()))
+    })
+}
+
+/// What the query's synonyms also searched for: the `to` of every rule of a
+/// language of the scope whose words the query all matches (step 4's way).
+fn also_searched(index: &SearchIndex, parsed: &Parsed) -> Vec<String> {
+    let mut also: Vec<String> = Vec::new();
+    for rule in &index.synonyms {
+        let in_scope = parsed.languages.contains(&rule.0.as_str());
+        let all = !rule.1.is_empty()
+            && rule
+                .1
+                .iter()
+                .all(|w| word_matches(parsed, &w.0, &w.1).is_some());
+        if in_scope && all {
+            for to in &rule.2 {
+                if !also.contains(to) {
+                    also.push(to.clone());
+                }
+            }
+        }
+    }
+    also
+}
+
 pub fn search(index: &SearchIndex, query: &Query) -> Results {
     let parsed = Parsed::new(index, query);
     let words = &parsed.words;
@@ -329,13 +368,16 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
     }
     let mut matched_terms: BTreeSet<String> = BTreeSet::new();
     let mut corrections = Vec::new();
+    let mut word_terms = Vec::new();
     let mut per_word: Vec<HashMap<u32, u64>> = (0..words.len())
         .map(|i| {
             let (found, correction) = candidates(index, &parsed, i);
             if let Some(term) = correction {
                 corrections.push((words[i].clone(), term));
             }
-            matched_terms.extend(found.keys().map(|(term, _)| term.clone()));
+            let terms: BTreeSet<String> = found.keys().map(|(term, _)| term.clone()).collect();
+            matched_terms.extend(terms.iter().cloned());
+            word_terms.push(terms.into_iter().collect());
             word_scores(index, &found)
         })
         .collect();
@@ -374,6 +416,19 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
     };
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let total = ranked.len();
+    let also = if parsed.stop_only {
+        Vec::new()
+    } else {
+        also_searched(index, &parsed)
+    };
+    // The synonyms' words, as written, are shown marked like the query's own
+    // (one more word for the sections' ranking per synonym).
+    for phrase in &also {
+        let (words, _) = query_words(phrase, &index.stop_words);
+        matched_terms.extend(words.iter().cloned());
+        let words: BTreeSet<String> = words.into_iter().collect();
+        word_terms.push(words.into_iter().collect());
+    }
     let terms: Vec<String> = matched_terms.into_iter().collect();
     let hits = ranked
         .into_iter()
@@ -388,6 +443,8 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
         hits,
         total,
         corrections,
+        word_terms,
+        also,
     }
 }
 
@@ -463,48 +520,6 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
         }
     }
     (2000 * shared / (a.len() + b.len()).max(1)) as u32
-}
-
-/// About 160 characters of `text` around the first matched term, or its start.
-pub fn snippet(text: &str, terms: &[String]) -> String {
-    const WIDTH: usize = 160;
-    let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<String> = chars.iter().map(|c| fold(&c.to_string())).collect();
-    let mut start_word = None;
-    let mut i = 0;
-    while i < chars.len() && start_word.is_none() {
-        if chars[i].is_alphanumeric() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
-            let end = (i..chars.len())
-                .find(|&j| !chars[j].is_alphanumeric())
-                .unwrap_or(chars.len());
-            let word: String = folded[i..end].concat();
-            if terms.contains(&word) {
-                start_word = Some(i);
-            }
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    let from = match start_word {
-        None => 0,
-        Some(word) => {
-            let back = word.saturating_sub(WIDTH / 3);
-            // Start at a word boundary so the snippet never opens mid-word.
-            (back..word)
-                .find(|&j| j == 0 || chars[j - 1].is_whitespace())
-                .unwrap_or(word)
-        }
-    };
-    let to = (from + WIDTH).min(chars.len());
-    let mut out: String = chars[from..to].iter().collect();
-    if from > 0 {
-        out.insert(0, '…');
-    }
-    if to < chars.len() {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

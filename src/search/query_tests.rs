@@ -50,6 +50,7 @@ fn index() -> SearchIndex {
                 ("es".into(), "Escucha activa".into()),
             ],
         }],
+        &[],
     )
 }
 
@@ -129,16 +130,6 @@ fn scope_limits_to_one_language() {
 }
 
 #[test]
-fn snippets_center_on_the_first_match() {
-    let text = "a ".repeat(200) + "Slušajte klijenta pažljivo. " + &"b ".repeat(200);
-    let s = snippet(&text, &["slusajte".to_string()]);
-    assert!(s.starts_with('…') && s.ends_with('…'));
-    assert!(s.contains("Slušajte klijenta"));
-    assert!(s.chars().count() <= 162);
-    assert_eq!(snippet("short text", &[]), "short text");
-}
-
-#[test]
 fn a_prefix_expands_to_its_most_frequent_completions_only() {
     // `zap00`…`zap11`: completion i occurs in i + 1 documents, so the
     // PREFIX_LIMIT most frequent are the highest numbers; `zapzz` ties with
@@ -154,7 +145,7 @@ fn a_prefix_expands_to_its_most_frequent_completions_only() {
         docs.push(doc("pt", &format!("pt/d{d}/"), "Doc", &body, &[]));
     }
     docs.push(doc("pt", "pt/only/", "Doc", "zap00", &[]));
-    let index = build(&docs, &[]);
+    let index = build(&docs, &[], &[]);
     assert_eq!(index.term_docs("zap00"), 2);
     assert_eq!(index.term_docs("zapzz"), count as u32);
     let expanded = completions(&index, "zap");

@@ -21,6 +21,15 @@ pub struct SourceDocument<'a> {
     pub topic_labels: String,
     /// Words separated by single spaces, as `Rendered::plain_text` is.
     pub body: Cow<'a, str>,
+    /// Its headings, in order, with where their text is in `body`.
+    pub sections: Vec<SourceSection>,
+}
+
+/// A heading of a document: its id and its text's byte range in the body.
+#[derive(Debug, Clone)]
+pub struct SourceSection {
+    pub id: String,
+    pub span: std::ops::Range<usize>,
 }
 
 impl SourceDocument<'_> {
@@ -72,6 +81,15 @@ pub fn documents<'a>(
                 topic_ids: doc.front.topics.clone(),
                 topic_labels: labels.join("\n"),
                 body: r.plain_text.as_str().into(),
+                sections: r
+                    .headings
+                    .iter()
+                    .zip(&r.heading_spans)
+                    .map(|(h, span)| SourceSection {
+                        id: h.id.clone(),
+                        span: span.clone(),
+                    })
+                    .collect(),
             });
         }
     }
@@ -93,4 +111,20 @@ pub fn topics(config: &SiteConfig, content: &Content) -> Vec<SourceTopic> {
                 .collect(),
         })
         .collect()
+}
+
+/// The rules of `content/synonyms.toml`, each group in both directions
+/// when it is one of `same`.
+pub fn synonyms(content: &Content) -> Vec<super::synonyms::SourceSynonym> {
+    let mut rules = Vec::new();
+    for group in &content.synonyms.groups {
+        for (from, to) in group.rules() {
+            rules.push(super::synonyms::SourceSynonym {
+                lang: group.lang.clone(),
+                from: from.to_string(),
+                to: to.into_iter().map(str::to_string).collect(),
+            });
+        }
+    }
+    rules
 }

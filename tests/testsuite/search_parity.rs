@@ -29,9 +29,21 @@ Object.keys(files).forEach(function (path) {
     throw new Error("the manifest does not list " + path);
   }
 });
+function joined(segments) {
+  return segments.map(function (s) { return s.text; }).join("");
+}
 function hitsOf(result) {
   return result.hits.map(function (h) {
-    return { path: files["docs/" + h.doc].url, score: h.score, terms: h.terms };
+    var doc = files["docs/" + h.doc];
+    return {
+      path: doc.url,
+      score: h.score,
+      terms: h.terms,
+      snippet: joined(PolybookSearch.snippet(doc, h.terms, store.manifest)),
+      sections: PolybookSearch.sections(doc, result.wordTerms, store.manifest).map(function (s) {
+        return [s.id, joined(s.heading), joined(s.snippet)];
+      }),
+    };
   });
 }
 function jsSearch(q, lang) {
@@ -60,6 +72,7 @@ function jsSearch(q, lang) {
   var partial = PolybookSearch.rank(lazy, q, { lang: lang, limit: 10 });
   return JSON.stringify({
     hits: hitsOf(full),
+    also: full.also,
     total: full.total,
     corrections: full.corrections,
     suggestions: full.total ? [] : PolybookSearch.suggestTopics(store.manifest, q),
@@ -92,7 +105,9 @@ impl Js {
         for entry in walkdir::WalkDir::new(index_dir).sort_by_file_name() {
             let entry = entry.unwrap();
             let path = entry.path();
-            if entry.file_type().is_file() && path != engine {
+            // highlight.js is code for the page a result opens, not data.
+            let highlighter = path == index_dir.join("highlight.js");
+            if entry.file_type().is_file() && path != engine && !highlighter {
                 assert_eq!(
                     path.extension().and_then(|e| e.to_str()),
                     Some("js"),
@@ -140,6 +155,17 @@ impl Js {
             serde_json::to_string(lang).unwrap()
         );
         let value: Value = serde_json::from_str(&self.string(&code)).unwrap();
+        let shown = value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["snippet"].as_str().unwrap().to_string(),
+                    serde_json::from_value(h["sections"].clone()).unwrap(),
+                )
+            })
+            .collect();
         let hits = |v: &Value| -> Vec<(String, u64)> {
             v.as_array()
                 .unwrap()
@@ -157,6 +183,8 @@ impl Js {
                 hits: hits(&value["hits"]),
                 corrections: serde_json::from_value(value["corrections"].clone()).unwrap(),
                 suggestions: suggestions(&value["suggestions"]),
+                also: serde_json::from_value(value["also"].clone()).unwrap(),
+                shown,
             },
             lazy: hits(&value["lazy"]),
             rounds: value["rounds"].as_u64().unwrap(),
@@ -173,7 +201,14 @@ struct Answer {
     corrections: Vec<(String, String)>,
     /// (topic id, closeness) offered when nothing matched.
     suggestions: Vec<(String, u64)>,
+    /// Per hit, what it shows: its snippet and its sections (id, heading,
+    /// snippet), as text.
+    shown: Vec<Shown>,
+    /// The synonyms also searched for.
+    also: Vec<String>,
 }
+
+type Shown = (String, Vec<(String, String, String)>);
 
 fn suggestions(value: &Value) -> Vec<(String, u64)> {
     value
@@ -221,9 +256,10 @@ fn rust_search(site: &Site, query: &str, lang: &str) -> Answer {
     run.assert_ok();
     let value: Value = serde_json::from_str(&run.stdout())
         .unwrap_or_else(|e| panic!("polybook search {query:?}: {e}\n{}", run.stdout()));
-    let hits = value["results"]
+    let results = value["results"]
         .as_array()
-        .expect("a JSON array of results")
+        .expect("a JSON array of results");
+    let hits = results
         .iter()
         .map(|r| {
             (
@@ -232,7 +268,22 @@ fn rust_search(site: &Site, query: &str, lang: &str) -> Answer {
             )
         })
         .collect();
+    let text = |v: &Value| v.as_str().expect("text").to_string();
+    let shown = results
+        .iter()
+        .map(|r| {
+            let sections = r["sections"]
+                .as_array()
+                .expect("sections")
+                .iter()
+                .map(|s| (text(&s["id"]), text(&s["heading"]), text(&s["snippet"])))
+                .collect();
+            (text(&r["snippet"]), sections)
+        })
+        .collect();
     Answer {
+        shown,
+        also: serde_json::from_value(value["also_searched"].clone()).expect("also_searched"),
         hits,
         corrections: serde_json::from_value(value["corrections"].clone()).expect("corrections"),
         suggestions: suggestions(&value["suggested_topics"]),
@@ -400,6 +451,23 @@ fn browser_and_cli_rank_the_handbook_alike() {
         ("como", "all"),
         ("como", "pt"),
         ("de la ", "es"),
+        // Synonyms (content/synonyms.toml), words and phrases, both ways and one way.
+        ("refundacija", "hr"),
+        ("refundacija", "all"),
+        ("povrat novca", "hr"),
+        ("vraćanje novca", "hr"),
+        ("estorno", "pt"),
+        ("devolução do dinheiro", "pt"),
+        ("chefe", "pt"),
+        ("gerente", "pt"),
+        ("zangado", "all"),
+        ("mušterija", "hr"),
+        ("stranka", "all"),
+        ("reclamo", "es"),
+        ("jefe", "es"),
+        ("scontento", "it"),
+        ("risarcimento", "all"),
+        ("refund", "all"),
         // Nothing: the closest topics are offered.
         ("escuta ativx", "hr"),
         ("respeitar", "hr"),
@@ -464,6 +532,49 @@ fn browser_and_cli_rank_the_handbook_alike() {
     );
     assert_eq!(paths("klijenntom", "hr").first(), Some(&HR_ARTICLE));
     assert!(!answer("respeitar", "hr").suggestions.is_empty());
+    // A synonym finds the page with the words it stands for, says so, and
+    // its section shows them.
+    assert_eq!(paths("refundacija", "hr").first(), Some(&HR_ARTICLE));
+    assert_eq!(
+        answer("refundacija", "hr").also,
+        ["povrat novca", "vraćanje novca"]
+    );
+    assert!(answer("refundacija", "hr").shown[0]
+        .1
+        .iter()
+        .any(|s| s.2.contains("povrat novca")));
+    assert!(!paths("estorno", "pt").is_empty());
+    assert_eq!(answer("chefe", "pt").also, ["gerente"]);
+    assert!(answer("gerente", "pt").also.is_empty(), "one way only");
+    assert!(!paths("scontento", "it").is_empty());
+    assert!(!paths("jefe", "es").is_empty());
+    // Results show the sections that hold the words, linked by heading id.
+    let sections = |q: &str, lang: &str| -> Vec<&str> {
+        answer(q, lang).shown[0]
+            .1
+            .iter()
+            .map(|s| s.0.as_str())
+            .collect()
+    };
+    assert_eq!(
+        sections("ispričajte se", "all").first(),
+        Some(&"4-ispričajte-se"),
+        "{:?}",
+        answer("ispričajte se", "all").shown
+    );
+    assert!(sections("escucha activa", "es").contains(&"l-escucha-con-atención"));
+    assert!(results
+        .iter()
+        .flat_map(|r| &r.shown)
+        .all(|(_, s)| s.len() <= 3));
+    let with_sections = results
+        .iter()
+        .filter(|r| r.shown.iter().any(|(_, s)| !s.is_empty()))
+        .count();
+    assert!(
+        with_sections >= 40,
+        "only {with_sections} queries show sections"
+    );
     assert!(paths("  ", "all").is_empty());
     let found = results.iter().filter(|r| !r.hits.is_empty()).count();
     assert!(

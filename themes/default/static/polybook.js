@@ -160,6 +160,12 @@
      index) is loaded on first use; results are <a> elements in
      #search-results. Everything shown is built with textContent, never HTML. */
   var searchForm = document.querySelector('form[role="search"][data-search-engine]');
+  /* Opened from a result (?highlight=): the index's highlight.js marks the words. */
+  if (params.has("highlight") && searchForm && window.Promise) {
+    var hl = document.createElement("script");
+    hl.src = searchForm.getAttribute("data-search-engine").replace(/engine\.js$/, "highlight.js");
+    document.head.appendChild(hl);
+  }
   var searchResults = document.getElementById("search-results");
   if (searchForm && searchResults && window.Promise) setUpSearch(searchForm, searchResults);
 
@@ -246,6 +252,21 @@
       }
       return parent;
     }
+    /* A result's link, or a section's: its title in the document's language;
+       a result in another language may be written the other way (ar on a pt page). */
+    function entry(className, href, doc, titleClass, title) {
+      var link = node("a", className);
+      link.href = href;
+      link.lang = doc.lang;
+      if (doc.lang !== pageLang) link.dir = "auto";
+      link.appendChild(segments(node("span", titleClass), title));
+      return link;
+    }
+    function item(child, className) {
+      var li = node("li", className);
+      li.appendChild(child);
+      return li;
+    }
     function button(label, action) {
       var el = node("button", "", label);
       el.type = "button";
@@ -276,10 +297,14 @@
         for (var i = 0; i < corrections.length; i++) if (corrections[i][0] === word) return corrections[i][1];
         return word;
       });
-      var line = node("p", "search-corrected");
-      var parts = text("corrected").split("%query%");
+      return saying("search-corrected", "corrected", words.join(" "));
+    }
+    /* A line of the catalog's `key` with `words` in bold in place of %query%. */
+    function saying(className, key, words) {
+      var line = node("p", className);
+      var parts = text(key).split("%query%");
       line.appendChild(document.createTextNode(parts[0] || ""));
-      line.appendChild(node("strong", "", words.join(" ")));
+      line.appendChild(node("strong", "", words));
       line.appendChild(document.createTextNode(parts.slice(1).join("%query%")));
       return line;
     }
@@ -301,9 +326,7 @@
         var topic = (manifest.topics || []).filter(function (t) { return t.id === s.id; })[0];
         var link = node("a", "tag topic-chip", topicName(topic));
         link.href = resultUrl(pageLang + "/topics/" + encodeURIComponent(s.id) + "/");
-        var item = node("li");
-        item.appendChild(link);
-        list.appendChild(item);
+        list.appendChild(item(link));
       });
       box.appendChild(list);
       return box;
@@ -315,6 +338,7 @@
       if (found.corrections && found.corrections.length && found.total) {
         results.appendChild(corrected(q, found.corrections));
       }
+      if (found.also.length && found.total) results.appendChild(saying("search-also", "also", found.also.join(", ")));
       if (!found.total) {
         var none = results.getAttribute("data-no-results") || text("no-results");
         results.appendChild(node("p", "search-empty", none));
@@ -326,20 +350,25 @@
         results.appendChild(node("p", "search-count", countText(found.total)));
         announce(countText(found.total));
         var list = node("ul", "search-hits");
+        var mark = "?highlight=" + encodeURIComponent(window.PolybookSearch.highlightWords(found));
         found.hits.forEach(function (hit, i) {
           var doc = docs[i];
-          var link = node("a", "search-hit");
-          link.href = resultUrl(doc.url);
-          link.lang = doc.lang;
-          // A result in another language may be written the other way (ar on a pt page).
-          if (doc.lang !== pageLang) link.dir = "auto";
+          var href = resultUrl(doc.url) + mark;
+          var link = entry("search-hit", href, doc, "search-hit-title", api.highlight(doc.title, hit.terms));
           link.setAttribute("hreflang", doc.lang);
-          link.appendChild(segments(node("span", "search-hit-title"), api.highlight(doc.title, hit.terms)));
           if (doc.lang !== pageLang) link.appendChild(node("span", "lang-badge", languageName(doc.lang)));
           link.appendChild(segments(node("span", "search-hit-snippet"), api.snippet(doc, hit.terms)));
-          var item = node("li");
-          item.appendChild(link);
-          list.appendChild(item);
+          var card = item(link, "search-card");
+          var parts = api.sections(doc, found.wordTerms);
+          if (parts.length) {
+            var sublist = card.appendChild(node("ul", "search-sections"));
+            parts.forEach(function (part) {
+              var sub = entry("search-section", href + "#" + encodeURIComponent(part.id), doc, "search-section-heading", part.heading);
+              sub.appendChild(segments(node("span", "search-hit-snippet"), part.snippet));
+              sublist.appendChild(item(sub));
+            });
+          }
+          list.appendChild(card);
         });
         results.appendChild(list);
         if (found.total > found.hits.length) {

@@ -1,0 +1,298 @@
+//! Search that takes the reader to the answer, in headless Chromium over
+//! HTTP and from `file://`: results list the sections that hold the words,
+//! and the page a result opens marks the words (other forms included, with
+//! the page language's stemmer), scrolls to the section, counts the marks,
+//! steps through them and clears them, with a clean address. Hostile
+//! `?highlight=` input injects nothing. Needs Chromium like
+//! `browser_search.rs`.
+
+use crate::support::{self, browser};
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use browser::{js_string, Browser, Page, Served, Via};
+use support::Site;
+
+const QUIET: Duration = Duration::from_millis(400);
+const HR_ARTICLE: &str = "hr/kako-se-nositi-s-teskim-klijentom/";
+
+fn handbook() -> &'static Path {
+    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
+    PUBLIC.get_or_init(|| {
+        let site = Site::handbook();
+        site.build().assert_ok();
+        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_highlight/handbook");
+        if dest.exists() {
+            std::fs::remove_dir_all(&dest).unwrap();
+        }
+        support::copy_dir(&site.public(), &dest);
+        dest
+    })
+}
+
+/// The search page of `lang` opened with `?q=`, once its results settled.
+fn results_for(page: &Page, site: &Served, via: Via, lang: &str, query: &str) {
+    let url = format!(
+        "{}?q={}",
+        site.url(via, &format!("{lang}/search/index.html")),
+        urlencoding(query)
+    );
+    page.goto(&url);
+    page.wait_until_settled(
+        "#search-results",
+        QUIET,
+        "document.querySelectorAll('#search-results a').length > 0 \
+         && !document.querySelector('#search-results[aria-busy=\"true\"]')",
+    );
+}
+
+fn urlencoding(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The marks the page shows, as written.
+fn marks(page: &Page) -> Vec<String> {
+    serde_json::from_value(
+        page.eval(
+            "Array.from(document.querySelectorAll('mark.search-mark')).map(m => m.textContent)",
+        ),
+    )
+    .unwrap()
+}
+
+fn count_text(page: &Page) -> String {
+    page.eval_string("document.querySelector('.search-mark-count').textContent")
+}
+
+#[test]
+fn a_section_result_opens_its_heading_with_inflected_forms_marked() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    for via in [Via::Http, Via::File] {
+        results_for(&page, &site, via, "hr", "klijentu");
+        // The result lists its sections, each a link to page#heading.
+        let sections: Vec<String> = serde_json::from_value(page.eval(
+            "Array.from(document.querySelectorAll('#search-results .search-card')[0]\
+               .querySelectorAll('a.search-section')).map(a => a.getAttribute('href'))",
+        ))
+        .unwrap();
+        assert!(
+            !sections.is_empty() && sections.len() <= 3,
+            "{via:?}: sections of the first result: {sections:?}"
+        );
+        let main = page.eval_string(
+            "document.querySelector('#search-results a.search-hit').getAttribute('href')",
+        );
+        assert!(
+            main.contains(HR_ARTICLE) && main.ends_with("?highlight=klijentu*"),
+            "{via:?}: {main}"
+        );
+        let target = sections
+            .iter()
+            .find(|h| h.contains("#4-"))
+            .unwrap_or_else(|| panic!("no section 4 among {sections:?}"))
+            .clone();
+        assert!(target.contains("?highlight=klijentu*#4-"), "{target}");
+        page.click(&format!(
+            "#search-results a.search-section[href={}]",
+            js_string(&target)
+        ));
+        page.wait_for(
+            "the marks and their bar",
+            "document.querySelector('.search-mark-bar .search-mark-count') \
+             && document.querySelector('.search-mark-count').textContent.length > 0",
+        );
+        // Other forms of the word are marked: the stemmer of the page's language.
+        let found = marks(&page);
+        for form in ["klijentom", "klijentima", "klijent"] {
+            assert!(
+                found.iter().any(|m| m.eq_ignore_ascii_case(form)),
+                "{via:?}: {form} not marked among {found:?}"
+            );
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.to_lowercase().starts_with("kli")
+                    && !m.to_lowercase().starts_with("klijent")),
+            "{found:?}"
+        );
+        // The address keeps its heading but not the words.
+        let location = page.location();
+        assert!(
+            !location.contains("?highlight") && !location.contains("&highlight"),
+            "{location}"
+        );
+        assert!(location.contains("#4-"), "{location}");
+        // The current mark is the first in the section that was chosen.
+        assert_eq!(
+            page.eval(
+                "(() => { const h = document.getElementById(decodeURIComponent(location.hash.slice(1))); \
+                  const c = document.querySelector('mark.search-mark.is-current'); \
+                  const before = Array.from(document.querySelectorAll('mark.search-mark')) \
+                    .filter(m => h.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)[0]; \
+                  return c === before; })()"
+            ),
+            true,
+            "{via:?}: the current mark is the section's first"
+        );
+        let total = found.len();
+        let first = count_text(&page);
+        assert!(
+            first.ends_with(&format!("od {total}")),
+            "{via:?}: {first:?} of {total}"
+        );
+        // Next, previous, by button and by key.
+        page.click(".search-mark-next");
+        let second = count_text(&page);
+        assert_ne!(first, second);
+        page.press("N");
+        assert_eq!(count_text(&page), first, "Shift+N goes back");
+        page.press("n");
+        assert_eq!(count_text(&page), second, "n goes on");
+        page.click(".search-mark-prev");
+        assert_eq!(count_text(&page), first);
+        // No layout shift: marks take no room, the bar lies over the page.
+        let shift = page.eval_async(
+            "new Promise(r => { let s = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) s += e.value; }) \
+               .observe({ type: 'layout-shift', buffered: true }); setTimeout(() => r(s), 100); })",
+        );
+        assert_eq!(shift.as_f64(), Some(0.0), "{via:?}: layout shift {shift}");
+        // Escape clears the marks and the bar.
+        page.press("Escape");
+        page.wait_for(
+            "Escape to clear",
+            "!document.querySelector('mark.search-mark') && !document.querySelector('.search-mark-bar')",
+        );
+        page.assert_clean();
+    }
+}
+
+#[test]
+fn a_page_opened_without_a_search_loads_nothing_more() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    for via in [Via::Http, Via::File] {
+        page.goto(&site.url(via, &format!("{HR_ARTICLE}index.html")));
+        page.wait_for("the page to load", "document.readyState === 'complete'");
+        std::thread::sleep(QUIET);
+        let loaded = page.eval(
+            "performance.getEntriesByType('resource').map(e => e.name) \
+               .filter(n => /highlight\\.js|engine\\.js|manifest\\.js|stemmers\\//.test(n))",
+        );
+        assert_eq!(loaded, serde_json::json!([]), "{via:?}");
+        assert!(marks(&page).is_empty());
+        page.assert_clean();
+    }
+}
+
+#[test]
+fn hostile_highlight_input_injects_nothing() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    let long = "klijent".repeat(1500);
+    let cases = [
+        "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3Eklijentu".to_string(),
+        "%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
+        long,
+        "%ED%A0%80klijentu%ED%B0%80".to_string(),
+        "%25%00%E2%80%AEklijentu*".to_string(),
+        "".to_string(),
+        "*".to_string(),
+    ];
+    for via in [Via::Http, Via::File] {
+        for case in &cases {
+            let url = format!(
+                "{}?highlight={case}#4-ispri%C4%8Dajte-se",
+                site.url(via, &format!("{HR_ARTICLE}index.html"))
+            );
+            page.goto(&url);
+            page.wait_for("the page to load", "document.readyState === 'complete'");
+            std::thread::sleep(QUIET);
+            assert_eq!(
+                page.eval("document.querySelectorAll('[onerror], img[src=\"x\"], body script:not([src])').length"),
+                0,
+                "{via:?} {case}: nothing injected"
+            );
+            assert!(
+                page.dialogs().is_empty(),
+                "{via:?} {case}: {:?}",
+                page.dialogs()
+            );
+            page.assert_clean();
+        }
+    }
+}
+
+fn shots_dir() -> PathBuf {
+    std::env::var_os("POLYBOOK_BROWSER_SHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-shots"))
+}
+
+/// Pictures of the results with their sections and of a highlighted
+/// arrival, desktop and phone, light and dark (README's screenshots are
+/// these): nothing scrolls sideways, the bar stays on the screen.
+#[test]
+fn a_highlighted_arrival_fits_desktop_and_phone() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    let shots = shots_dir();
+    for scheme in ["light", "dark"] {
+        page.emulate_media("", &[("prefers-color-scheme", scheme)]);
+        let suffix = if scheme == "dark" { "-dark" } else { "" };
+        for (name, width, height, mobile) in
+            [("desktop", 1280, 900, false), ("phone", 390, 844, true)]
+        {
+            page.set_viewport(width, height, mobile);
+            results_for(&page, &site, Via::Http, "hr", "klijentu");
+            page.screenshot(&shots.join(format!("search-sections-hr-{name}{suffix}.png")));
+            page.click("#search-results a.search-section[href*='#4-']");
+            page.wait_for(
+                "the marks",
+                "document.querySelector('.search-mark-count') \
+                 && document.querySelector('.search-mark-count').textContent !== ''",
+            );
+            // Smooth scrolling, where motion is not reduced, ends first.
+            std::thread::sleep(Duration::from_millis(800));
+            page.screenshot(&shots.join(format!("highlight-hr-{name}{suffix}.png")));
+            let bar = page.eval(
+                "(() => { const r = document.querySelector('.search-mark-bar').getBoundingClientRect(); \
+                  return r.left >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; })()",
+            );
+            assert_eq!(bar, true, "{name} {scheme}: the bar is on the screen");
+            let overflow = page.eval(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            );
+            assert_eq!(overflow, 0, "{name} {scheme}: sideways scroll");
+            let current = page.eval(
+                "(() => { const r = document.querySelector('mark.is-current').getBoundingClientRect(); \
+                  return r.top >= 0 && r.bottom <= innerHeight; })()",
+            );
+            assert_eq!(
+                current, true,
+                "{name} {scheme}: the current mark is in view"
+            );
+            page.assert_clean();
+        }
+    }
+}
