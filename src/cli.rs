@@ -131,7 +131,8 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// What to look for; the last word also matches as a prefix.
+    /// What to look for; the last word also matches as a prefix. Empty ("")
+    /// with --topic or --section lists their pages.
     pub query: String,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -140,7 +141,13 @@ pub struct SearchArgs {
     pub lang: String,
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// Print a JSON array of {url, path, title, lang, score, snippet}.
+    /// Only pages with this topic (an id of content/topics.toml).
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Only pages of this section (a folder of content/<lang>/).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Print the answer as JSON: results with their sections, total, facets…
     #[arg(long)]
     pub json: bool,
     #[arg(long)]

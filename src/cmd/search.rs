@@ -4,6 +4,7 @@
 use super::Report;
 use crate::cli::SearchArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::search::filters::{Facets, Filter};
 use crate::search::query::{self, Query, Scope, TopicSuggestion};
 use crate::search::snippet;
 use crate::BuildOptions;
@@ -44,6 +45,8 @@ pub struct SearchAnswer {
     pub corrections: Vec<(String, String)>,
     /// The synonyms (content/synonyms.toml) the query also searched for.
     pub also_searched: Vec<String>,
+    /// How many matches each topic and each section holds.
+    pub facets: Facets,
     /// When nothing matched: the topics closest to the query…
     pub suggested_topics: Vec<TopicSuggestion>,
     /// …and, for a one-language scope, how many results all languages have.
@@ -61,7 +64,11 @@ pub fn run(args: SearchArgs) -> Report {
     } else {
         Scope::Language(args.lang)
     };
-    match search(&options, &args.query, scope, args.limit) {
+    let filter = Filter {
+        topic: args.topic.as_deref(),
+        section: args.section.as_deref(),
+    };
+    match search(&options, &args.query, scope, args.limit, filter) {
         Ok(answer) if args.json => {
             let text = serde_json::to_string_pretty(&answer).expect("results serialize");
             print_out(&format!("{text}\n"))
@@ -76,6 +83,7 @@ pub fn search(
     text: &str,
     scope: Scope,
     limit: usize,
+    filter: Filter,
 ) -> Result<SearchAnswer, Diagnostics> {
     let config = crate::load_config(options)?;
     if let Scope::Language(lang) = &scope {
@@ -94,14 +102,45 @@ pub fn search(
         return Err(problems.sorted());
     }
     let index = crate::search_index(&config, &site);
+    if let Some(topic) = filter
+        .topic
+        .filter(|t| site.content.topics.get(t).is_none())
+    {
+        return Err(Diagnostic::error(
+            config.content_dir().join("topics.toml"),
+            format!("`{topic}` is not a topic of this site"),
+        )
+        .hint("use a topic id of content/topics.toml")
+        .into());
+    }
+    if let Some(section) = filter
+        .section
+        .filter(|s| !index.sections.iter().any(|r| r.1 == *s))
+    {
+        return Err(Diagnostic::error(
+            config.content_dir(),
+            format!("`{section}` is not a section of this site"),
+        )
+        .hint("use the name of a folder of content/<lang>/ that holds pages")
+        .into());
+    }
     let one_language = scope != Scope::All;
-    let found = query::search(&index, &Query { text, scope, limit });
+    let found = query::search(
+        &index,
+        &Query {
+            text,
+            scope,
+            limit,
+            filter,
+        },
+    );
     let nothing = found.total == 0;
     let in_all_languages = (nothing && one_language).then(|| {
         let all = Query {
             text,
             scope: Scope::All,
             limit: 0,
+            filter,
         };
         query::search(&index, &all).total
     });
@@ -136,6 +175,7 @@ pub fn search(
         total: found.total,
         corrections: found.corrections,
         also_searched: found.also,
+        facets: found.facets,
         suggested_topics: if nothing {
             query::suggest_topics(&index, text)
         } else {
@@ -170,6 +210,16 @@ fn answer_text(query: &str, answer: &SearchAnswer) -> String {
         for topic in &answer.suggested_topics {
             text.push_str(&format!("related topic: {}\n", topic.id));
         }
+    }
+    let counts = |list: &[(String, usize)]| -> String {
+        let shown: Vec<String> = list.iter().map(|(id, n)| format!("{id} ({n})")).collect();
+        shown.join(", ")
+    };
+    if !answer.facets.topics.is_empty() {
+        text.push_str(&format!("topics: {}\n", counts(&answer.facets.topics)));
+    }
+    if !answer.facets.sections.is_empty() {
+        text.push_str(&format!("sections: {}\n", counts(&answer.facets.sections)));
     }
     for (rank, r) in answer.results.iter().enumerate() {
         text.push_str(&format!(

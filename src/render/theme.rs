@@ -140,8 +140,9 @@ pub fn minified(name: &str, bytes: Vec<u8>) -> Vec<u8> {
 }
 
 /// CSS with its comments removed (outside strings; one between two tokens
-/// leaves a space, as it separates them), each line trimmed and empty lines
-/// dropped. Nothing inside a declaration changes.
+/// leaves a space, as it separates them), each line trimmed, empty lines
+/// dropped and no space around braces and semicolons. Nothing inside a
+/// value changes.
 pub fn css_stripped(css: &str) -> String {
     let mut text = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
@@ -175,10 +176,49 @@ pub fn css_stripped(css: &str) -> String {
             text.push(c);
         }
     }
-    let mut out = String::with_capacity(text.len());
+    let mut lines = String::with_capacity(text.len());
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        out.push_str(line);
-        out.push('\n');
+        lines.push_str(line);
+        lines.push('\n');
+    }
+    tight_braces(&lines)
+}
+
+/// `css` without the whitespace next to `{`, `}` and `;` (outside strings),
+/// where it never means anything; a newline ends each rule.
+fn tight_braces(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut quote: Option<char> = None;
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            out.push(c);
+            if c == '\\' {
+                out.extend(chars.next());
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            '{' | '}' | ';' => {
+                while out.ends_with([' ', '\t', '\n']) {
+                    out.pop();
+                }
+                out.push(c);
+                while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                    chars.next();
+                }
+                if c == '}' {
+                    out.push('\n');
+                }
+            }
+            _ => out.push(c),
+        }
     }
     out
 }
@@ -237,10 +277,10 @@ mod tests {
 
     #[test]
     fn css_loses_comments_and_indentation_only() {
-        let css = "/* head */\n.a {\n  width: clamp(1rem + 2vw, 3rem, 4rem); /* why */\n\n  content: \"/* kept */\";\n}\nb/**/i { x: 1 }\n";
+        let css = "/* head */\n.a {\n  width: clamp(1rem + 2vw, 3rem, 4rem); /* why */\n\n  content: \"/* kept; { */\";\n}\nb/**/i { x: 1 }\n";
         assert_eq!(
             css_stripped(css),
-            ".a {\nwidth: clamp(1rem + 2vw, 3rem, 4rem);\ncontent: \"/* kept */\";\n}\nb i { x: 1 }\n"
+            ".a{width: clamp(1rem + 2vw, 3rem, 4rem);content: \"/* kept; { */\";}\nb i{x: 1}\n"
         );
     }
 

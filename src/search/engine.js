@@ -472,7 +472,19 @@
   function walkQuery(walk, text, options) {
     var parsed = parse(walk, text, options);
     var words = parsed.words;
-    if (!words.length) return { hits: [], total: 0, corrections: [], wordTerms: [], also: [], words: [], prefixLast: false };
+    var filter = filterOf(walk, options);
+    var none = { hits: [], total: 0, corrections: [], wordTerms: [], also: [], words: [], prefixLast: false, facets: null };
+    if (!words.length) {
+      if (!filter.set) return none;
+      if (walk.missing && walk.missing.size) return null;
+      // Browsing: every document of the scope, in listing order.
+      var all = [];
+      (walk.manifest.languages || []).forEach(function (l) {
+        if (parsed.languages.indexOf(l[0]) < 0) return;
+        for (var d = l[1]; d < l[2]; d++) all.push([d, 0]);
+      });
+      return narrowed(walk, filter, all, none, options);
+    }
     var matchedTerms = new Set();
     var corrections = [];
     var wordTerms = [];
@@ -534,18 +546,100 @@
       wordTerms.push(Array.from(new Set(own)).sort(compareStrings));
     });
     var terms = Array.from(matchedTerms).sort(compareStrings);
-    var limit = options && options.limit != null ? options.limit : Infinity;
-    return {
-      hits: ranked.slice(0, limit).map(function (r) {
-        return { doc: r[0], score: r[1], terms: terms.slice() };
-      }),
-      total: ranked.length,
+    var result = narrowed(walk, filter, ranked, {
       corrections: corrections,
       wordTerms: wordTerms,
       also: also,
       words: words.slice(),
       prefixLast: parsed.prefixLast,
+    }, options);
+    result.hits.forEach(function (hit) { hit.terms = terms.slice(); });
+    return result;
+  }
+
+  /* ---- Filters (src/search/filters.rs) ---- */
+
+  // A topic's documents as a Set (its file noted when missing).
+  function topicSet(walk, id) {
+    var docs = walk.topicDocs(id), set = new Set(), doc = 0;
+    for (var i = 0; i < docs.length; i++) set.add((doc += docs[i]));
+    return set;
+  }
+
+  // What options.topic and options.section narrow to: a topic or section the
+  // index does not have keeps nothing (and loads nothing). With
+  // options.facets, every topic's documents, to count them.
+  function filterOf(walk, options) {
+    var topic = options && options.topic != null ? String(options.topic) : null;
+    var section = options && options.section != null ? String(options.section) : null;
+    var topics = walk.manifest.topics || [];
+    var known = function (id) { return topics.some(function (t) { return t.id === id; }); };
+    var filter = { set: topic !== null || section !== null, topic: topic, section: section, sets: {} };
+    if (topic !== null && known(topic)) filter.sets[topic] = topicSet(walk, topic);
+    if (options && options.facets) topics.forEach(function (t) { filter.sets[t.id] = topicSet(walk, t.id); });
+    return filter;
+  }
+
+  function inSection(manifest, id, doc) {
+    return (manifest.sections || []).some(function (r) { return r[1] === id && doc >= r[3] && doc < r[4]; });
+  }
+
+  function keeps(walk, filter, doc, topic, section) {
+    if (topic !== null && !(filter.sets[topic] && filter.sets[topic].has(doc))) return false;
+    return section === null || inSection(walk.manifest, section, doc);
+  }
+
+  // The ranked documents the filter keeps, cut to the limit, with the
+  // facets of all of them (when asked for).
+  function narrowed(walk, filter, ranked, result, options) {
+    var kept = ranked.filter(function (r) { return keeps(walk, filter, r[0], filter.topic, filter.section); });
+    var limit = options && options.limit != null ? options.limit : Infinity;
+    result.hits = kept.slice(0, limit).map(function (r) { return { doc: r[0], score: r[1], terms: [] }; });
+    result.total = kept.length;
+    result.facets = options && options.facets ? facets(walk, filter, ranked) : null;
+    return result;
+  }
+
+  function facets(walk, filter, ranked) {
+    var topics = [], sections = [];
+    (walk.manifest.topics || []).forEach(function (t) {
+      var n = ranked.filter(function (r) { return keeps(walk, filter, r[0], t.id, filter.section); }).length;
+      if (n) topics.push([t.id, n]);
+    });
+    (walk.manifest.sections || []).forEach(function (range) {
+      if (sections.some(function (s) { return s[0] === range[1]; })) return;
+      var n = ranked.filter(function (r) { return keeps(walk, filter, r[0], filter.topic, range[1]); }).length;
+      if (n) sections.push([range[1], n]);
+    });
+    return { topics: topics, sections: sections };
+  }
+
+  // A topic's name in `lang` (else English, else its first).
+  function topicName(topic, lang) {
+    var names = (topic && topic.names) || [];
+    var pick = null;
+    for (var i = 0; i < names.length; i++) if (names[i][0] === lang) pick = names[i][1];
+    for (i = 0; !pick && i < names.length; i++) if (names[i][0] === "en") pick = names[i][1];
+    return pick || (names[0] && names[0][1]) || (topic && topic.id) || "";
+  }
+
+  // The choices of a filter ("topic" or "section") for the page's language:
+  // [value, "Name (count)"] of every topic or section with matches, and of
+  // `value` (the chosen one) even without; names from the manifest.
+  function filterChoices(manifest, result, kind, value, lang) {
+    var counts = (result.facets && result.facets[kind === "topic" ? "topics" : "sections"]) || [];
+    var name = function (id) {
+      if (kind === "topic") {
+        var topic = (manifest.topics || []).filter(function (t) { return t.id === id; })[0];
+        return topic ? topicName(topic, lang) : id;
+      }
+      var ranges = (manifest.sections || []).filter(function (r) { return r[1] === id; });
+      var own = ranges.filter(function (r) { return r[0] === lang; })[0] || ranges[0];
+      return own ? own[2] : id;
     };
+    var choices = counts.map(function (c) { return [c[0], name(c[0]) + " (" + c[1] + ")"]; });
+    if (value && !counts.some(function (c) { return c[0] === value; })) choices.push([value, name(value) + " (0)"]);
+    return choices;
   }
 
   /* ---- When nothing matches: the closest topics ---- */
@@ -897,6 +991,10 @@
       highlight: highlight,
       languageOf: function (id) { return store.manifest ? languageOf(store.manifest, id) : null; },
       suggestTopics: function (text) { return store.manifest ? suggestTopics(store.manifest, text) : []; },
+      topicName: topicName,
+      filterChoices: function (result, kind, value, lang) {
+        return store.manifest ? filterChoices(store.manifest, result, kind, value, lang) : [];
+      },
     };
   }
 

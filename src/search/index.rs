@@ -188,6 +188,35 @@ pub struct SearchIndex {
     pub stop_words: Vec<String>,
     /// The synonym rules, for "also searched for".
     pub synonyms: Vec<SynonymRecord>,
+    /// The documents of each section, for filters.
+    pub sections: Vec<SectionRange>,
+}
+
+/// `[lang, id, title, start, end]`: the documents `start..end` of a section
+/// (a folder of `content/<lang>/`); a language's documents are in listing
+/// order, so a section's are consecutive.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SectionRange(pub String, pub String, pub String, pub u32, pub u32);
+
+fn section_ranges(documents: &[SourceDocument<'_>]) -> Vec<SectionRange> {
+    let mut ranges: Vec<SectionRange> = Vec::new();
+    for (id, doc) in documents.iter().enumerate() {
+        let id = id as u32;
+        if doc.section.is_empty() {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(r) if r.0 == doc.lang && r.1 == doc.section && r.4 == id => r.4 = id + 1,
+            _ => ranges.push(SectionRange(
+                doc.lang.clone(),
+                doc.section.clone(),
+                doc.section_title.clone(),
+                id,
+                id + 1,
+            )),
+        }
+    }
+    ranges
 }
 
 impl SearchIndex {
@@ -211,6 +240,7 @@ pub fn build(
     use rayon::prelude::*;
     let mut index = SearchIndex {
         languages: language_ranges(documents),
+        sections: section_ranges(documents),
         ..SearchIndex::default()
     };
     // Languages are independent (stem keys carry the language), so each is
@@ -328,6 +358,8 @@ pub(crate) mod tests {
             topic_labels: String::new(),
             body: Cow::Owned(body.into()),
             sections: Vec::new(),
+            section: String::new(),
+            section_title: String::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! the browser's `engine.js` mirrors. `docs/search-index.md` is the format.
 
 pub mod analyze;
+pub mod filters;
 pub mod index;
 pub mod postings;
 pub mod query;

@@ -1,6 +1,7 @@
 //! The ranking, step by step as `docs/search-index.md` specifies it; the
 //! JavaScript engine (`engine.js`) implements the same steps.
 
+use super::filters::{facets, Facets, Filter};
 use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
 use super::postings::stem_key;
 use super::stem::stem;
@@ -19,6 +20,9 @@ pub struct Query<'a> {
     pub text: &'a str,
     pub scope: Scope,
     pub limit: usize,
+    /// A topic and a section to narrow the search to; with no words, the
+    /// search lists their documents.
+    pub filter: Filter<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +47,8 @@ pub struct Results {
     /// The synonyms the query reached (as written in synonyms.toml), which
     /// the results say were also searched for.
     pub also: Vec<String>,
+    /// How many matches each topic and section holds.
+    pub facets: Facets,
 }
 
 /// How many words of a query count, and how many characters of a word:
@@ -363,8 +369,21 @@ fn also_searched(index: &SearchIndex, parsed: &Parsed) -> Vec<String> {
 pub fn search(index: &SearchIndex, query: &Query) -> Results {
     let parsed = Parsed::new(index, query);
     let words = &parsed.words;
+    let in_scope = |doc: u32| {
+        index.languages.iter().any(|(l, start, end)| {
+            parsed.languages.contains(&l.as_str()) && (*start..*end).contains(&doc)
+        })
+    };
     if words.is_empty() {
-        return Results::default();
+        if query.filter.is_empty() {
+            return Results::default();
+        }
+        // Browsing: every document of the scope, in listing order.
+        let all: Vec<(u32, u64)> = (0..index.docs.len() as u32)
+            .filter(|&d| in_scope(d))
+            .map(|d| (d, 0))
+            .collect();
+        return narrowed(index, query, all, Results::default());
     }
     let mut matched_terms: BTreeSet<String> = BTreeSet::new();
     let mut corrections = Vec::new();
@@ -389,11 +408,6 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
             }
         }
     }
-    let in_scope = |doc: u32| {
-        index.languages.iter().any(|(l, start, end)| {
-            parsed.languages.contains(&l.as_str()) && (*start..*end).contains(&doc)
-        })
-    };
     let mut totals: BTreeMap<u32, (u64, usize)> = BTreeMap::new();
     for scores in &per_word {
         for (&doc, &score) in scores {
@@ -415,7 +429,6 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
         all_words
     };
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let total = ranked.len();
     let also = if parsed.stop_only {
         Vec::new()
     } else {
@@ -430,21 +443,48 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
         word_terms.push(words.into_iter().collect());
     }
     let terms: Vec<String> = matched_terms.into_iter().collect();
-    let hits = ranked
-        .into_iter()
-        .take(query.limit)
-        .map(|(doc, score)| Hit {
-            doc,
-            score,
-            terms: terms.clone(),
-        })
-        .collect();
-    Results {
-        hits,
-        total,
+    let results = Results {
+        hits: Vec::new(),
+        total: 0,
         corrections,
         word_terms,
         also,
+        facets: Facets::default(),
+    };
+    let mut results = narrowed(index, query, ranked, results);
+    for hit in &mut results.hits {
+        hit.terms = terms.clone();
+    }
+    results
+}
+
+/// `results` with the `ranked` documents the filter keeps, cut to the
+/// limit, and the facets of all of them (steps 8 and 9).
+fn narrowed(
+    index: &SearchIndex,
+    query: &Query,
+    ranked: Vec<(u32, u64)>,
+    results: Results,
+) -> Results {
+    let matching: Vec<u32> = ranked.iter().map(|(d, _)| *d).collect();
+    let facets = facets(index, &matching, &query.filter);
+    let kept: Vec<(u32, u64)> = ranked
+        .into_iter()
+        .filter(|(d, _)| query.filter.keeps(index, *d))
+        .collect();
+    Results {
+        total: kept.len(),
+        hits: kept
+            .into_iter()
+            .take(query.limit)
+            .map(|(doc, score)| Hit {
+                doc,
+                score,
+                terms: Vec::new(),
+            })
+            .collect(),
+        facets,
+        ..results
     }
 }
 

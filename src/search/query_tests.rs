@@ -182,6 +182,7 @@ fn answer(index: &SearchIndex, text: &str, scope: Scope) -> Results {
             text,
             scope,
             limit: 10,
+            filter: Default::default(),
         },
     )
 }

@@ -3,7 +3,8 @@
 //! one fragment per document, each a script that hands its data to the loader.
 
 use super::index::{
-    SearchIndex, TopicRecord, Typos, Weights, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS,
+    SearchIndex, SectionRange, TopicRecord, Typos, Weights, PREFIX_LIMIT, TOPIC_SCORE, TYPOS,
+    WEIGHTS,
 };
 use super::snippet::{Snippets, SNIPPETS};
 use super::stem::{js_stemmer, JsStemmer};
@@ -45,6 +46,7 @@ struct Manifest<'a> {
     typos: Typos,
     snippets: Snippets,
     synonyms: &'a [SynonymRecord],
+    sections: &'a [SectionRange],
 }
 
 /// Where the written index is, for pages to link to.
@@ -141,6 +143,7 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         typos: TYPOS,
         snippets: SNIPPETS,
         synonyms: &index.synonyms,
+        sections: &index.sections,
     };
     // The folder's name covers the manifest too (all of it but this name): a
     // topic no article uses changes only the manifest, and the folder is

@@ -23,6 +23,10 @@ pub struct SourceDocument<'a> {
     pub body: Cow<'a, str>,
     /// Its headings, in order, with where their text is in `body`.
     pub sections: Vec<SourceSection>,
+    /// The folder of `content/<lang>/` it is in (empty outside one), and
+    /// that section's title: what search filters by.
+    pub section: String,
+    pub section_title: String,
 }
 
 /// A heading of a document: its id and its text's byte range in the body.
@@ -59,6 +63,12 @@ pub fn documents<'a>(
     let mut documents = Vec::with_capacity(articles.len());
     for lang in &config.languages {
         let chain = config.fallback_chain(&lang.code);
+        let section_titles: std::collections::HashMap<&str, &str> = content
+            .sections
+            .iter()
+            .filter(|s| s.lang == lang.code && !s.section.is_empty())
+            .map(|s| (s.section.as_str(), s.front.title.as_str()))
+            .collect();
         for &id in graph.by_lang.get(&lang.code).into_iter().flatten() {
             let Article {
                 document: doc,
@@ -90,6 +100,14 @@ pub fn documents<'a>(
                         span: span.clone(),
                     })
                     .collect(),
+                section: doc.section.clone(),
+                section_title: if doc.section.is_empty() {
+                    String::new()
+                } else {
+                    section_titles
+                        .get(doc.section.as_str())
+                        .map_or_else(|| doc.section.clone(), |t| t.to_string())
+                },
             });
         }
     }

@@ -173,6 +173,7 @@ mod tests {
                 text: q,
                 scope: Scope::All,
                 limit: 10,
+                filter: Default::default(),
             },
         );
         found
@@ -209,6 +210,7 @@ mod tests {
                 text: "refundacija",
                 scope: Scope::Language("hr".into()),
                 limit: 10,
+                filter: Default::default(),
             },
         );
         assert_eq!(found.also, ["povrat novca"]);

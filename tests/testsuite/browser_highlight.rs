@@ -94,7 +94,9 @@ fn a_section_result_opens_its_heading_with_inflected_forms_marked() {
             "document.querySelector('#search-results a.search-hit').getAttribute('href')",
         );
         assert!(
-            main.contains(HR_ARTICLE) && main.ends_with("?highlight=klijentu*"),
+            main.contains(HR_ARTICLE)
+                && main.contains("?highlight=")
+                && main.ends_with("klijentu*"),
             "{via:?}: {main}"
         );
         let target = sections
@@ -102,7 +104,11 @@ fn a_section_result_opens_its_heading_with_inflected_forms_marked() {
             .find(|h| h.contains("#4-"))
             .unwrap_or_else(|| panic!("no section 4 among {sections:?}"))
             .clone();
-        assert!(target.contains("?highlight=klijentu*#4-"), "{target}");
+        // The synonyms the search reached (content/synonyms.toml) go along.
+        assert!(
+            target.contains("?highlight=kupac%20stranka%20mu%C5%A1terija%20klijentu*#4-"),
+            "{target}"
+        );
         page.click(&format!(
             "#search-results a.search-section[href={}]",
             js_string(&target)
@@ -294,5 +300,40 @@ fn a_highlighted_arrival_fits_desktop_and_phone() {
             );
             page.assert_clean();
         }
+    }
+}
+
+/// A synonym phrase: `refundacija` finds the Croatian page that says
+/// `povrat novca`, the results say so, its section shows the phrase, and
+/// the page opened marks it.
+#[test]
+fn a_synonym_phrase_is_searched_shown_and_marked() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    for via in [Via::Http, Via::File] {
+        results_for(&page, &site, via, "hr", "refundacija");
+        let also =
+            page.eval_string("document.querySelector('#search-results .search-also').textContent");
+        assert!(also.contains("povrat novca"), "{via:?}: {also}");
+        let section = page.eval_string(
+            "Array.from(document.querySelectorAll('#search-results a.search-section')) \
+               .map(a => a.textContent).join(' | ')",
+        );
+        assert!(section.contains("povrat novca"), "{via:?}: {section}");
+        page.click("#search-results a.search-section[href*='#5-']");
+        page.wait_for(
+            "the marks",
+            "document.querySelector('.search-mark-count') \
+             && document.querySelector('.search-mark-count').textContent !== ''",
+        );
+        let found = marks(&page);
+        assert!(
+            found.iter().any(|m| m == "povrat") && found.iter().any(|m| m == "novca"),
+            "{via:?}: {found:?}"
+        );
+        page.assert_clean();
     }
 }

@@ -9,6 +9,7 @@ mod aliases;
 mod architecture;
 mod browser_a11y;
 mod browser_callouts;
+mod browser_filters;
 mod browser_highlight;
 mod browser_notices;
 mod browser_offline;

@@ -46,14 +46,15 @@ function hitsOf(result) {
     };
   });
 }
-function jsSearch(q, lang) {
-  var full = PolybookSearch.rank(store, q, { lang: lang, limit: 10 });
+function jsSearch(q, lang, topic, section) {
+  var options = { lang: lang, limit: 10, topic: topic, section: section, facets: topic !== undefined };
+  var full = PolybookSearch.rank(store, q, options);
   // The browser's way: start from the manifest, load what `needed` names.
   var lazy = PolybookSearch.emptyStore();
   PolybookSearch.put(lazy, "manifest", files.manifest);
   var rounds = 0, loaded = 0;
   for (;;) {
-    var need = PolybookSearch.needed(lazy, q, { lang: lang });
+    var need = PolybookSearch.needed(lazy, q, { lang: lang, topic: topic, section: section, facets: options.facets });
     if (!need.length) break;
     if (++rounds > 10) throw new Error("needed() does not converge for " + q + ": " + need);
     need.forEach(function (path) {
@@ -69,10 +70,11 @@ function jsSearch(q, lang) {
       loaded++;
     });
   }
-  var partial = PolybookSearch.rank(lazy, q, { lang: lang, limit: 10 });
+  var partial = PolybookSearch.rank(lazy, q, options);
   return JSON.stringify({
     hits: hitsOf(full),
     also: full.also,
+    facets: full.facets,
     total: full.total,
     corrections: full.corrections,
     suggestions: full.total ? [] : PolybookSearch.suggestTopics(store.manifest, q),
@@ -146,6 +148,35 @@ impl Js {
                 Err(e) => panic!("{code}: {e}"),
             }
         })
+    }
+
+    /// A filtered search with its facets: (paths and scores, total, facets).
+    fn filtered(
+        &self,
+        query: &str,
+        lang: &str,
+        topic: Option<&str>,
+        section: Option<&str>,
+    ) -> Value {
+        let code = format!(
+            "jsSearch({}, {}, {}, {})",
+            serde_json::to_string(query).unwrap(),
+            serde_json::to_string(lang).unwrap(),
+            serde_json::to_string(&topic).unwrap(),
+            serde_json::to_string(&section).unwrap()
+        );
+        let value: Value = serde_json::from_str(&self.string(&code)).unwrap();
+        let hits: Vec<Value> = value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| serde_json::json!([h["path"], h["score"]]))
+            .collect();
+        assert_eq!(
+            value["lazy"], value["hits"],
+            "{query:?}: `needed` missed a file"
+        );
+        serde_json::json!({ "hits": hits, "total": value["total"], "facets": value["facets"] })
     }
 
     fn search(&self, query: &str, lang: &str) -> JsResult {
@@ -860,6 +891,7 @@ fn a_typo_is_forgiven() {
                 text: query,
                 scope: Scope::All,
                 limit: 1,
+                filter: Default::default(),
             },
         );
         if found.hits.first().map(|h| h.doc) != Some(*doc) {
@@ -888,4 +920,147 @@ fn a_typo_is_forgiven() {
         .map(|(q, _, _)| (q.as_str(), "all"))
         .collect();
     compare(&site, &js, &sample);
+}
+
+/// `polybook search … --topic --section --json`, as `Js::filtered` answers.
+fn rust_filtered(
+    site: &Site,
+    query: &str,
+    lang: &str,
+    topic: Option<&str>,
+    section: Option<&str>,
+) -> Value {
+    let mut args = vec!["search", query, "--lang", lang, "--limit", "10", "--json"];
+    if let Some(topic) = topic {
+        args.extend(["--topic", topic]);
+    }
+    if let Some(section) = section {
+        args.extend(["--section", section]);
+    }
+    let run = site.run(&args);
+    run.assert_ok();
+    let value: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let hits: Vec<Value> = value["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::json!([r["path"], r["score"]]))
+        .collect();
+    serde_json::json!({ "hits": hits, "total": value["total"], "facets": value["facets"] })
+}
+
+/// Filters by topic and by section, with and without words: both engines
+/// keep the same pages, in the same order, and count the same facets.
+#[test]
+fn browser_and_cli_filter_alike() {
+    let site = Site::new();
+    site.write("site.toml", &site_toml(""));
+    site.write(
+        "content/topics.toml",
+        "[calm]\nlabel = { pt = \"Calma\", hr = \"Smirenost\" }\n\
+         [listening]\nlabel = { pt = \"Escuta\", hr = \"Slušanje\" }\n",
+    );
+    for (lang, section, title) in [
+        ("pt", "conflitos", "Conflitos"),
+        ("pt", "escuta", "Escuta"),
+        ("hr", "sukobi", "Sukobi"),
+        ("hr", "escuta", "Slušanje"),
+    ] {
+        site.write(
+            &format!("content/{lang}/{section}/_index.md"),
+            &format!("+++\ntitle = \"{title}\"\n+++\n"),
+        );
+    }
+    let pages = [
+        (
+            "pt/conflitos/a",
+            "Cliente zangado",
+            "[\"calm\"]",
+            "O cliente grita; fique calmo.",
+        ),
+        (
+            "pt/conflitos/b",
+            "Reclamação",
+            "[]",
+            "Uma reclamação do cliente.",
+        ),
+        (
+            "pt/escuta/c",
+            "Ouvir o cliente",
+            "[\"listening\", \"calm\"]",
+            "Ouça o cliente com calma.",
+        ),
+        (
+            "pt/d",
+            "Solto",
+            "[\"listening\"]",
+            "Página sem secção, cliente.",
+        ),
+        (
+            "hr/sukobi/e",
+            "Ljuti klijent",
+            "[\"calm\"]",
+            "Klijent viče; ostanite mirni.",
+        ),
+        (
+            "hr/escuta/f",
+            "Slušajte klijenta",
+            "[\"listening\"]",
+            "Slušajte klijenta pažljivo.",
+        ),
+    ];
+    for (path, title, topics, body) in pages {
+        site.write(
+            &format!("content/{path}.md"),
+            &page(title, &format!("topics = {topics}\n"), body),
+        );
+    }
+    site.build().assert_ok();
+    let js = Js::new(&index_dir(&site));
+    let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+        ("", "pt", Some("calm"), None),
+        ("", "all", Some("listening"), None),
+        ("", "pt", None, Some("conflitos")),
+        ("", "all", None, Some("escuta")),
+        ("", "all", Some("calm"), Some("escuta")),
+        ("cliente", "pt", Some("calm"), None),
+        ("cliente", "all", None, Some("escuta")),
+        ("klijent", "hr", Some("listening"), Some("escuta")),
+        ("klijent", "all", Some("calm"), None),
+        ("cliente", "all", Some("listening"), Some("conflitos")),
+        ("xyzzy", "all", Some("calm"), None),
+    ];
+    let mut failures = Vec::new();
+    for (q, lang, topic, section) in cases {
+        let rust = rust_filtered(&site, q, lang, *topic, *section);
+        let browser = js.filtered(q, lang, *topic, *section);
+        if rust != browser {
+            failures.push(format!(
+                "{q:?} {lang} {topic:?} {section:?}:\n  rust: {rust}\n  js:   {browser}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "the engines disagree:\n{}",
+        failures.join("\n")
+    );
+    // Not vacuous: a filter without words lists its pages, in listing order;
+    // with words it narrows them; the facets count the matches.
+    let calm = rust_filtered(&site, "", "pt", Some("calm"), None);
+    assert_eq!(calm["total"], 2, "{calm}");
+    assert_eq!(calm["hits"][0][0], "pt/conflitos/a/");
+    let escuta = rust_filtered(&site, "", "all", None, Some("escuta"));
+    assert_eq!(escuta["total"], 2, "{escuta}");
+    let facets = &rust_filtered(&site, "cliente", "pt", None, None)["facets"];
+    assert_eq!(
+        facets["topics"],
+        serde_json::json!([["calm", 2], ["listening", 2]]),
+        "{facets}"
+    );
+    assert_eq!(
+        facets["sections"],
+        serde_json::json!([["conflitos", 2], ["escuta", 1]]),
+        "{facets}"
+    );
 }

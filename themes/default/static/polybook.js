@@ -217,6 +217,20 @@
     }
     if (onSearchPage && params.get("lang")) setScope(params.get("lang"));
 
+    /* Filters (search page): ?topic=&section=, counted while open (that needs every topic's list). */
+    var filters = form.querySelector("[data-search-filters]");
+    var selects = filters ? [form.elements.topic, form.elements.section] : [];
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted) { select.add(new Option(wanted, wanted)); select.value = wanted; filters.open = true; }
+      select.onchange = function () { run(true); };
+    });
+    if (filters) filters.ontoggle = function () { if (filters.open) run(true); };
+    function chosen(name) {
+      var select = form.elements[name];
+      return (select && select.value) || null;
+    }
+
     function getEngine() {
       if (engine) return engine;
       engine = new Promise(function (resolve, reject) {
@@ -308,13 +322,6 @@
       line.appendChild(document.createTextNode(parts.slice(1).join("%query%")));
       return line;
     }
-    function topicName(topic) {
-      var names = topic.names || [];
-      var pick = null;
-      for (var i = 0; i < names.length; i++) if (names[i][0] === pageLang) pick = names[i][1];
-      for (i = 0; !pick && i < names.length; i++) if (names[i][0] === "en") pick = names[i][1];
-      return pick || (names[0] && names[0][1]) || topic.id;
-    }
     function suggestions(q, api) {
       var manifest = api.store.manifest;
       var found = api.suggestTopics(q);
@@ -324,7 +331,7 @@
       var list = node("ul", "tags search-topic-links");
       found.forEach(function (s) {
         var topic = (manifest.topics || []).filter(function (t) { return t.id === s.id; })[0];
-        var link = node("a", "tag topic-chip", topicName(topic));
+        var link = node("a", "tag topic-chip", api.topicName(topic, pageLang));
         link.href = resultUrl(pageLang + "/topics/" + encodeURIComponent(s.id) + "/");
         list.appendChild(item(link));
       });
@@ -350,7 +357,8 @@
         results.appendChild(node("p", "search-count", countText(found.total)));
         announce(countText(found.total));
         var list = node("ul", "search-hits");
-        var mark = "?highlight=" + encodeURIComponent(window.PolybookSearch.highlightWords(found));
+        var words = window.PolybookSearch.highlightWords(found);
+        var mark = words ? "?highlight=" + encodeURIComponent(words) : "";
         found.hits.forEach(function (hit, i) {
           var doc = docs[i];
           var href = resultUrl(doc.url) + mark;
@@ -396,6 +404,9 @@
       var next = new URLSearchParams(location.search);
       if (q) next.set("q", q); else next.delete("q");
       if (scope() === "all") next.set("lang", "all"); else next.delete("lang");
+      selects.forEach(function (select) {
+        if (select.value) next.set(select.name, select.value); else next.delete(select.name);
+      });
       var search = next.toString();
       try {
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
@@ -407,19 +418,26 @@
       var q = input.value;
       if (!then) shown = pageSize;
       syncUrl(q.trim() ? q : "");
-      // One letter neither matches as a prefix nor says much: wait for more.
-      if (q.trim().length < 2) { clear(); return; }
+      // One letter neither matches as a prefix nor says much: wait for more
+      // (unless a filter lists its pages).
+      var filter = { topic: chosen("topic"), section: chosen("section"), facets: !!(filters && filters.open) };
+      if (q.trim().length < 2) {
+        if (!filter.topic && !filter.section) { clear(); return; }
+        q = "";
+      }
       var mine = ++seq;
       timer = setTimeout(function () {
         form.classList.add("is-active");
         results.setAttribute("aria-busy", "true");
         var lang = scope();
         getEngine().then(function (api) {
-          return api.search(q, { lang: lang, limit: shown }).then(function (found) {
+          filter.lang = lang;
+          filter.limit = shown;
+          return api.search(q, filter).then(function (found) {
             // Results in every language, to offer them when this one has
             // less than a screenful (it needs every language's stemmer).
             var few = found.total < shown;
-            var others = lang === "all" || !few ? found : api.search(q, { lang: "all", limit: 0 });
+            var others = lang === "all" || !few ? found : api.search(q, { lang: "all", limit: 0, topic: filter.topic, section: filter.section });
             return Promise.all([
               Promise.all(found.hits.map(function (hit) { return api.doc(hit.doc); })),
               others,
@@ -427,6 +445,12 @@
               if (mine !== seq) return;
               results.removeAttribute("aria-busy");
               render(q, found, loaded[0], loaded[1].total, api);
+              if (found.facets) selects.forEach(function (select) {
+                var value = select.value;
+                select.length = 1;
+                api.filterChoices(found, select.name, value, pageLang).forEach(function (c) { select.add(new Option(c[1], c[0])); });
+                select.value = value;
+              });
               if (then) then();
             });
           });
@@ -499,7 +523,7 @@
       }
     });
 
-    if (onSearchPage && input.value.trim()) run(true);
+    if (onSearchPage && (input.value.trim() || chosen("topic") || chosen("section"))) run(true);
   }
 
   /* "/" focuses the search box unless the reader is typing somewhere. */
