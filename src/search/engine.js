@@ -960,6 +960,14 @@
 
     // The stem keys of folded words in `lang`, once its stemmer is loaded
     // (null for a word the stemmer could not take).
+    // Whether `search(text, opts)` and the texts of its hits need nothing
+    // more loaded: then they resolve before the next frame.
+    function cached(text, opts) {
+      if (!store.manifest) return false;
+      var first = attempt(store, text, opts);
+      return !first.missing.length && first.result.hits.every(function (hit) { return has.call(store.docs, String(hit.doc)); });
+    }
+
     function stemKeys(lang, words) {
       return ready().then(function again() {
         var missing = new Set();
@@ -983,6 +991,7 @@
       store: store,
       ready: ready,
       search: search,
+      cached: cached,
       stemKeys: stemKeys,
       stemKeyOf: stemKeyOf,
       doc: doc,

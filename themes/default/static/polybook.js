@@ -180,7 +180,7 @@
     // A screenful at a time: each result costs a request for its text.
     var pageSize = onSearchPage ? 10 : 8;
     var shown = pageSize;
-    var engine = null, timer = 0, seq = 0;
+    var engine = null, made = null, timer = 0, seq = 0;
     if (!input) return;
     if (scopeBox) scopeBox.hidden = false;
 
@@ -236,7 +236,7 @@
       engine = new Promise(function (resolve, reject) {
         function make() {
           if (!window.PolybookSearch) { reject(new Error("no engine")); return; }
-          resolve(window.PolybookSearch.create({ manifestUrl: form.getAttribute("data-search-index") }));
+          resolve(made = window.PolybookSearch.create({ manifestUrl: form.getAttribute("data-search-index") }));
         }
         if (window.PolybookSearch) { make(); return; }
         var script = document.createElement("script");
@@ -426,13 +426,15 @@
         q = "";
       }
       var mine = ++seq;
+      var lang = filter.lang = scope();
+      filter.limit = shown;
+      // What is loaded answers at once (in this frame); a wait lets a quick
+      // typist's next key spare the downloads.
+      var warm = now || (made && made.cached(q, filter));
       timer = setTimeout(function () {
         form.classList.add("is-active");
         results.setAttribute("aria-busy", "true");
-        var lang = scope();
         getEngine().then(function (api) {
-          filter.lang = lang;
-          filter.limit = shown;
           return api.search(q, filter).then(function (found) {
             // Results in every language, to offer them when this one has
             // less than a screenful (it needs every language's stemmer).
@@ -461,7 +463,7 @@
           results.appendChild(node("p", "search-empty", text("error")));
           announce(text("error"));
         });
-      }, now ? 0 : 120);
+      }, warm ? 0 : 120);
     }
 
     input.addEventListener("input", function () { open(); run(false); });
