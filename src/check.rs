@@ -191,7 +191,7 @@ pub fn synonyms_found_nowhere(config: &SiteConfig, site: &Analyzed) -> Vec<Diagn
         };
         let occurs = targets
             .iter()
-            .any(|e| crate::search::synonyms::phrase_occurs(&index, &group.lang, &e.text));
+            .any(|e| crate::search::synonyms::phrase_occurs(&index.stems, &group.lang, &e.text));
         if !occurs {
             let words: Vec<&str> = targets.iter().map(|e| e.text.as_str()).collect();
             problems.push(

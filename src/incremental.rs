@@ -425,7 +425,7 @@ impl Incremental {
 pub struct SearchSources {
     documents: Vec<search::source::SourceDocument<'static>>,
     topics: Vec<search::source::SourceTopic>,
-    synonyms: Vec<search::synonyms::SourceSynonym>,
+    synonyms: Vec<search::source::SourceSynonym>,
 }
 
 impl SearchSources {

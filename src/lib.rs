@@ -40,8 +40,8 @@ use files::{FileSink, OutputFile};
 use graph::{Article, Graph};
 use markdown::{LinkTarget, LinkTargets, Rendered};
 use rayon::prelude::*;
+use search::source::SourceSynonym;
 use search::source::{SourceDocument, SourceTopic};
-use search::synonyms::SourceSynonym;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -2,8 +2,8 @@
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
 use super::postings::{language_postings, stem_key, Postings};
-use super::source::{SourceDocument, SourceTopic};
-use super::synonyms::{SourceSynonym, SynonymRecord};
+use super::source::{SourceDocument, SourceSynonym, SourceTopic};
+use super::synonyms::SynonymRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -46,6 +46,15 @@ impl SourceDocument<'_> {
     }
 }
 
+/// A synonym rule (`content/synonyms.toml`): a search for `from` (a word or
+/// phrase of `lang`) also finds the pages that have one of `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSynonym {
+    pub lang: String,
+    pub from: String,
+    pub to: Vec<String>,
+}
+
 /// A topic's labels, for matching queries in any language.
 #[derive(Debug, Clone)]
 pub struct SourceTopic {
@@ -133,11 +142,11 @@ pub fn topics(config: &SiteConfig, content: &Content) -> Vec<SourceTopic> {
 
 /// The rules of `content/synonyms.toml`, each group in both directions
 /// when it is one of `same`.
-pub fn synonyms(content: &Content) -> Vec<super::synonyms::SourceSynonym> {
+pub fn synonyms(content: &Content) -> Vec<SourceSynonym> {
     let mut rules = Vec::new();
     for group in &content.synonyms.groups {
         for (from, to) in group.rules() {
-            rules.push(super::synonyms::SourceSynonym {
+            rules.push(SourceSynonym {
                 lang: group.lang.clone(),
                 from: from.to_string(),
                 to: to.into_iter().map(str::to_string).collect(),

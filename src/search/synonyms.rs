@@ -5,23 +5,15 @@
 //! results can say what was "also searched for".
 
 use super::analyze::analyze;
-use super::index::LabelWord;
 use super::postings::{stem_key, Postings};
+use super::source::SourceSynonym;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// One rule: a search for `from` (a word or phrase of `lang`) also finds
-/// the pages that have one of `to`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceSynonym {
-    pub lang: String,
-    pub from: String,
-    pub to: Vec<String>,
-}
-
-/// `[lang, from words, to as written]`: a rule in the manifest.
+/// `[lang, from words as [term, stem key], to as written]`: a rule in the
+/// manifest.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SynonymRecord(pub String, pub Vec<LabelWord>, pub Vec<String>);
+pub struct SynonymRecord(pub String, pub Vec<(String, String)>, pub Vec<String>);
 
 /// A page found through a synonym ranks as if it had the word, at this share
 /// of the synonym's score (in percent): the word itself ranks first.
@@ -39,10 +31,7 @@ fn phrase_words(lang: &str, phrase: &str) -> Vec<(String, String)> {
 }
 
 pub fn record(rule: &SourceSynonym) -> SynonymRecord {
-    let from = phrase_words(&rule.lang, &rule.from)
-        .into_iter()
-        .map(|(term, key)| LabelWord(term, key))
-        .collect();
+    let from = phrase_words(&rule.lang, &rule.from);
     SynonymRecord(rule.lang.clone(), from, rule.to.clone())
 }
 
@@ -132,13 +121,16 @@ pub fn expand(part: &mut Vec<(String, String, Postings)>, lang: &str, rules: &[S
 }
 
 /// Whether `phrase` (every one of its words, in some form) is on a page of
-/// `lang` in `index` (built without synonyms, for `check`).
-pub fn phrase_occurs(index: &super::index::SearchIndex, lang: &str, phrase: &str) -> bool {
+/// `lang` in an index's `stems` (built without synonyms, for `check`).
+pub fn phrase_occurs(
+    stems: &BTreeMap<String, BTreeMap<String, Postings>>,
+    lang: &str,
+    phrase: &str,
+) -> bool {
     let words = phrase_words(lang, phrase);
-    let mut found: Option<std::collections::BTreeSet<u32>> = None;
+    let mut found: Option<BTreeSet<u32>> = None;
     for (_, key) in &words {
-        let docs: std::collections::BTreeSet<u32> = index
-            .stems
+        let docs: BTreeSet<u32> = stems
             .get(key)
             .into_iter()
             .flat_map(|group| group.values().flatten().map(|(doc, _)| *doc))
@@ -149,81 +141,4 @@ pub fn phrase_occurs(index: &super::index::SearchIndex, lang: &str, phrase: &str
         });
     }
     found.is_some_and(|docs| !docs.is_empty())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::index::build;
-    use crate::search::index::tests::doc;
-    use crate::search::query::{search, Query, Scope};
-
-    fn rule(lang: &str, from: &str, to: &[&str]) -> SourceSynonym {
-        SourceSynonym {
-            lang: lang.into(),
-            from: from.into(),
-            to: to.iter().map(|t| t.to_string()).collect(),
-        }
-    }
-
-    fn urls(index: &super::super::index::SearchIndex, q: &str) -> Vec<String> {
-        let found = search(
-            index,
-            &Query {
-                text: q,
-                scope: Scope::All,
-                limit: 10,
-                filter: Default::default(),
-            },
-        );
-        found
-            .hits
-            .iter()
-            .map(|h| index.docs[h.doc as usize].url.clone())
-            .collect()
-    }
-
-    #[test]
-    fn a_phrase_synonym_finds_the_pages_with_all_its_words() {
-        let docs = [
-            doc("hr", "hr/a/", "A", "Ne obećavajte povrat novca.", &[]),
-            doc("hr", "hr/b/", "B", "Povrat je ovdje, novac nije.", &[]),
-            doc("hr", "hr/c/", "C", "Refundacija odmah.", &[]),
-            doc("pt", "pt/d/", "D", "Sem refundacija aqui.", &[]),
-        ];
-        let rules = [
-            rule("hr", "refundacija", &["povrat novca"]),
-            rule("hr", "povrat novca", &["refundacija"]),
-        ];
-        let index = build(&docs, &[], &rules);
-        // The page that has the word ranks before those found through it:
-        // `povrat novca` is on a (as written) and on b (`novac`, another form).
-        assert_eq!(
-            urls(&index, "refundacija"),
-            ["hr/c/", "hr/a/", "hr/b/", "pt/d/"]
-        );
-        let both = urls(&index, "povrat novca");
-        assert!(both.contains(&"hr/c/".to_string()), "{both:?}");
-        let found = search(
-            &index,
-            &Query {
-                text: "refundacija",
-                scope: Scope::Language("hr".into()),
-                limit: 10,
-                filter: Default::default(),
-            },
-        );
-        assert_eq!(found.also, ["povrat novca"]);
-        // Without rules, nothing is added.
-        assert_eq!(
-            urls(&build(&docs, &[], &[]), "refundacija"),
-            ["hr/c/", "pt/d/"]
-        );
-        assert!(phrase_occurs(&build(&docs, &[], &[]), "hr", "povrat novca"));
-        assert!(!phrase_occurs(
-            &build(&docs, &[], &[]),
-            "hr",
-            "vraćanje novca"
-        ));
-    }
 }
