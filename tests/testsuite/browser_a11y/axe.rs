@@ -26,6 +26,11 @@ pub(super) fn pages(site: &Handbook, langs: &[&str], panel_lang: &str) -> Vec<(S
         ]);
     }
     pages.push((format!("{panel_lang}/index.html"), Then::HeaderSearch));
+    // The search page with its filters open (a topic chosen, no words).
+    pages.push((
+        format!("{panel_lang}/search/index.html?topic=empathy"),
+        Then::Results,
+    ));
     // Each language's first article opened from a search: its words marked.
     for lang in langs {
         if let Some(article) = site.articles(lang).into_iter().next() {
