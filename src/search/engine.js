@@ -761,13 +761,14 @@
 
   /* Snippets and sections (src/search/snippet.rs): the same steps, with the
      constants the manifest carries. Positions count code points. */
-  var SNIPPETS = { width: 160, lead: 53, slack: 30, sections: 3, heading: 3, body: 1 };
   var WORD_CHAR_RE = /[\p{Alphabetic}\p{N}\p{M}]/u;
   var SPACE_RE = /\p{White_Space}/u;
   var TRIM_RE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 
+  // Written once, in Rust (snippet.rs `SNIPPETS`): a copy here could drift.
   function snippetOptions(manifest) {
-    return (manifest && manifest.snippets) || SNIPPETS;
+    if (!manifest || !manifest.snippets) throw new Error("polybook search: no snippet constants in the manifest");
+    return manifest.snippets;
   }
 
   // Every word of the code points `cps[from..to]` as [start, end).

@@ -786,12 +786,21 @@ fn snippets_are_plain_text_segments() {
     let runtime = Runtime::new().unwrap();
     let context = Context::full(&runtime).unwrap();
     let engine = read(&support::repo_root().join("src/search/engine.js"));
+    // The constants the manifest carries, as the index writes them, and a
+    // narrower width: the engine takes them from the manifest, not a copy.
+    let constants = serde_json::to_string(&polybook::search::snippet::SNIPPETS).unwrap();
     let out: Value = context.with(|ctx| {
         let code = format!(
-            "{engine};\nJSON.stringify({{\n\
+            "{engine};\nvar m = {{ snippets: {constants} }};\n\
+             var narrow = {{ snippets: Object.assign({{}}, m.snippets, {{ width: 60 }}) }};\n\
+             var text = 'a '.repeat(200) + 'Slušajte <b>klijenta</b>. ' + 'b '.repeat(200);\n\
+             var noManifest; try {{ PolybookSearch.snippet({{ text: 'x' }}, ['x']); }} catch (e) {{ noManifest = String(e.message); }}\n\
+             JSON.stringify({{\n\
                title: PolybookSearch.highlight('<img src=x onerror=alert(1)> Slušajte', ['slusajte', 'img']),\n\
-               long: PolybookSearch.snippet({{ text: 'a '.repeat(200) + 'Slušajte <b>klijenta</b>. ' + 'b '.repeat(200), description: 'd' }}, ['slusajte']),\n\
-               none: PolybookSearch.snippet({{ text: 'nothing here', description: 'Opis <i>x</i>' }}, ['slusajte']),\n\
+               long: PolybookSearch.snippet({{ text: text, description: 'd' }}, ['slusajte'], m),\n\
+               narrow: PolybookSearch.snippet({{ text: text, description: 'd' }}, ['slusajte'], narrow),\n\
+               none: PolybookSearch.snippet({{ text: 'nothing here', description: 'Opis <i>x</i>' }}, ['slusajte'], m),\n\
+               noManifest: noManifest,\n\
              }})"
         );
         let result: rquickjs::Result<String> = ctx.eval(code);
@@ -815,7 +824,21 @@ fn snippets_are_plain_text_segments() {
     assert!(long.starts_with('…') && long.ends_with('…'), "{long}");
     assert!(long.contains("Slušajte <b>klijenta</b>."), "{long}");
     assert!(long.chars().count() <= 170, "{long}");
+    let narrow: String = out["narrow"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        narrow.chars().count() <= 70 && narrow.contains("Slušajte"),
+        "the manifest's width: {narrow}"
+    );
     assert_eq!(out["none"][0]["text"], "Opis <i>x</i>");
+    assert!(
+        out["noManifest"].as_str().is_some(),
+        "without the manifest's constants the engine has none of its own"
+    );
 }
 
 /// One typo is forgiven: single-typo queries made deterministically from
