@@ -155,3 +155,142 @@ fn hostile_filters_and_queries_inject_nothing() {
         }
     }
 }
+
+/// A small site whose pages sit in sections (folders of `content/<lang>/`),
+/// two of them named alike in both languages.
+fn sectioned() -> &'static Path {
+    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
+    PUBLIC.get_or_init(|| {
+        let site = Site::new();
+        site.write("site.toml", &support::site_toml(""));
+        site.write(
+            "content/topics.toml",
+            "[calm]\nlabel = { pt = \"Calma\", hr = \"Smirenost\" }\n",
+        );
+        for (lang, section, title) in [
+            ("pt", "conflitos", "Conflitos"),
+            ("pt", "escuta", "Escuta"),
+            ("hr", "sukobi", "Sukobi"),
+            ("hr", "escuta", "Slušanje"),
+        ] {
+            site.write(
+                &format!("content/{lang}/{section}/_index.md"),
+                &format!("+++\ntitle = \"{title}\"\n+++\n"),
+            );
+        }
+        for (path, title, topics, body) in [
+            (
+                "pt/conflitos/a",
+                "Cliente zangado",
+                "[\"calm\"]",
+                "O cliente grita; fique calmo.",
+            ),
+            (
+                "pt/conflitos/b",
+                "Reclamação",
+                "[]",
+                "Uma reclamação do cliente.",
+            ),
+            (
+                "pt/escuta/c",
+                "Ouvir o cliente",
+                "[\"calm\"]",
+                "Ouça o cliente com calma.",
+            ),
+            ("pt/d", "Solto", "[]", "Página sem secção, cliente."),
+            (
+                "hr/sukobi/e",
+                "Ljuti klijent",
+                "[\"calm\"]",
+                "Klijent viče; ostanite mirni.",
+            ),
+            (
+                "hr/escuta/f",
+                "Slušajte klijenta",
+                "[]",
+                "Slušajte klijenta pažljivo.",
+            ),
+        ] {
+            site.write(
+                &format!("content/{path}.md"),
+                &support::page(title, &format!("topics = {topics}\n"), body),
+            );
+        }
+        site.build().assert_ok();
+        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_filters/sectioned");
+        if dest.exists() {
+            std::fs::remove_dir_all(&dest).unwrap();
+        }
+        support::copy_dir(&site.public(), &dest);
+        dest
+    })
+}
+
+fn hit_titles(page: &Page) -> Vec<String> {
+    serde_json::from_value(page.eval(
+        "Array.from(document.querySelectorAll('#search-results a.search-hit .search-hit-title')).map(t => t.textContent)",
+    ))
+    .unwrap()
+}
+
+/// A section without words lists its pages in every language that has a
+/// section of that name, with counts; chosen on the page, it narrows a
+/// query and goes into the address; with a topic, both apply.
+#[test]
+fn a_section_filter_lists_narrows_and_is_kept_in_the_address() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(sectioned());
+    let page = browser.page();
+    for via in [Via::Http, Via::File] {
+        answer(
+            &page,
+            &site.url(via, "pt/search/index.html?section=escuta&lang=all"),
+        );
+        let mut titles = hit_titles(&page);
+        titles.sort();
+        assert_eq!(titles, ["Ouvir o cliente", "Slušajte klijenta"], "{via:?}");
+        assert_eq!(option_text(&page, "section"), "Escuta (2)", "{via:?}");
+        assert_eq!(
+            page.eval("document.querySelector('details.search-filters').open"),
+            true,
+            "{via:?}: a filter in the address opens the panel"
+        );
+        // Words, then a section chosen on the page.
+        answer(&page, &site.url(via, "pt/search/index.html?q=cliente"));
+        assert_eq!(hit_count(&page), 4, "{via:?}");
+        page.eval("(document.querySelector('details.search-filters').open = true, true)");
+        page.wait_for(
+            "the section counts",
+            "Array.from(document.querySelector('select[name=section]').options) \
+               .some(o => o.textContent === 'Conflitos (2)')",
+        );
+        page.eval(
+            "(() => { const s = document.querySelector('select[name=section]'); s.value = 'conflitos'; \
+              s.dispatchEvent(new Event('change')); return true; })()",
+        );
+        page.wait_for(
+            "the results of the section",
+            "document.querySelectorAll('#search-results a.search-hit').length === 2 \
+             && location.search.includes('section=conflitos') && location.search.includes('q=cliente')",
+        );
+        let mut titles = hit_titles(&page);
+        titles.sort();
+        assert_eq!(titles, ["Cliente zangado", "Reclamação"], "{via:?}");
+        // The address shared: the same answer in a fresh load.
+        let shared = page.location();
+        answer(&page, &shared);
+        assert_eq!(hit_count(&page), 2, "{via:?}: {shared}");
+        // A topic and a section together.
+        answer(
+            &page,
+            &site.url(
+                via,
+                "pt/search/index.html?topic=calm&section=escuta&lang=all",
+            ),
+        );
+        assert_eq!(hit_titles(&page), ["Ouvir o cliente"], "{via:?}");
+        page.assert_clean();
+    }
+}

@@ -337,3 +337,162 @@ fn a_synonym_phrase_is_searched_shown_and_marked() {
         page.assert_clean();
     }
 }
+
+/// The bar's close button clears the marks and itself, like Escape, and the
+/// keys do nothing more once it is gone.
+#[test]
+fn the_close_button_clears_the_marks() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    for via in [Via::Http, Via::File] {
+        page.goto(&format!(
+            "{}?highlight=klijentu#4-ispri%C4%8Dajte-se",
+            site.url(via, &format!("{HR_ARTICLE}index.html"))
+        ));
+        page.wait_for(
+            "the marks",
+            "document.querySelector('.search-mark-count') \
+             && document.querySelector('.search-mark-count').textContent !== ''",
+        );
+        assert!(marks(&page).len() > 1, "{via:?}");
+        let labels: Vec<String> = serde_json::from_value(page.eval(
+            "Array.from(document.querySelectorAll('.search-mark-bar button')).map(b => b.getAttribute('aria-label'))",
+        ))
+        .unwrap();
+        assert!(
+            labels.len() == 3 && labels.iter().all(|l| !l.trim().is_empty()),
+            "{via:?}: every button is named: {labels:?}"
+        );
+        let before = page.eval_string("document.querySelector('.article-body').textContent");
+        page.click(".search-mark-close");
+        page.wait_for(
+            "the close button to clear",
+            "!document.querySelector('mark.search-mark') && !document.querySelector('.search-mark-bar')",
+        );
+        // The text reads as before, every mark unwrapped.
+        assert_eq!(
+            page.eval_string("document.querySelector('.article-body').textContent"),
+            before
+        );
+        page.press("n");
+        assert!(marks(&page).is_empty(), "{via:?}");
+        page.assert_clean();
+    }
+}
+
+/// The attacker writes the search link: markup, quotes, direction
+/// overrides, lone surrogates and 10,000 characters in `?q=`, typed into
+/// the box, and in the `#heading` of the page a result opens. Every answer
+/// shows the words as text, the links the results make carry them encoded,
+/// and the page opened marks only its own words.
+#[test]
+fn an_attacker_s_query_stays_text_from_the_results_to_the_page_opened() {
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let site = Served::new(handbook());
+    let page = browser.page();
+    let injected = "document.querySelectorAll('[onerror], [onload], img, iframe, object, embed, body script:not([src])').length";
+    let queries = [
+        "klijentu\"><img src=x onerror=alert(1)>",
+        "klijentu '><script>alert(1)</script>",
+        "klijentu</title><svg onload=alert(1)>",
+        "\u{202e}klijentu\u{202c} \u{200f}שלום",
+        "klijentu javascript:alert(1)",
+    ];
+    for via in [Via::Http, Via::File] {
+        for query in queries {
+            results_for(&page, &site, via, "hr", query);
+            assert_eq!(page.eval(injected), 0, "{via:?} {query}: nothing injected");
+            assert_eq!(
+                page.eval_string(
+                    "document.querySelector('form[role=\"search\"] input[type=\"search\"]').value"
+                ),
+                query,
+                "{via:?}: the box shows the query as written"
+            );
+            let hrefs: Vec<String> = serde_json::from_value(page.eval(
+                "Array.from(document.querySelectorAll('#search-results a')).map(a => a.getAttribute('href'))",
+            ))
+            .unwrap();
+            assert!(
+                !hrefs.is_empty(),
+                "{via:?} {query}: klijentu finds the page"
+            );
+            for href in &hrefs {
+                assert!(
+                    !href.contains(['<', '>', '"', '\'', ' ']) && !href.starts_with("javascript:"),
+                    "{via:?} {query}: a result link carries the words encoded: {href}"
+                );
+            }
+            // The page a section result opens.
+            page.click("#search-results a.search-section");
+            page.wait_for(
+                "the marks",
+                "document.querySelector('.search-mark-count') \
+                 && document.querySelector('.search-mark-count').textContent !== ''",
+            );
+            assert_eq!(page.eval(injected), 0, "{via:?} {query}: nothing injected");
+            let found = marks(&page);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.to_lowercase().starts_with("klijent")),
+                "{via:?} {query}: {found:?}"
+            );
+            assert!(found.iter().all(|m| !m.contains(['<', '>'])), "{found:?}");
+            let location = page.location();
+            assert!(
+                !location.contains("?highlight") && !location.contains("&highlight"),
+                "{location}"
+            );
+            assert!(page.dialogs().is_empty(), "{via:?} {query}");
+            page.assert_clean();
+        }
+        // Typed (or pasted) into the box: lone surrogates, which no URL can
+        // carry, and 10,000 characters.
+        page.goto(&site.url(via, "hr/search/index.html"));
+        for typed in [
+            "'klijentu\\uD800 \\uDC00klijent'".to_string(),
+            "'<img src=x onerror=alert(1)>'.repeat(400)".to_string(),
+            "'klijentu\\uDBFF'".to_string(),
+        ] {
+            page.eval(&format!(
+                "(() => {{ const box = document.querySelector('form[role=\"search\"] input[type=\"search\"]'); \
+                   box.value = {typed}; box.dispatchEvent(new Event('input', {{ bubbles: true }})); return true; }})()"
+            ));
+            page.wait_until_settled(
+                "#search-results",
+                QUIET,
+                "document.querySelector('#search-results .search-count, #search-results .search-empty') \
+                 && !document.querySelector('#search-results[aria-busy=\"true\"]')",
+            );
+            assert_eq!(page.eval(injected), 0, "{via:?} {typed}: nothing injected");
+            assert!(page.dialogs().is_empty(), "{via:?} {typed}");
+            page.assert_clean();
+        }
+        // The heading the address names, written by the attacker.
+        for hash in [
+            "%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+            "%E0%A4%A",
+            "%ED%A0%80",
+            "<svg onload=alert(1)>",
+        ] {
+            page.goto(&format!(
+                "{}?highlight=klijentu#{hash}",
+                site.url(via, &format!("{HR_ARTICLE}index.html"))
+            ));
+            page.wait_for(
+                "the marks",
+                "document.querySelector('.search-mark-count') \
+                 && document.querySelector('.search-mark-count').textContent !== ''",
+            );
+            assert_eq!(page.eval(injected), 0, "{via:?} #{hash}: nothing injected");
+            assert!(page.dialogs().is_empty(), "{via:?} #{hash}");
+            page.assert_clean();
+        }
+    }
+}
