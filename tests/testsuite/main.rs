@@ -37,6 +37,7 @@ mod notices;
 mod offline;
 mod print;
 mod review;
+mod search_cli;
 mod search_parity;
 mod serve;
 mod stem_parity;
