@@ -511,13 +511,14 @@
     if (walk.missing && walk.missing.size) return null;
 
     // The synonyms the query reached: every rule of a language of the scope
-    // whose words it all matches, as topic labels are matched.
+    // one of whose words it matches, as topic labels are matched (each word
+    // of a rule's phrase has the postings of its pages: say why they came).
     var also = [];
     (walk.manifest.synonyms || []).forEach(function (rule) {
       var from = rule[1] || [];
-      if (parsed.stopOnly || parsed.languages.indexOf(rule[0]) < 0 || !from.length) return;
-      var all = from.every(function (w) { return wordMatching(parsed, w[0], w[1]) >= 0; });
-      if (all) (rule[2] || []).forEach(function (to) { if (also.indexOf(to) < 0) also.push(to); });
+      if (parsed.stopOnly || parsed.languages.indexOf(rule[0]) < 0) return;
+      var reached = from.some(function (w) { return wordMatching(parsed, w[0], w[1]) >= 0; });
+      if (reached) (rule[2] || []).forEach(function (to) { if (also.indexOf(to) < 0) also.push(to); });
     });
 
     var inScope = new Set(parsed.languages);

@@ -345,17 +345,18 @@ fn word_matches(parsed: &Parsed, term: &str, key: &str) -> Option<usize> {
 }
 
 /// What the query's synonyms also searched for: the `to` of every rule of a
-/// language of the scope whose words the query all matches (step 4's way).
+/// language of the scope one of whose words the query matches (step 4's
+/// way). One word is enough because the index gave each word of a rule's
+/// phrase the postings of its `to` pages: a page found that way says why.
 fn also_searched(index: &SearchIndex, parsed: &Parsed) -> Vec<String> {
     let mut also: Vec<String> = Vec::new();
     for rule in &index.synonyms {
         let in_scope = parsed.languages.contains(&rule.0.as_str());
-        let all = !rule.1.is_empty()
-            && rule
-                .1
-                .iter()
-                .all(|w| word_matches(parsed, &w.0, &w.1).is_some());
-        if in_scope && all {
+        let reached = rule
+            .1
+            .iter()
+            .any(|w| word_matches(parsed, &w.0, &w.1).is_some());
+        if in_scope && reached {
             for to in &rule.2 {
                 if !also.contains(to) {
                     also.push(to.clone());

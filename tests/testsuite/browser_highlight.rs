@@ -334,6 +334,19 @@ fn a_synonym_phrase_is_searched_shown_and_marked() {
             found.iter().any(|m| m == "povrat") && found.iter().any(|m| m == "novca"),
             "{via:?}: {found:?}"
         );
+        // One word of a phrase, the other way: `devolução` (of `devolução do
+        // dinheiro`) finds the page that says `reembolso`, says so, marks it.
+        results_for(&page, &site, via, "pt", "devolução");
+        let also =
+            page.eval_string("document.querySelector('#search-results .search-also').textContent");
+        assert!(also.contains("reembolso"), "{via:?}: {also}");
+        page.click("#search-results a.search-hit");
+        page.wait_for(
+            "the marks",
+            "document.querySelector('.search-mark-count') \
+             && document.querySelector('.search-mark-count').textContent !== ''",
+        );
+        assert!(marks(&page).iter().any(|m| m == "reembolso"), "{via:?}");
         page.assert_clean();
     }
 }

@@ -489,6 +489,8 @@ fn browser_and_cli_rank_the_handbook_alike() {
         ("vraćanje novca", "hr"),
         ("estorno", "pt"),
         ("devolução do dinheiro", "pt"),
+        ("devolução", "pt"),
+        ("devolucion", "es"),
         ("chefe", "pt"),
         ("gerente", "pt"),
         ("zangado", "all"),
@@ -575,6 +577,15 @@ fn browser_and_cli_rank_the_handbook_alike() {
         .iter()
         .any(|s| s.2.contains("povrat novca")));
     assert!(!paths("estorno", "pt").is_empty());
+    // One word of a phrase finds the pages its synonyms found, and says so.
+    assert!(!paths("devolução", "pt").is_empty());
+    assert_eq!(
+        answer("devolução", "pt").also,
+        ["reembolso", "estorno", "ressarcimento"]
+    );
+    assert!(answer("devolucion", "es")
+        .also
+        .contains(&"reembolso".to_string()));
     assert_eq!(answer("chefe", "pt").also, ["gerente"]);
     assert!(answer("gerente", "pt").also.is_empty(), "one way only");
     assert!(!paths("scontento", "it").is_empty());
