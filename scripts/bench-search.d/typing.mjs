@@ -76,6 +76,9 @@ function send(method, params = {}, sessionId) {
 const { targetId } = await send("Target.createTarget", { url: "about:blank" });
 const { sessionId: page } = await send("Target.attachToTarget", { targetId, flatten: true });
 await send("Page.enable", {}, page);
+// As measure.mjs: no offline worker installing beside the typing.
+await send("Network.enable", {}, page);
+await send("Network.setBlockedURLs", { urls: ["*/service-worker.js"] }, page);
 await send("Emulation.setCPUThrottlingRate", { rate: 4 }, page);
 async function evaluate(expression) {
   const r = await send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, page);
