@@ -785,6 +785,37 @@
     return spans;
   }
 
+  // A result text's code points and words, kept with the fragment: each
+  // keystroke cuts the same texts again, and folding their words was most of
+  // the cost (a slow phone spent 15-50 ms of a keystroke on ten results).
+  var TEXTS = typeof WeakMap === "function" ? new WeakMap() : null;
+  function textOf(doc) {
+    var t = TEXTS && TEXTS.get(doc);
+    if (t) return t;
+    var cps = Array.from(String(doc.text || ""));
+    t = { cps: cps, spans: wordSpans(cps, 0, cps.length), folds: [] };
+    if (TEXTS) TEXTS.set(doc, t);
+    return t;
+  }
+
+  // firstMatch(t.cps, from, to, set), with the words found and folded once:
+  // a word cut by `from` or `to` is folded as cut, as wordSpans would cut it.
+  function firstMatchIn(t, from, to, set) {
+    for (var i = 0; i < t.spans.length; i++) {
+      var start = t.spans[i][0], end = t.spans[i][1];
+      if (end <= from) continue;
+      if (start >= to) break;
+      var s = Math.max(start, from), e = Math.min(end, to);
+      var word;
+      if (s === start && e === end) {
+        word = t.folds[i];
+        if (word === undefined) word = t.folds[i] = fold(t.cps.slice(start, end).join(""));
+      } else word = fold(t.cps.slice(s, e).join(""));
+      if (set.has(word)) return s;
+    }
+    return -1;
+  }
+
   function firstMatch(cps, from, to, set) {
     var spans = wordSpans(cps, from, to);
     for (var i = 0; i < spans.length; i++) {
@@ -828,10 +859,10 @@
   function snippet(doc, terms, manifest) {
     var set = terms instanceof Set ? terms : new Set(terms || []);
     doc = doc || {};
-    var cps = Array.from(String(doc.text || ""));
+    var t = textOf(doc), cps = t.cps;
     var r = regions(doc, cps.length)[0];
     var o = snippetOptions(manifest);
-    var at = firstMatch(cps, r[0], r[1], set);
+    var at = firstMatchIn(t, r[0], r[1], set);
     if (at >= 0) return cutWindow(cps, r[0], r[1], at, set, o);
     var description = String(doc.description || "");
     if (description || r[0] === r[1]) return highlight(description, set);
@@ -844,7 +875,7 @@
   function sections(doc, wordTerms, manifest) {
     var o = snippetOptions(manifest);
     doc = doc || {};
-    var cps = Array.from(String(doc.text || ""));
+    var t = textOf(doc), cps = t.cps;
     var list = doc.sections || [];
     var parts = regions(doc, cps.length);
     var words = (wordTerms || []).map(function (t) { return new Set(t); });
@@ -857,7 +888,7 @@
       var score = 0;
       words.forEach(function (set) {
         if (firstMatch(heading, 0, heading.length, set) >= 0) score += o.heading;
-        if (firstMatch(cps, r[0], r[1], set) >= 0) score += o.body;
+        if (firstMatchIn(t, r[0], r[1], set) >= 0) score += o.body;
       });
       if (score > 0) ranked.push([score, k]);
     });
@@ -865,7 +896,7 @@
     return ranked.slice(0, o.sections).map(function (entry) {
       var k = entry[1];
       var r = parts[k + 1];
-      var at = firstMatch(cps, r[0], r[1], all);
+      var at = firstMatchIn(t, r[0], r[1], all);
       return {
         id: String(list[k][0]),
         heading: highlight(String(list[k][1] || ""), all),
