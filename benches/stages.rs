@@ -60,7 +60,7 @@ fn page(c: &mut Criterion) {
 fn search(c: &mut Criterion) {
     let config = handbook();
     let (site, _) = polybook::analyze(&config, false);
-    let (one, topics) = polybook::search_sources(&config, &site);
+    let (one, topics, _) = polybook::search_sources(&config, &site);
     let bytes_once: usize = one.iter().map(|d| d.body.len()).sum();
     let copies = (1 << 20) / bytes_once.max(1) + 1;
     let mut documents = Vec::new();
@@ -78,9 +78,9 @@ fn search(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("index build", |b| {
-        b.iter(|| polybook::search::index::build(black_box(&documents), &topics))
+        b.iter(|| polybook::search::index::build(black_box(&documents), &topics, &[]))
     });
-    let index = polybook::search::index::build(&documents, &topics);
+    let index = polybook::search::index::build(&documents, &topics, &[]);
     group.bench_function("shard files", |b| {
         b.iter_batched(
             || index.clone(),

@@ -174,6 +174,48 @@ pub fn unused_and_orphans(config: &SiteConfig, site: &Analyzed) -> Vec<Diagnosti
     problems
 }
 
+/// Synonym groups of `content/synonyms.toml` that find nothing: none of
+/// their words (of an `also` rule, none of the words it sends to) is on a
+/// page of their language.
+pub fn synonyms_found_nowhere(config: &SiteConfig, site: &Analyzed) -> Vec<Diagnostic> {
+    let groups = &site.content.synonyms.groups;
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let path = config
+        .content_dir()
+        .join(crate::content::synonyms::SYNONYMS_FILE);
+    let (documents, topics, _) = crate::search_sources(config, site);
+    let index = crate::search::index::build(&documents, &topics, &[]);
+    let mut problems = Vec::new();
+    for group in groups {
+        let targets = if group.both_ways {
+            &group.entries[..]
+        } else {
+            &group.entries[1..]
+        };
+        let occurs = targets
+            .iter()
+            .any(|e| crate::search::synonyms::phrase_occurs(&index.stems, &group.lang, &e.text));
+        if !occurs {
+            let words: Vec<&str> = targets.iter().map(|e| e.text.as_str()).collect();
+            problems.push(
+                Diagnostic::warning(
+                    &path,
+                    format!(
+                        "no `{}` page has {}: this synonym finds nothing",
+                        group.lang,
+                        words.join(", ")
+                    ),
+                )
+                .at(group.entries[0].position)
+                .hint("list a word or phrase the pages of that language use (in any of its forms)"),
+            );
+        }
+    }
+    problems
+}
+
 /// Translation key × language: which article exists in which language.
 pub fn translation_coverage(config: &SiteConfig, site: &Analyzed) -> String {
     let mut rows: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();

@@ -135,7 +135,8 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// What to look for; the last word also matches as a prefix.
+    /// What to look for; the last word also matches as a prefix. Empty ("")
+    /// with --topic or --section lists their pages.
     pub query: String,
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -145,7 +146,13 @@ pub struct SearchArgs {
     /// How many results to print.
     #[arg(long, default_value_t = 10, value_parser = count)]
     pub limit: usize,
-    /// Print the answer as one JSON object: its `results` (each {url, path, title, lang, score, snippet}), `total`, `corrections`, `suggested_topics` and `in_all_languages`.
+    /// Only pages with this topic (an id of content/topics.toml).
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Only pages of this section (a folder of content/<lang>/).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Print the answer as one JSON object: its `results` (each with its `sections`), `total`, `corrections`, `also_searched`, `facets`, `suggested_topics` and `in_all_languages`.
     #[arg(long)]
     pub json: bool,
     #[arg(long)]

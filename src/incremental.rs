@@ -394,13 +394,14 @@ impl Incremental {
     /// What the search index of the current site is built from, after a good rebuild.
     pub fn search_sources(&self) -> Option<SearchSources> {
         let config = self.config.as_ref().filter(|_| self.good)?;
-        let (documents, topics) = crate::search_sources(config, &self.analysis.site);
+        let (documents, topics, synonyms) = crate::search_sources(config, &self.analysis.site);
         Some(SearchSources {
             documents: documents
                 .into_iter()
                 .map(search::source::SourceDocument::into_owned)
                 .collect(),
             topics,
+            synonyms,
         })
     }
 
@@ -426,11 +427,16 @@ impl Incremental {
 pub struct SearchSources {
     documents: Vec<search::source::SourceDocument<'static>>,
     topics: Vec<search::source::SourceTopic>,
+    synonyms: Vec<search::source::SourceSynonym>,
 }
 
 impl SearchSources {
     pub fn build(&self) -> search::shards::WrittenIndex {
-        search::shards::write(search::index::build(&self.documents, &self.topics))
+        search::shards::write(search::index::build(
+            &self.documents,
+            &self.topics,
+            &self.synonyms,
+        ))
     }
 }
 

@@ -41,6 +41,7 @@ use files::{FileSink, OutputFile};
 use graph::{Article, Graph};
 use markdown::{LinkTarget, LinkTargets, Rendered};
 use rayon::prelude::*;
+use search::source::SourceSynonym;
 use search::source::{SourceDocument, SourceTopic};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -114,18 +115,26 @@ pub fn link(config: &SiteConfig, articles: &[Article]) -> (Graph, Vec<Diagnostic
 pub fn search_sources<'a>(
     config: &SiteConfig,
     site: &'a Analyzed,
-) -> (Vec<SourceDocument<'a>>, Vec<SourceTopic>) {
+) -> (
+    Vec<SourceDocument<'a>>,
+    Vec<SourceTopic>,
+    Vec<SourceSynonym>,
+) {
     let documents = timings::stage("search documents", || {
         search::source::documents(config, &site.articles, &site.content, &site.graph)
     });
-    (documents, search::source::topics(config, &site.content))
+    (
+        documents,
+        search::source::topics(config, &site.content),
+        search::source::synonyms(&site.content),
+    )
 }
 
 /// The search index of the analyzed site.
 pub fn search_index(config: &SiteConfig, site: &Analyzed) -> search::index::SearchIndex {
-    let (documents, topics) = search_sources(config, site);
+    let (documents, topics, synonyms) = search_sources(config, site);
     timings::stage("search analysis", || {
-        search::index::build(&documents, &topics)
+        search::index::build(&documents, &topics, &synonyms)
     })
 }
 

@@ -98,6 +98,19 @@ search-related-topics = Topics that may help:
 # $query: the query with the forgiven typo corrected
 search-showing-results-for = Showing results for { $query }
 search-error = Search could not be loaded. Reload the page to try again.
+# The search page's filters: by topic and by section, with counts
+search-filters = Filter
+search-filter-topic = Topic
+search-filter-section = Section
+search-filter-any = Any
+# $query: the synonyms a search also looked for (content/synonyms.toml)
+search-also-searched = Also searched for { $query }
+# The bar on a page opened from a search result, marking the query's words
+# $current: the mark shown, $total: how many marks the page has
+highlight-position = { $current } of { $total }
+highlight-previous = Previous match
+highlight-next = Next match
+highlight-close = Clear the highlights
 
 ## Print
 

@@ -98,6 +98,19 @@ search-related-topics = Temas que pueden ayudar:
 # $query: the query with the forgiven typo corrected
 search-showing-results-for = Mostrando resultados para { $query }
 search-error = No se pudo cargar la búsqueda. Recarga la página para intentarlo de nuevo.
+# The search page's filters: by topic and by section, with counts
+search-filters = Filtrar
+search-filter-topic = Tema
+search-filter-section = Sección
+search-filter-any = Cualquiera
+# $query: the synonyms a search also looked for (content/synonyms.toml)
+search-also-searched = También se buscó: { $query }
+# The bar on a page opened from a search result, marking the query's words
+# $current: the mark shown, $total: how many marks the page has
+highlight-position = { $current } de { $total }
+highlight-previous = Coincidencia anterior
+highlight-next = Coincidencia siguiente
+highlight-close = Quitar el resaltado
 
 ## Print
 

@@ -98,6 +98,19 @@ search-related-topics = Teme koje bi mogle pomoći:
 # $query: the query with the forgiven typo corrected
 search-showing-results-for = Prikazani su rezultati za { $query }
 search-error = Pretraživanje se nije moglo učitati. Ponovno učitajte stranicu i pokušajte još jednom.
+# The search page's filters: by topic and by section, with counts
+search-filters = Filtriraj
+search-filter-topic = Tema
+search-filter-section = Odjeljak
+search-filter-any = Bilo koji
+# $query: the synonyms a search also looked for (content/synonyms.toml)
+search-also-searched = Traženo je i: { $query }
+# The bar on a page opened from a search result, marking the query's words
+# $current: the mark shown, $total: how many marks the page has
+highlight-position = { $current } od { $total }
+highlight-previous = Prethodni pogodak
+highlight-next = Sljedeći pogodak
+highlight-close = Ukloni isticanje
 
 ## Print
 

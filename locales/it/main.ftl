@@ -98,6 +98,19 @@ search-related-topics = Argomenti che possono aiutare:
 # $query: the query with the forgiven typo corrected
 search-showing-results-for = Risultati per { $query }
 search-error = Impossibile caricare la ricerca. Ricarica la pagina per riprovare.
+# The search page's filters: by topic and by section, with counts
+search-filters = Filtra
+search-filter-topic = Argomento
+search-filter-section = Sezione
+search-filter-any = Qualsiasi
+# $query: the synonyms a search also looked for (content/synonyms.toml)
+search-also-searched = Cercato anche: { $query }
+# The bar on a page opened from a search result, marking the query's words
+# $current: the mark shown, $total: how many marks the page has
+highlight-position = { $current } di { $total }
+highlight-previous = Occorrenza precedente
+highlight-next = Occorrenza successiva
+highlight-close = Rimuovi le evidenziazioni
 
 ## Print
 

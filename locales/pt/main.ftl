@@ -98,6 +98,19 @@ search-related-topics = Temas que podem ajudar:
 # $query: the query with the forgiven typo corrected
 search-showing-results-for = Mostrando resultados para { $query }
 search-error = Não foi possível carregar a pesquisa. Recarregue a página para tentar novamente.
+# The search page's filters: by topic and by section, with counts
+search-filters = Filtrar
+search-filter-topic = Tema
+search-filter-section = Secção
+search-filter-any = Qualquer
+# $query: the synonyms a search also looked for (content/synonyms.toml)
+search-also-searched = Também pesquisado: { $query }
+# The bar on a page opened from a search result, marking the query's words
+# $current: the mark shown, $total: how many marks the page has
+highlight-position = { $current } de { $total }
+highlight-previous = Ocorrência anterior
+highlight-next = Ocorrência seguinte
+highlight-close = Limpar os destaques
 
 ## Print
 

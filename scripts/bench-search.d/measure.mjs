@@ -137,6 +137,10 @@ listeners.push((msg) => {
 const { targetId } = await send("Target.createTarget", { url: "about:blank" });
 const { sessionId: page } = await send("Target.attachToTarget", { targetId, flatten: true });
 await send("Network.enable", {}, page);
+// No offline worker: its install fetches what the page read again (the offline
+// feature's cost, not a query's), and a paused service worker never answers the
+// calls below, which hung every polybook row since it arrived.
+await send("Network.setBlockedURLs", { urls: ["*/service-worker.js"] }, page);
 await send("Page.enable", {}, page);
 // Resource Timing keeps only 250 entries by default; a search page may fetch more.
 await send("Page.addScriptToEvaluateOnNewDocument", {
@@ -204,7 +208,9 @@ const ENTRIES = `[...performance.getEntriesByType("navigation"), ...performance.
   .map((e) => ({ url: e.name, transfer: e.transferSize, body: e.encodedBodySize, kind: e.entryType === "navigation" ? "navigation" : e.initiatorType }))`;
 const entries = await evaluate(ENTRIES);
 for (const w of workers) {
-  try { entries.push(...(await evaluate(ENTRIES, w)).map((e) => ({ ...e, worker: true }))); } catch (e) { /* worker gone */ }
+  // A worker that never answers (gone, or paused) adds nothing rather than hanging.
+  const quiet = sleep(5000).then(() => { throw new Error("no answer"); });
+  try { entries.push(...(await Promise.race([evaluate(ENTRIES, w), quiet])).map((e) => ({ ...e, worker: true }))); } catch (e) { /* worker gone */ }
 }
 const http = entries.filter((e) => /^https?:/.test(e.url));
 const net = [...requests.values()].filter((r) => !r.failed && !r.worker);

@@ -61,6 +61,7 @@ pub fn check_site(options: &BuildOptions) -> CheckReport {
     };
     let (site, _) = crate::analyze(&config, options.drafts);
     problems.extend(check::unused_and_orphans(&config, &site));
+    problems.extend(check::synonyms_found_nowhere(&config, &site));
     let locales = i18n::load(&config.locales_dir());
     let theme = render::theme::load(&config);
     if let (Ok(locales), Ok(theme)) = (locales, theme) {

@@ -5,6 +5,7 @@ pub mod address;
 pub mod aliases;
 pub mod front_matter;
 pub mod review_keys;
+pub mod synonyms;
 pub mod topics;
 
 use crate::config::SiteConfig;
@@ -82,6 +83,8 @@ pub struct Content {
     /// Sorted by language, then section.
     pub sections: Vec<SectionIndex>,
     pub topics: Topics,
+    /// `content/synonyms.toml`, for search.
+    pub synonyms: synonyms::Synonyms,
     /// Other files under the language folders (images, PDFs), copied as they
     /// are; sorted by path.
     pub files: Vec<ColocatedFile>,
@@ -97,6 +100,7 @@ impl Content {
         match entry {
             Entry::Section(section) => self.sections.push(*section),
             Entry::Topics(topics) => self.topics = topics,
+            Entry::Synonyms(synonyms) => self.synonyms = synonyms,
             Entry::File(file) => self.files.push(file),
             Entry::Document(_) | Entry::Draft | Entry::Other => {}
         }
@@ -194,6 +198,8 @@ pub enum Entry {
     Draft,
     /// `content/topics.toml`.
     Topics(Topics),
+    /// `content/synonyms.toml`.
+    Synonyms(synonyms::Synonyms),
     /// A file beside the pages of a language.
     File(ColocatedFile),
     /// Any other file beside the language folders: not part of the site.
@@ -223,6 +229,14 @@ pub fn load_file(
             problems: e.0,
         });
     }
+    if rel == synonyms::SYNONYMS_FILE {
+        return load_synonyms(config, path)
+            .map(Entry::Synonyms)
+            .map_err(|e| Failed {
+                page: false,
+                problems: e.0,
+            });
+    }
     if path.extension().and_then(|e| e.to_str()) != Some("md") {
         return read_colocated(config, path, rel).map_err(|e| Failed {
             page: false,
@@ -242,6 +256,18 @@ pub fn load_file(
 fn load_topics(path: &Path) -> Result<Topics, Diagnostics> {
     let text = crate::fs::read_to_string(path).map_err(Diagnostics::from)?;
     topics::parse(path, &text)
+}
+
+/// Reads and parses `content/synonyms.toml`: its languages must be the site's.
+fn load_synonyms(config: &SiteConfig, path: &Path) -> Result<synonyms::Synonyms, Diagnostics> {
+    let text = crate::fs::read_to_string(path).map_err(Diagnostics::from)?;
+    let parsed = synonyms::parse(path, &text)?;
+    let problems = synonyms::check_languages(path, &parsed, |lang| config.language(lang).is_some());
+    if problems.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(Diagnostics(problems))
+    }
 }
 
 /// Reads a file beside the pages, if it is in a configured language's folder.
@@ -572,6 +598,7 @@ mod tests {
                 Ok(Entry::Section(s)) => format!("section {}", s.section),
                 Ok(Entry::Draft) => "draft".into(),
                 Ok(Entry::Topics(t)) => format!("{} topic(s)", t.list.len()),
+                Ok(Entry::Synonyms(s)) => format!("{} synonym group(s)", s.groups.len()),
                 Ok(Entry::File(f)) => format!("file {}", f.rel_path),
                 Ok(Entry::Other) => "other".into(),
                 Err(f) => format!("failed page={} ({})", f.page, f.problems.len()),

@@ -317,6 +317,9 @@ impl Analysis {
         if rels.contains(content::topics::TOPICS_FILE) {
             content.topics = Default::default();
         }
+        if rels.contains(content::synonyms::SYNONYMS_FILE) {
+            content.synonyms = Default::default();
+        }
     }
 
     /// Records a file's problems, unless the file is gone (removed while read).

@@ -49,6 +49,9 @@ pub struct Rendered {
     pub links: Vec<PageLink>,
     /// Text content, words separated by single spaces, for search and word counts.
     pub plain_text: String,
+    /// Where each heading of `headings` is in `plain_text`: byte range of its
+    /// text (empty for a heading without text), for search's sections.
+    pub heading_spans: Vec<std::ops::Range<usize>>,
     pub word_count: usize,
     pub problems: Vec<Diagnostic>,
 }
@@ -111,6 +114,7 @@ pub fn render(ctx: &RenderContext) -> Rendered {
     let PlainText {
         text: plain_text,
         words: word_count,
+        heading_spans,
         ..
     } = plain_text(&events);
     callouts::mark(&mut events);
@@ -120,6 +124,7 @@ pub fn render(ctx: &RenderContext) -> Rendered {
         headings,
         links,
         plain_text,
+        heading_spans,
         word_count,
         problems,
     }
@@ -215,8 +220,19 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> PlainText {
             Event::Text(_) | Event::Code(_) if hidden_until.is_some() => {}
             Event::Text(t) | Event::Code(t) => text.push(t),
             Event::SoftBreak | Event::HardBreak => text.gap = true,
+            Event::End(TagEnd::Heading(_)) => {
+                text.gap = true;
+                if let Some(span) = text.heading_spans.last_mut() {
+                    span.end = text.text.len().max(span.start);
+                }
+            }
             Event::End(end) if is_block_end(end) => text.gap = true,
             Event::Start(Tag::Item) => text.gap = true,
+            Event::Start(Tag::Heading { .. }) => {
+                text.gap = true;
+                let at = text.text.len() + usize::from(!text.text.is_empty());
+                text.heading_spans.push(at..at);
+            }
             _ => {}
         }
     }
@@ -232,6 +248,7 @@ struct PlainText {
     words: usize,
     /// Whitespace was seen since the last word.
     gap: bool,
+    heading_spans: Vec<Range<usize>>,
 }
 
 impl PlainText {

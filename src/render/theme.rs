@@ -184,13 +184,21 @@ pub fn css_stripped(css: &str) -> String {
     tight_braces(&lines)
 }
 
-/// `css` without the whitespace next to `{`, `}` and `;` (outside strings),
-/// where it never means anything; a newline ends each rule.
+/// `css` without the whitespace next to `{`, `}` and `;` and after `:` and
+/// `,` (outside strings and unquoted `url(…)`), where it never means
+/// anything; a newline ends each rule.
 fn tight_braces(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut quote: Option<char> = None;
+    // Inside an unquoted `url(…)` every character is the address's.
+    let mut in_url = false;
     let mut chars = css.chars().peekable();
     while let Some(c) = chars.next() {
+        if in_url {
+            out.push(c);
+            in_url = c != ')';
+            continue;
+        }
         if let Some(q) = quote {
             out.push(c);
             if c == '\\' {
@@ -216,6 +224,18 @@ fn tight_braces(css: &str) -> String {
                 if c == '}' {
                     out.push('\n');
                 }
+            }
+            // A space after a colon or a comma separates nothing.
+            ':' | ',' => {
+                out.push(c);
+                while chars.peek().is_some_and(|n| *n == ' ' || *n == '\t') {
+                    chars.next();
+                }
+            }
+            '(' => {
+                out.push(c);
+                in_url =
+                    out.ends_with("url(") && chars.peek().is_some_and(|n| *n != '"' && *n != '\'');
             }
             _ => out.push(c),
         }
@@ -276,11 +296,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn css_keeps_addresses_whole() {
+        let css = "a { background: url(data:image/svg+xml;utf8, <svg a='1'>), url( \"x, y\" ); }\n";
+        assert_eq!(
+            css_stripped(css),
+            "a{background:url(data:image/svg+xml;utf8, <svg a='1'>),url( \"x, y\" );}\n"
+        );
+    }
+
+    #[test]
     fn css_loses_comments_and_indentation_only() {
         let css = "/* head */\n.a {\n  width: clamp(1rem + 2vw, 3rem, 4rem); /* why */\n\n  content: \"/* kept; { */\";\n}\nb/**/i { x: 1 }\n";
         assert_eq!(
             css_stripped(css),
-            ".a{width: clamp(1rem + 2vw, 3rem, 4rem);content: \"/* kept; { */\";}\nb i{x: 1}\n"
+            ".a{width:clamp(1rem + 2vw,3rem,4rem);content:\"/* kept; { */\";}\nb i{x:1}\n"
         );
     }
 

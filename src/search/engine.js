@@ -442,6 +442,17 @@
     return matches;
   }
 
+  // The first query word that matches the label word (term, stem key):
+  // equal, reaching its stem key, or (the word being typed) starting it; -1.
+  function wordMatching(parsed, term, key) {
+    var words = parsed.words, last = words.length - 1;
+    for (var i = 0; i < words.length; i++) {
+      if (words[i] === term || (key != null && parsed.keys[i].indexOf(key) >= 0) ||
+          (parsed.prefixLast && i === last && term.startsWith(words[i]))) return i;
+    }
+    return -1;
+  }
+
   function languageOf(manifest, doc) {
     var langs = manifest.languages || [];
     for (var i = 0; i < langs.length; i++) {
@@ -466,13 +477,28 @@
   function walkQuery(walk, text, options) {
     var parsed = parse(walk, text, options);
     var words = parsed.words;
-    if (!words.length) return { hits: [], total: 0, corrections: [] };
+    var filter = filterOf(walk, options);
+    var none = { hits: [], total: 0, corrections: [], wordTerms: [], also: [], words: [], prefixLast: false, facets: null };
+    if (!words.length) {
+      if (!filter.set) return none;
+      if (walk.missing && walk.missing.size) return null;
+      // Browsing: every document of the scope, in listing order.
+      var all = [];
+      (walk.manifest.languages || []).forEach(function (l) {
+        if (parsed.languages.indexOf(l[0]) < 0) return;
+        for (var d = l[1]; d < l[2]; d++) all.push([d, 0]);
+      });
+      return narrowed(walk, filter, all, none, options);
+    }
     var matchedTerms = new Set();
     var corrections = [];
+    var wordTerms = [];
     var perWord = words.map(function (word, i) {
       var c = candidates(walk, parsed, i);
       if (c.correction !== null) corrections.push([word, c.correction]);
-      c.found.forEach(function (candidate) { matchedTerms.add(candidate.term); });
+      var own = new Set();
+      c.found.forEach(function (candidate) { matchedTerms.add(candidate.term); own.add(candidate.term); });
+      wordTerms.push(Array.from(own).sort(compareStrings));
       return wordScores(walk, c.found);
     });
     var bonus = walk.info.weights.topic * walk.info.topicScore;
@@ -488,6 +514,17 @@
       }
     });
     if (walk.missing && walk.missing.size) return null;
+
+    // The synonyms the query reached: every rule of a language of the scope
+    // one of whose words it matches, as topic labels are matched (each word
+    // of a rule's phrase has the postings of its pages: say why they came).
+    var also = [];
+    (walk.manifest.synonyms || []).forEach(function (rule) {
+      var from = rule[1] || [];
+      if (parsed.stopOnly || parsed.languages.indexOf(rule[0]) < 0) return;
+      var reached = from.some(function (w) { return wordMatching(parsed, w[0], w[1]) >= 0; });
+      if (reached) (rule[2] || []).forEach(function (to) { if (also.indexOf(to) < 0) also.push(to); });
+    });
 
     var inScope = new Set(parsed.languages);
     var totals = new Map(); // doc -> [score, words]
@@ -507,15 +544,108 @@
     });
     var ranked = every.length ? every : any;
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    // The synonyms' words, as written, are shown marked like the query's own
+    // (one more word for the sections' ranking per synonym).
+    also.forEach(function (phrase) {
+      var own = queryWords(phrase, walk.info.stop).words;
+      own.forEach(function (w) { matchedTerms.add(w); });
+      wordTerms.push(Array.from(new Set(own)).sort(compareStrings));
+    });
     var terms = Array.from(matchedTerms).sort(compareStrings);
-    var limit = options && options.limit != null ? options.limit : Infinity;
-    return {
-      hits: ranked.slice(0, limit).map(function (r) {
-        return { doc: r[0], score: r[1], terms: terms.slice() };
-      }),
-      total: ranked.length,
+    var result = narrowed(walk, filter, ranked, {
       corrections: corrections,
+      wordTerms: wordTerms,
+      also: also,
+      words: words.slice(),
+      prefixLast: parsed.prefixLast,
+    }, options);
+    result.hits.forEach(function (hit) { hit.terms = terms.slice(); });
+    return result;
+  }
+
+  /* ---- Filters (src/search/filters.rs) ---- */
+
+  // A topic's documents as a Set (its file noted when missing).
+  function topicSet(walk, id) {
+    var docs = walk.topicDocs(id), set = new Set(), doc = 0;
+    for (var i = 0; i < docs.length; i++) set.add((doc += docs[i]));
+    return set;
+  }
+
+  // What options.topic and options.section narrow to: a topic or section the
+  // index does not have keeps nothing (and loads nothing). With
+  // options.facets, every topic's documents, to count them.
+  function filterOf(walk, options) {
+    var topic = options && options.topic != null ? String(options.topic) : null;
+    var section = options && options.section != null ? String(options.section) : null;
+    var topics = walk.manifest.topics || [];
+    var known = function (id) { return topics.some(function (t) { return t.id === id; }); };
+    var filter = { set: topic !== null || section !== null, topic: topic, section: section, sets: {} };
+    if (topic !== null && known(topic)) filter.sets[topic] = topicSet(walk, topic);
+    if (options && options.facets) topics.forEach(function (t) { filter.sets[t.id] = topicSet(walk, t.id); });
+    return filter;
+  }
+
+  function inSection(manifest, id, doc) {
+    return (manifest.sections || []).some(function (r) { return r[1] === id && doc >= r[3] && doc < r[4]; });
+  }
+
+  function keeps(walk, filter, doc, topic, section) {
+    if (topic !== null && !(filter.sets[topic] && filter.sets[topic].has(doc))) return false;
+    return section === null || inSection(walk.manifest, section, doc);
+  }
+
+  // The ranked documents the filter keeps, cut to the limit, with the
+  // facets of all of them (when asked for).
+  function narrowed(walk, filter, ranked, result, options) {
+    var kept = ranked.filter(function (r) { return keeps(walk, filter, r[0], filter.topic, filter.section); });
+    var limit = options && options.limit != null ? options.limit : Infinity;
+    result.hits = kept.slice(0, limit).map(function (r) { return { doc: r[0], score: r[1], terms: [] }; });
+    result.total = kept.length;
+    result.facets = options && options.facets ? facets(walk, filter, ranked) : null;
+    return result;
+  }
+
+  function facets(walk, filter, ranked) {
+    var topics = [], sections = [];
+    (walk.manifest.topics || []).forEach(function (t) {
+      var n = ranked.filter(function (r) { return keeps(walk, filter, r[0], t.id, filter.section); }).length;
+      if (n) topics.push([t.id, n]);
+    });
+    (walk.manifest.sections || []).forEach(function (range) {
+      if (sections.some(function (s) { return s[0] === range[1]; })) return;
+      var n = ranked.filter(function (r) { return keeps(walk, filter, r[0], filter.topic, range[1]); }).length;
+      if (n) sections.push([range[1], n]);
+    });
+    return { topics: topics, sections: sections };
+  }
+
+  // A topic's name in `lang` (else English, else its first).
+  function topicName(topic, lang) {
+    var names = (topic && topic.names) || [];
+    var pick = null;
+    for (var i = 0; i < names.length; i++) if (names[i][0] === lang) pick = names[i][1];
+    for (i = 0; !pick && i < names.length; i++) if (names[i][0] === "en") pick = names[i][1];
+    return pick || (names[0] && names[0][1]) || (topic && topic.id) || "";
+  }
+
+  // The choices of a filter ("topic" or "section") for the page's language:
+  // [value, "Name (count)"] of every topic or section with matches, and of
+  // `value` (the chosen one) even without; names from the manifest.
+  function filterChoices(manifest, result, kind, value, lang) {
+    var counts = (result.facets && result.facets[kind === "topic" ? "topics" : "sections"]) || [];
+    var name = function (id) {
+      if (kind === "topic") {
+        var topic = (manifest.topics || []).filter(function (t) { return t.id === id; })[0];
+        return topic ? topicName(topic, lang) : id;
+      }
+      var ranges = (manifest.sections || []).filter(function (r) { return r[1] === id; });
+      var own = ranges.filter(function (r) { return r[0] === lang; })[0] || ranges[0];
+      return own ? own[2] : id;
     };
+    var choices = counts.map(function (c) { return [c[0], name(c[0]) + " (" + c[1] + ")"]; });
+    if (value && !counts.some(function (c) { return c[0] === value; })) choices.push([value, name(value) + " (0)"]);
+    return choices;
   }
 
   /* ---- When nothing matches: the closest topics ---- */
@@ -635,43 +765,149 @@
     return out;
   }
 
-  var SNIPPET_WIDTH = 160;
+  /* Snippets and sections (src/search/snippet.rs): the same steps, with the
+     constants the manifest carries. Positions count code points. */
+  var WORD_CHAR_RE = /[\p{Alphabetic}\p{N}\p{M}]/u;
+  var SPACE_RE = /\p{White_Space}/u;
+  var TRIM_RE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 
-  // About 160 characters of the document's text around the first matched
-  // term (or its description when no term is in the text), as segments.
-  function snippet(doc, terms) {
-    var set = new Set(terms || []);
-    var text = String((doc && doc.text) || "");
-    WORD_RE.lastIndex = 0;
-    var m, first = -1;
-    while ((m = WORD_RE.exec(text))) {
-      if (set.has(fold(m[0]))) { first = m.index; break; }
+  // Written once, in Rust (snippet.rs `SNIPPETS`): a copy here could drift.
+  function snippetOptions(manifest) {
+    if (!manifest || !manifest.snippets) throw new Error("polybook search: no snippet constants in the manifest");
+    return manifest.snippets;
+  }
+
+  // Every word of the code points `cps[from..to]` as [start, end).
+  function wordSpans(cps, from, to) {
+    var spans = [];
+    for (var i = from; i < to;) {
+      if (WORD_CHAR_RE.test(cps[i])) {
+        var start = i;
+        while (i < to && WORD_CHAR_RE.test(cps[i])) i++;
+        spans.push([start, i]);
+      } else i++;
     }
-    if (first < 0) {
-      var description = String((doc && doc.description) || "");
-      if (description || !text) return highlight(description, set);
-      first = 0;
+    return spans;
+  }
+
+  // A result text's code points and words, kept with the fragment: each
+  // keystroke cuts the same texts again, and folding their words was most of
+  // the cost (a slow phone spent 15-50 ms of a keystroke on ten results).
+  var TEXTS = typeof WeakMap === "function" ? new WeakMap() : null;
+  function textOf(doc) {
+    var t = TEXTS && TEXTS.get(doc);
+    if (t) return t;
+    var cps = Array.from(String(doc.text || ""));
+    t = { cps: cps, spans: wordSpans(cps, 0, cps.length), folds: [] };
+    if (TEXTS) TEXTS.set(doc, t);
+    return t;
+  }
+
+  // firstMatch(t.cps, from, to, set), with the words found and folded once:
+  // a word cut by `from` or `to` is folded as cut, as wordSpans would cut it.
+  function firstMatchIn(t, from, to, set) {
+    for (var i = 0; i < t.spans.length; i++) {
+      var start = t.spans[i][0], end = t.spans[i][1];
+      if (end <= from) continue;
+      if (start >= to) break;
+      var s = Math.max(start, from), e = Math.min(end, to);
+      var word;
+      if (s === start && e === end) {
+        word = t.folds[i];
+        if (word === undefined) word = t.folds[i] = fold(t.cps.slice(start, end).join(""));
+      } else word = fold(t.cps.slice(s, e).join(""));
+      if (set.has(word)) return s;
     }
-    var cps = Array.from(text);
-    // Code point index of `first`.
-    var word = Array.from(text.slice(0, first)).length;
-    var back = Math.max(0, word - Math.floor(SNIPPET_WIDTH / 3));
-    var from = word;
-    for (var j = back; j < word; j++) {
-      if (j === 0 || /\s/u.test(cps[j - 1])) { from = j; break; }
+    return -1;
+  }
+
+  function firstMatch(cps, from, to, set) {
+    var spans = wordSpans(cps, from, to);
+    for (var i = 0; i < spans.length; i++) {
+      if (set.has(fold(cps.slice(spans[i][0], spans[i][1]).join("")))) return spans[i][0];
     }
-    var to = Math.min(from + SNIPPET_WIDTH, cps.length);
-    // End at a word boundary when one is near.
-    if (to < cps.length) {
-      for (var k = to; k > from + SNIPPET_WIDTH - 30; k--) {
-        if (/\s/u.test(cps[k])) { to = k; break; }
+    return -1;
+  }
+
+  // About `width` code points of cps[from..to] around `at`, as segments.
+  function cutWindow(cps, from, to, at, set, o) {
+    var back = Math.max(at - o.lead, from);
+    var start = at;
+    for (var j = back; j < at; j++) {
+      if (j === from || SPACE_RE.test(cps[j - 1])) { start = j; break; }
+    }
+    var end = Math.min(start + o.width, to);
+    if (end < to) {
+      var floor = Math.max(start + o.width - o.slack, 0);
+      for (var k = end; k > floor; k--) {
+        if (SPACE_RE.test(cps[k])) { end = k; break; }
       }
     }
-    var cut = cps.slice(from, to).join("").trim();
-    var segments = highlight(cut, set);
-    if (from > 0) segments.unshift({ text: "… ", mark: false });
-    if (to < cps.length) segments.push({ text: " …", mark: false });
+    var segments = highlight(cps.slice(start, end).join("").replace(TRIM_RE, ""), set);
+    if (start > from) segments.unshift({ text: "… ", mark: false });
+    if (end < to) segments.push({ text: " …", mark: false });
     return segments;
+  }
+
+  // [start, end) of the fragment's intro and of each section's text.
+  function regions(doc, length) {
+    var starts = [0];
+    (doc.sections || []).forEach(function (s) { starts.push(Math.min(Number(s[2]) || 0, length)); });
+    return starts.map(function (start, i) {
+      var end = i + 1 < starts.length ? starts[i + 1] : length;
+      return [start, Math.max(end, start)];
+    });
+  }
+
+  // The result's own snippet: around the first match of its intro, else its
+  // description, else its intro's start.
+  function snippet(doc, terms, manifest) {
+    var set = terms instanceof Set ? terms : new Set(terms || []);
+    doc = doc || {};
+    var t = textOf(doc), cps = t.cps;
+    var r = regions(doc, cps.length)[0];
+    var o = snippetOptions(manifest);
+    var at = firstMatchIn(t, r[0], r[1], set);
+    if (at >= 0) return cutWindow(cps, r[0], r[1], at, set, o);
+    var description = String(doc.description || "");
+    if (description || r[0] === r[1]) return highlight(description, set);
+    return cutWindow(cps, r[0], r[1], r[0], set, o);
+  }
+
+  // The sections whose heading or text hold the query's words, best first
+  // (per word: `heading` if in the heading, plus `body` if in the text; ties
+  // in page order), at most `sections`: [{id, heading, snippet}].
+  function sections(doc, wordTerms, manifest) {
+    var o = snippetOptions(manifest);
+    doc = doc || {};
+    var t = textOf(doc), cps = t.cps;
+    var list = doc.sections || [];
+    var parts = regions(doc, cps.length);
+    var words = (wordTerms || []).map(function (t) { return new Set(t); });
+    var all = new Set();
+    words.forEach(function (set) { set.forEach(function (t) { all.add(t); }); });
+    var ranked = [];
+    list.forEach(function (section, k) {
+      var heading = Array.from(String(section[1] || ""));
+      var r = parts[k + 1];
+      var score = 0;
+      words.forEach(function (set) {
+        if (firstMatch(heading, 0, heading.length, set) >= 0) score += o.heading;
+        if (firstMatchIn(t, r[0], r[1], set) >= 0) score += o.body;
+      });
+      if (score > 0) ranked.push([score, k]);
+    });
+    ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    return ranked.slice(0, o.sections).map(function (entry) {
+      var k = entry[1];
+      var r = parts[k + 1];
+      var at = firstMatchIn(t, r[0], r[1], all);
+      return {
+        id: String(list[k][0]),
+        heading: highlight(String(list[k][1] || ""), all),
+        snippet: cutWindow(cps, r[0], r[1], at >= 0 ? at : r[0], all, o),
+      };
+    });
   }
 
   /* ---- Loading ---- */
@@ -760,6 +996,29 @@
       return ready().then(round);
     }
 
+    // The stem keys of folded words in `lang`, once its stemmer is loaded
+    // (null for a word the stemmer could not take).
+    // Whether `search(text, opts)` and the texts of its hits need nothing
+    // more loaded: then they resolve before the next frame.
+    function cached(text, opts) {
+      if (!store.manifest) return false;
+      var first = attempt(store, text, opts);
+      return !first.missing.length && first.result.hits.every(function (hit) { return has.call(store.docs, String(hit.doc)); });
+    }
+
+    function stemKeys(lang, words) {
+      return ready().then(function again() {
+        var missing = new Set();
+        var walk = new Walk(store, missing);
+        var keys = words.map(function (w) { return walk.stemKey(lang, w); });
+        if (!missing.size) return keys;
+        return Promise.all(Array.from(missing).map(load)).then(again);
+      });
+    }
+    function stemKeyOf(lang, word) {
+      return store.manifest ? new Walk(store, null).stemKey(lang, word) : null;
+    }
+
     function doc(id) {
       var key = String(id);
       if (has.call(store.docs, key)) return Promise.resolve(store.docs[key]);
@@ -770,15 +1029,39 @@
       store: store,
       ready: ready,
       search: search,
+      cached: cached,
+      stemKeys: stemKeys,
+      stemKeyOf: stemKeyOf,
       doc: doc,
-      snippet: snippet,
+      snippet: function (doc, terms) { return snippet(doc, terms, store.manifest); },
+      sections: function (doc, wordTerms) { return sections(doc, wordTerms, store.manifest); },
       highlight: highlight,
       languageOf: function (id) { return store.manifest ? languageOf(store.manifest, id) : null; },
       suggestTopics: function (text) { return store.manifest ? suggestTopics(store.manifest, text) : []; },
+      topicName: topicName,
+      filterChoices: function (result, kind, value, lang) {
+        return store.manifest ? filterChoices(store.manifest, result, kind, value, lang) : [];
+      },
     };
   }
 
+  // What a result's link carries to the page it opens (`?highlight=`, read
+  // by highlight.js): the query's words, each forgiven typo replaced by the
+  // word it was taken for, `*` after the last when it is still being typed.
+  function highlightWords(result) {
+    var corrections = result.corrections || [];
+    var words = (result.words || []).map(function (word) {
+      for (var i = 0; i < corrections.length; i++) if (corrections[i][0] === word) return corrections[i][1];
+      return word;
+    });
+    var text = words.join(" ") + (result.prefixLast && words.length ? "*" : "");
+    // The synonyms searched for are marked too; first, so that the `*`
+    // stays on the query's last word.
+    return (result.also || []).length ? (result.also.join(" ") + " " + text) : text;
+  }
+
   global.PolybookSearch = {
+    highlightWords: highlightWords,
     fold: fold,
     queryWords: function (text, stopWords) {
       return queryWords(text, stopWords ? new Set(stopWords) : null);
@@ -790,6 +1073,7 @@
     shardFile: shardFile,
     highlight: highlight,
     snippet: snippet,
+    sections: sections,
     languageOf: languageOf,
     suggestTopics: suggestTopics,
     // The stem key of a folded word, with the language's stemmer in `store`.

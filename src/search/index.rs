@@ -2,7 +2,8 @@
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
 use super::postings::{language_postings, stem_key, Postings};
-use super::source::{SourceDocument, SourceTopic};
+use super::source::{SourceDocument, SourceSynonym, SourceTopic};
+use super::synonyms::SynonymRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -55,8 +56,16 @@ pub struct DocFragment {
     pub title: String,
     pub lang: String,
     pub description: String,
+    /// The intro's excerpt, then each section's, joined by spaces.
     pub text: String,
+    pub sections: Vec<SectionRecord>,
 }
+
+/// `[id, heading, start]`: a section of a `DocFragment`, its heading's id and
+/// text and where its excerpt starts in `text` (code points); it ends where
+/// the next one starts.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SectionRecord(pub String, pub String, pub u32);
 
 /// A folded label word and its stem key.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -72,19 +81,95 @@ pub struct TopicRecord {
     pub names: Vec<(String, String)>,
 }
 
-/// How much of a document's text its fragment keeps for snippets: about 300
-/// words, where most first matches are; a match further in shows the
-/// description. Results load one fragment each, so this is most of what a
-/// results page weighs.
+/// How much of a document's text its fragment keeps for snippets, headings
+/// included: about 300 words, shared among its sections so each can show
+/// its own snippet. Results load one fragment each, so this is most of what
+/// a results page weighs.
 pub const FRAGMENT_TEXT_CHARS: usize = 2000;
+/// Sections a fragment keeps (the headings after them are left out), and
+/// characters of a heading.
+pub const MAX_SECTIONS: usize = 32;
+const HEADING_CHARS: usize = 120;
 
-/// The first `FRAGMENT_TEXT_CHARS` characters of `text`, cut at a space.
-pub fn fragment_text(text: &str) -> String {
-    let Some((cut, _)) = text.char_indices().nth(FRAGMENT_TEXT_CHARS) else {
-        return text.to_string();
+/// The first `chars` characters of `text`, cut at a space.
+fn cut_at_space(text: &str, chars: usize) -> &str {
+    let Some((cut, _)) = text.char_indices().nth(chars) else {
+        return text;
     };
     let head = &text[..cut];
-    head[..head.rfind(' ').unwrap_or(cut)].to_string()
+    &head[..head.rfind(' ').unwrap_or(cut)]
+}
+
+/// The fragment of a document: its sections' headings, and the text of its
+/// intro and of each section cut to fit `FRAGMENT_TEXT_CHARS` together.
+/// The budget left after the headings is shared evenly; a piece shorter than
+/// its share leaves the rest to the others.
+pub fn fragment_text(doc: &SourceDocument<'_>) -> (String, Vec<SectionRecord>) {
+    let body: &str = &doc.body;
+    let sections = &doc.sections[..doc.sections.len().min(MAX_SECTIONS)];
+    let clamp = |at: usize| {
+        let mut at = at.min(body.len());
+        while !body.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut pieces: Vec<&str> = Vec::with_capacity(sections.len() + 1);
+    let mut headings: Vec<&str> = Vec::with_capacity(sections.len());
+    let mut from = 0;
+    for (k, section) in sections.iter().enumerate() {
+        let (start, end) = (clamp(section.span.start), clamp(section.span.end));
+        pieces.push(body[from.min(start)..start].trim());
+        headings.push(cut_at_space(
+            body[start..end.max(start)].trim(),
+            HEADING_CHARS,
+        ));
+        from = end.max(start);
+        let next = sections
+            .get(k + 1)
+            .map_or(body.len(), |s| clamp(s.span.start));
+        from = from.min(next);
+    }
+    pieces.push(body[from..].trim());
+    let heading_chars: usize = headings.iter().map(|h| h.chars().count()).sum();
+    let shares = shares(
+        &pieces.iter().map(|p| p.chars().count()).collect::<Vec<_>>(),
+        FRAGMENT_TEXT_CHARS.saturating_sub(heading_chars),
+    );
+    let mut text = String::new();
+    let mut records = Vec::with_capacity(sections.len());
+    let mut chars = 0;
+    for (k, (piece, share)) in pieces.iter().zip(shares).enumerate() {
+        if k > 0 {
+            text.push(' ');
+            chars += 1;
+            let section = &sections[k - 1];
+            records.push(SectionRecord(
+                section.id.clone(),
+                headings[k - 1].to_string(),
+                chars as u32,
+            ));
+        }
+        let excerpt = cut_at_space(piece, share);
+        text.push_str(excerpt);
+        chars += excerpt.chars().count();
+    }
+    (text, records)
+}
+
+/// `budget` shared among pieces of these lengths: evenly, a piece shorter
+/// than its share giving the rest to the others.
+fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&i| lengths[i]);
+    let mut out = vec![0; lengths.len()];
+    let mut left = budget;
+    for (n, &i) in order.iter().enumerate() {
+        let share = left / (lengths.len() - n);
+        out[i] = lengths[i].min(share);
+        left -= out[i];
+    }
+    out
 }
 
 #[derive(Debug, Clone, Default)]
@@ -101,6 +186,37 @@ pub struct SearchIndex {
     pub topic_docs: BTreeMap<String, Vec<u32>>,
     /// Folded stop words of every indexed language, sorted.
     pub stop_words: Vec<String>,
+    /// The synonym rules, for "also searched for".
+    pub synonyms: Vec<SynonymRecord>,
+    /// The documents of each section, for filters.
+    pub sections: Vec<SectionRange>,
+}
+
+/// `[lang, id, title, start, end]`: the documents `start..end` of a section
+/// (a folder of `content/<lang>/`); a language's documents are in listing
+/// order, so a section's are consecutive.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SectionRange(pub String, pub String, pub String, pub u32, pub u32);
+
+fn section_ranges(documents: &[SourceDocument<'_>]) -> Vec<SectionRange> {
+    let mut ranges: Vec<SectionRange> = Vec::new();
+    for (id, doc) in documents.iter().enumerate() {
+        let id = id as u32;
+        if doc.section.is_empty() {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(r) if r.0 == doc.lang && r.1 == doc.section && r.4 == id => r.4 = id + 1,
+            _ => ranges.push(SectionRange(
+                doc.lang.clone(),
+                doc.section.clone(),
+                doc.section_title.clone(),
+                id,
+                id + 1,
+            )),
+        }
+    }
+    ranges
 }
 
 impl SearchIndex {
@@ -114,11 +230,17 @@ impl SearchIndex {
 }
 
 /// Builds the index. `documents` must be grouped by language (docs of one
-/// language contiguous); their order is their doc id.
-pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> SearchIndex {
+/// language contiguous); their order is their doc id. `synonyms` are
+/// expanded into the postings (`synonyms::expand`).
+pub fn build(
+    documents: &[SourceDocument<'_>],
+    topics: &[SourceTopic],
+    synonyms: &[SourceSynonym],
+) -> SearchIndex {
     use rayon::prelude::*;
     let mut index = SearchIndex {
         languages: language_ranges(documents),
+        sections: section_ranges(documents),
         ..SearchIndex::default()
     };
     // Languages are independent (stem keys carry the language), so each is
@@ -129,7 +251,9 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
             .par_iter()
             .map(|(lang, start, end)| {
                 let docs = &documents[*start as usize..*end as usize];
-                language_postings(lang, docs, *start)
+                let mut part = language_postings(lang, docs, *start);
+                super::synonyms::expand(&mut part, lang, synonyms);
+                part
             })
             .collect()
     });
@@ -151,6 +275,7 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
         }
     }
     index.topics = topics.iter().map(topic_record).collect();
+    index.synonyms = synonyms.iter().map(super::synonyms::record).collect();
     let langs: BTreeSet<&str> = documents.iter().map(|d| d.lang.as_str()).collect();
     let stop: BTreeSet<String> = langs
         .iter()
@@ -163,12 +288,16 @@ pub fn build(documents: &[SourceDocument<'_>], topics: &[SourceTopic]) -> Search
     index.stop_words = stop.into_iter().collect();
     index.docs = documents
         .par_iter()
-        .map(|d| DocFragment {
-            url: d.url.clone(),
-            title: d.title.clone(),
-            lang: d.lang.clone(),
-            description: d.description.clone(),
-            text: fragment_text(&d.body),
+        .map(|d| {
+            let (text, sections) = fragment_text(d);
+            DocFragment {
+                url: d.url.clone(),
+                title: d.title.clone(),
+                lang: d.lang.clone(),
+                description: d.description.clone(),
+                text,
+                sections,
+            }
         })
         .collect();
     index
@@ -228,6 +357,9 @@ pub(crate) mod tests {
             topic_ids: topics.iter().map(|t| t.to_string()).collect(),
             topic_labels: String::new(),
             body: Cow::Owned(body.into()),
+            sections: Vec::new(),
+            section: String::new(),
+            section_title: String::new(),
         }
     }
 
@@ -244,6 +376,7 @@ pub(crate) mod tests {
                 ),
                 doc("pt", "pt/b/", "Escuta", "clientes e cliente", &[]),
             ],
+            &[],
             &[],
         );
         assert_eq!(
@@ -281,6 +414,7 @@ pub(crate) mod tests {
                 doc("pt", "pt/b/", "Outra", "empatia aqui", &[]),
                 doc("pt", "pt/c/", "Nada", "nada aqui", &[]),
             ],
+            &[],
             &[],
         );
         let key = &index.terms["empatia"][0];

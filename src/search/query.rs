@@ -1,6 +1,7 @@
 //! The ranking, step by step as `docs/search-index.md` specifies it; the
 //! JavaScript engine (`engine.js`) implements the same steps.
 
+use super::filters::{facets, Facets, Filter};
 use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
 use super::postings::stem_key;
 use super::stem::stem;
@@ -19,6 +20,9 @@ pub struct Query<'a> {
     pub text: &'a str,
     pub scope: Scope,
     pub limit: usize,
+    /// A topic and a section to narrow the search to; with no words, the
+    /// search lists their documents.
+    pub filter: Filter<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +41,14 @@ pub struct Results {
     /// (query word, the term it was taken for): words that matched nothing
     /// and were matched with one typo forgiven.
     pub corrections: Vec<(String, String)>,
+    /// Per query word, the terms it matched (sorted): what ranks a result's
+    /// sections (`snippet::sections`).
+    pub word_terms: Vec<Vec<String>>,
+    /// The synonyms the query reached (as written in synonyms.toml), which
+    /// the results say were also searched for.
+    pub also: Vec<String>,
+    /// How many matches each topic and section holds.
+    pub facets: Facets,
 }
 
 /// How many words of a query count, and how many characters of a word:
@@ -321,21 +333,71 @@ fn topic_matches(index: &SearchIndex, parsed: &Parsed) -> Vec<(String, BTreeSet<
     matches
 }
 
+/// Whether the label word `(term, key)` is matched by a query word: equal,
+/// or the word reaches its stem key, or the word being typed starts it.
+fn word_matches(parsed: &Parsed, term: &str, key: &str) -> Option<usize> {
+    let last = parsed.words.len().wrapping_sub(1);
+    parsed.words.iter().enumerate().position(|(i, w)| {
+        w == term
+            || parsed.keys[i].iter().any(|k| k == key)
+            || (parsed.prefix_last && i == last && term.starts_with(w.as_str()))
+    })
+}
+
+/// What the query's synonyms also searched for: the `to` of every rule of a
+/// language of the scope one of whose words the query matches (step 4's
+/// way). One word is enough because the index gave each word of a rule's
+/// phrase the postings of its `to` pages: a page found that way says why.
+fn also_searched(index: &SearchIndex, parsed: &Parsed) -> Vec<String> {
+    let mut also: Vec<String> = Vec::new();
+    for rule in &index.synonyms {
+        let in_scope = parsed.languages.contains(&rule.0.as_str());
+        let reached = rule
+            .1
+            .iter()
+            .any(|w| word_matches(parsed, &w.0, &w.1).is_some());
+        if in_scope && reached {
+            for to in &rule.2 {
+                if !also.contains(to) {
+                    also.push(to.clone());
+                }
+            }
+        }
+    }
+    also
+}
+
 pub fn search(index: &SearchIndex, query: &Query) -> Results {
     let parsed = Parsed::new(index, query);
     let words = &parsed.words;
+    let in_scope = |doc: u32| {
+        index.languages.iter().any(|(l, start, end)| {
+            parsed.languages.contains(&l.as_str()) && (*start..*end).contains(&doc)
+        })
+    };
     if words.is_empty() {
-        return Results::default();
+        if query.filter.is_empty() {
+            return Results::default();
+        }
+        // Browsing: every document of the scope, in listing order.
+        let all: Vec<(u32, u64)> = (0..index.docs.len() as u32)
+            .filter(|&d| in_scope(d))
+            .map(|d| (d, 0))
+            .collect();
+        return narrowed(index, query, all, Results::default());
     }
     let mut matched_terms: BTreeSet<String> = BTreeSet::new();
     let mut corrections = Vec::new();
+    let mut word_terms = Vec::new();
     let mut per_word: Vec<HashMap<u32, u64>> = (0..words.len())
         .map(|i| {
             let (found, correction) = candidates(index, &parsed, i);
             if let Some(term) = correction {
                 corrections.push((words[i].clone(), term));
             }
-            matched_terms.extend(found.keys().map(|(term, _)| term.clone()));
+            let terms: BTreeSet<String> = found.keys().map(|(term, _)| term.clone()).collect();
+            matched_terms.extend(terms.iter().cloned());
+            word_terms.push(terms.into_iter().collect());
             word_scores(index, &found)
         })
         .collect();
@@ -347,11 +409,6 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
             }
         }
     }
-    let in_scope = |doc: u32| {
-        index.languages.iter().any(|(l, start, end)| {
-            parsed.languages.contains(&l.as_str()) && (*start..*end).contains(&doc)
-        })
-    };
     let mut totals: BTreeMap<u32, (u64, usize)> = BTreeMap::new();
     for scores in &per_word {
         for (&doc, &score) in scores {
@@ -373,21 +430,62 @@ pub fn search(index: &SearchIndex, query: &Query) -> Results {
         all_words
     };
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let total = ranked.len();
+    let also = if parsed.stop_only {
+        Vec::new()
+    } else {
+        also_searched(index, &parsed)
+    };
+    // The synonyms' words, as written, are shown marked like the query's own
+    // (one more word for the sections' ranking per synonym).
+    for phrase in &also {
+        let (words, _) = query_words(phrase, &index.stop_words);
+        matched_terms.extend(words.iter().cloned());
+        let words: BTreeSet<String> = words.into_iter().collect();
+        word_terms.push(words.into_iter().collect());
+    }
     let terms: Vec<String> = matched_terms.into_iter().collect();
-    let hits = ranked
+    let results = Results {
+        hits: Vec::new(),
+        total: 0,
+        corrections,
+        word_terms,
+        also,
+        facets: Facets::default(),
+    };
+    let mut results = narrowed(index, query, ranked, results);
+    for hit in &mut results.hits {
+        hit.terms = terms.clone();
+    }
+    results
+}
+
+/// `results` with the `ranked` documents the filter keeps, cut to the
+/// limit, and the facets of all of them (steps 8 and 9).
+fn narrowed(
+    index: &SearchIndex,
+    query: &Query,
+    ranked: Vec<(u32, u64)>,
+    results: Results,
+) -> Results {
+    let matching: Vec<u32> = ranked.iter().map(|(d, _)| *d).collect();
+    let facets = facets(index, &matching, &query.filter);
+    let kept: Vec<(u32, u64)> = ranked
         .into_iter()
-        .take(query.limit)
-        .map(|(doc, score)| Hit {
-            doc,
-            score,
-            terms: terms.clone(),
-        })
+        .filter(|(d, _)| query.filter.keeps(index, *d))
         .collect();
     Results {
-        hits,
-        total,
-        corrections,
+        total: kept.len(),
+        hits: kept
+            .into_iter()
+            .take(query.limit)
+            .map(|(doc, score)| Hit {
+                doc,
+                score,
+                terms: Vec::new(),
+            })
+            .collect(),
+        facets,
+        ..results
     }
 }
 
@@ -463,48 +561,6 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
         }
     }
     (2000 * shared / (a.len() + b.len()).max(1)) as u32
-}
-
-/// About 160 characters of `text` around the first matched term, or its start.
-pub fn snippet(text: &str, terms: &[String]) -> String {
-    const WIDTH: usize = 160;
-    let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<String> = chars.iter().map(|c| fold(&c.to_string())).collect();
-    let mut start_word = None;
-    let mut i = 0;
-    while i < chars.len() && start_word.is_none() {
-        if chars[i].is_alphanumeric() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
-            let end = (i..chars.len())
-                .find(|&j| !chars[j].is_alphanumeric())
-                .unwrap_or(chars.len());
-            let word: String = folded[i..end].concat();
-            if terms.contains(&word) {
-                start_word = Some(i);
-            }
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    let from = match start_word {
-        None => 0,
-        Some(word) => {
-            let back = word.saturating_sub(WIDTH / 3);
-            // Start at a word boundary so the snippet never opens mid-word.
-            (back..word)
-                .find(|&j| j == 0 || chars[j - 1].is_whitespace())
-                .unwrap_or(word)
-        }
-    };
-    let to = (from + WIDTH).min(chars.len());
-    let mut out: String = chars[from..to].iter().collect();
-    if from > 0 {
-        out.insert(0, '…');
-    }
-    if to < chars.len() {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,9 +3,12 @@
 //! one fragment per document, each a script that hands its data to the loader.
 
 use super::index::{
-    SearchIndex, TopicRecord, Typos, Weights, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS,
+    SearchIndex, SectionRange, TopicRecord, Typos, Weights, PREFIX_LIMIT, TOPIC_SCORE, TYPOS,
+    WEIGHTS,
 };
+use super::snippet::{Snippets, SNIPPETS};
 use super::stem::{js_stemmer, JsStemmer};
+use super::synonyms::SynonymRecord;
 use crate::files::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -20,6 +23,8 @@ pub const SHARD_BUDGET: usize = 16 * 1024;
 
 /// The browser engine, written beside the index it reads.
 pub const ENGINE_JS: &str = include_str!("engine.js");
+/// Marks a search's words on the page a result opens (loaded only there).
+pub const HIGHLIGHT_JS: &str = include_str!("highlight.js");
 
 /// `Manifest` of the format.
 #[derive(Debug, Serialize)]
@@ -39,6 +44,9 @@ struct Manifest<'a> {
     /// one are matched unstemmed, as the index stems them).
     stemmers: BTreeMap<&'a str, &'static str>,
     typos: Typos,
+    snippets: Snippets,
+    synonyms: &'a [SynonymRecord],
+    sections: &'a [SectionRange],
 }
 
 /// Where the written index is, for pages to link to.
@@ -121,7 +129,7 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         }
     }
     let mut manifest = Manifest {
-        version: 1,
+        version: 2,
         build: "",
         languages: &index.languages,
         term_shards: term_prefixes,
@@ -133,6 +141,9 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
         prefix_limit: PREFIX_LIMIT,
         stemmers,
         typos: TYPOS,
+        snippets: SNIPPETS,
+        synonyms: &index.synonyms,
+        sections: &index.sections,
     };
     // The folder's name covers the manifest too (all of it but this name): a
     // topic no article uses changes only the manifest, and the folder is
@@ -154,6 +165,10 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
     output.push(OutputFile {
         path: format!("{folder}/engine.js"),
         bytes: ENGINE_JS.as_bytes().to_vec(),
+    });
+    output.push(OutputFile {
+        path: format!("{folder}/highlight.js"),
+        bytes: HIGHLIGHT_JS.as_bytes().to_vec(),
     });
     let mut language_files: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (id, lang) in doc_langs.into_iter().enumerate() {
@@ -341,6 +356,7 @@ fn build_hash(files: &[(String, Vec<u8>)], manifest: &str) -> String {
         hasher.update(digest);
     }
     hasher.update(ENGINE_JS.as_bytes());
+    hasher.update(HIGHLIGHT_JS.as_bytes());
     hasher.update(manifest.as_bytes());
     hasher
         .finalize()

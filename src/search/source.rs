@@ -21,6 +21,19 @@ pub struct SourceDocument<'a> {
     pub topic_labels: String,
     /// Words separated by single spaces, as `Rendered::plain_text` is.
     pub body: Cow<'a, str>,
+    /// Its headings, in order, with where their text is in `body`.
+    pub sections: Vec<SourceSection>,
+    /// The folder of `content/<lang>/` it is in (empty outside one), and
+    /// that section's title: what search filters by.
+    pub section: String,
+    pub section_title: String,
+}
+
+/// A heading of a document: its id and its text's byte range in the body.
+#[derive(Debug, Clone)]
+pub struct SourceSection {
+    pub id: String,
+    pub span: std::ops::Range<usize>,
 }
 
 impl SourceDocument<'_> {
@@ -31,6 +44,15 @@ impl SourceDocument<'_> {
             ..self
         }
     }
+}
+
+/// A synonym rule (`content/synonyms.toml`): a search for `from` (a word or
+/// phrase of `lang`) also finds the pages that have one of `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSynonym {
+    pub lang: String,
+    pub from: String,
+    pub to: Vec<String>,
 }
 
 /// A topic's labels, for matching queries in any language.
@@ -50,6 +72,12 @@ pub fn documents<'a>(
     let mut documents = Vec::with_capacity(articles.len());
     for lang in &config.languages {
         let chain = config.fallback_chain(&lang.code);
+        let section_titles: std::collections::HashMap<&str, &str> = content
+            .sections
+            .iter()
+            .filter(|s| s.lang == lang.code && !s.section.is_empty())
+            .map(|s| (s.section.as_str(), s.front.title.as_str()))
+            .collect();
         for &id in graph.by_lang.get(&lang.code).into_iter().flatten() {
             let Article {
                 document: doc,
@@ -72,6 +100,23 @@ pub fn documents<'a>(
                 topic_ids: doc.front.topics.clone(),
                 topic_labels: labels.join("\n"),
                 body: r.plain_text.as_str().into(),
+                sections: r
+                    .headings
+                    .iter()
+                    .zip(&r.heading_spans)
+                    .map(|(h, span)| SourceSection {
+                        id: h.id.clone(),
+                        span: span.clone(),
+                    })
+                    .collect(),
+                section: doc.section.clone(),
+                section_title: if doc.section.is_empty() {
+                    String::new()
+                } else {
+                    section_titles
+                        .get(doc.section.as_str())
+                        .map_or_else(|| doc.section.clone(), |t| t.to_string())
+                },
             });
         }
     }
@@ -93,4 +138,20 @@ pub fn topics(config: &SiteConfig, content: &Content) -> Vec<SourceTopic> {
                 .collect(),
         })
         .collect()
+}
+
+/// The rules of `content/synonyms.toml`, each group in both directions
+/// when it is one of `same`.
+pub fn synonyms(content: &Content) -> Vec<SourceSynonym> {
+    let mut rules = Vec::new();
+    for group in &content.synonyms.groups {
+        for (from, to) in group.rules() {
+            rules.push(SourceSynonym {
+                lang: group.lang.clone(),
+                from: from.to_string(),
+                to: to.into_iter().map(str::to_string).collect(),
+            });
+        }
+    }
+    rules
 }

@@ -308,7 +308,8 @@ fn the_theme_in_a_real_browser() {
     );
 }
 
-/// Waits for the final results of a search in `#search-results`.
+/// Waits for the final results of a search in `#search-results`; returns
+/// how many results (not counting their sections' links) it shows.
 #[track_caller]
 fn settled_results(page: &Page) -> usize {
     page.wait_until_settled(
@@ -317,7 +318,7 @@ fn settled_results(page: &Page) -> usize {
         "document.querySelectorAll('#search-results a').length > 0 \
          && !document.querySelector('#search-results[aria-busy=\"true\"]')",
     );
-    page.eval("document.querySelectorAll('#search-results a').length")
+    page.eval("document.querySelectorAll('#search-results a.search-hit').length")
         .as_u64()
         .unwrap() as usize
 }
@@ -338,4 +339,7 @@ enum Then {
     Results,
     /// Type the language's query in the header and wait for the results panel.
     HeaderSearch,
+    /// An article opened from a search (`?highlight=`): wait for its marks
+    /// and their bar.
+    Highlighted,
 }

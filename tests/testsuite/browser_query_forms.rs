@@ -163,7 +163,8 @@ fn shown(page: &Page) -> Shown {
            const q = s => r.querySelector(s); \
            const t = document.getElementById('search-strings'); \
            const error = t ? t.content.querySelector('[data-key=\"error\"]').textContent : '\\u0000'; \
-           const url = a => location.protocol === 'file:' ? a.href : a.href.replace(/index\\.html$/, ''); \
+           const url = a => { const h = a.href.replace(/\\?highlight=[^#]*/, ''); \
+             return location.protocol === 'file:' ? h : h.replace(/index\\.html$/, ''); }; \
            return { hits: Array.from(r.querySelectorAll('a.search-hit')).map(url), \
              corrected: q('p.search-corrected') && q('p.search-corrected').textContent, \
              corrected_words: q('p.search-corrected strong') && q('p.search-corrected strong').textContent, \

@@ -41,10 +41,12 @@ fn handbook() -> &'static Path {
     })
 }
 
-/// One result link, as the page shows it.
+/// One result, as the page shows it: its main link (`a.search-hit`; its
+/// sections' links are checked in `browser_highlight.rs`).
 #[derive(Debug, Deserialize)]
 struct Hit {
-    /// The resolved URL (`a.href`).
+    /// The resolved URL (`a.href`), without the `?highlight=` the page
+    /// opened removes from its address (`browser_highlight.rs`).
     href: String,
     hreflang: Option<String>,
     lang: Option<String>,
@@ -56,8 +58,8 @@ struct Hit {
 
 fn hits(page: &Page) -> Vec<Hit> {
     let value = page.eval(
-        "Array.from(document.querySelectorAll('#search-results a')).map(a => ({ \
-           href: a.href, hreflang: a.getAttribute('hreflang'), lang: a.getAttribute('lang'), \
+        "Array.from(document.querySelectorAll('#search-results a.search-hit')).map(a => ({ \
+           href: a.href.replace(/\\?highlight=[^#]*/, ''), hreflang: a.getAttribute('hreflang'), lang: a.getAttribute('lang'), \
            title: a.querySelector('.search-hit-title') ? a.querySelector('.search-hit-title').textContent : null, \
            text: a.textContent }))",
     );
@@ -206,7 +208,7 @@ fn search_all_languages(page: &Page, url: &str, query: &str) -> Vec<Hit> {
     );
     page.wait_for(
         "a result in another language",
-        "Array.from(document.querySelectorAll('#search-results a'))\
+        "Array.from(document.querySelectorAll('#search-results a.search-hit'))\
          .some(a => a.getAttribute('hreflang') !== document.documentElement.lang)",
     );
     settled_hits(page)

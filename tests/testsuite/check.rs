@@ -124,3 +124,31 @@ fn raw_html_is_sanitized_unless_the_site_trusts_its_editors() {
         .read("pt/html/index.html")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// A synonym group whose words no page of its language has finds nothing:
+/// `check` says so where it is written. One whose words a page has, in
+/// another form, passes; so does a one-way rule whose key no page has.
+#[test]
+fn check_warns_about_synonyms_that_find_nothing() {
+    let site = site();
+    site.write(
+        "content/synonyms.toml",
+        "[pt]\nsame = [[\"texto\", \"escrito\"]]\nalso = { \"documento\" = [\"textos\"] }\n\n\
+         [hr]\nsame = [[\"povrat novca\", \"refundacija\"]]\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_ok();
+    let err = run.stderr();
+    assert!(
+        err.contains(
+            "content/synonyms.toml:6:10: warning: no `hr` page has povrat novca, refundacija: this synonym finds nothing"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("synonym finds nothing").count(), 1, "{err}");
+    // A language the site does not publish is an error at its place.
+    site.write("content/synonyms.toml", "[de]\nsame = [[\"a\", \"b\"]]\n");
+    site.run(&["check"]).assert_failed_with(
+        "content/synonyms.toml:2:10: error: `de` is not a language of this site",
+    );
+}

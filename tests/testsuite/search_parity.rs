@@ -29,19 +29,32 @@ Object.keys(files).forEach(function (path) {
     throw new Error("the manifest does not list " + path);
   }
 });
+function joined(segments) {
+  return segments.map(function (s) { return s.text; }).join("");
+}
 function hitsOf(result) {
   return result.hits.map(function (h) {
-    return { path: files["docs/" + h.doc].url, score: h.score, terms: h.terms };
+    var doc = files["docs/" + h.doc];
+    return {
+      path: doc.url,
+      score: h.score,
+      terms: h.terms,
+      snippet: joined(PolybookSearch.snippet(doc, h.terms, store.manifest)),
+      sections: PolybookSearch.sections(doc, result.wordTerms, store.manifest).map(function (s) {
+        return [s.id, joined(s.heading), joined(s.snippet)];
+      }),
+    };
   });
 }
-function jsSearch(q, lang) {
-  var full = PolybookSearch.rank(store, q, { lang: lang, limit: 10 });
+function jsSearch(q, lang, topic, section) {
+  var options = { lang: lang, limit: 10, topic: topic, section: section, facets: topic !== undefined };
+  var full = PolybookSearch.rank(store, q, options);
   // The browser's way: start from the manifest, load what `needed` names.
   var lazy = PolybookSearch.emptyStore();
   PolybookSearch.put(lazy, "manifest", files.manifest);
   var rounds = 0, loaded = 0;
   for (;;) {
-    var need = PolybookSearch.needed(lazy, q, { lang: lang });
+    var need = PolybookSearch.needed(lazy, q, { lang: lang, topic: topic, section: section, facets: options.facets });
     if (!need.length) break;
     if (++rounds > 10) throw new Error("needed() does not converge for " + q + ": " + need);
     need.forEach(function (path) {
@@ -57,9 +70,11 @@ function jsSearch(q, lang) {
       loaded++;
     });
   }
-  var partial = PolybookSearch.rank(lazy, q, { lang: lang, limit: 10 });
+  var partial = PolybookSearch.rank(lazy, q, options);
   return JSON.stringify({
     hits: hitsOf(full),
+    also: full.also,
+    facets: full.facets,
     total: full.total,
     corrections: full.corrections,
     suggestions: full.total ? [] : PolybookSearch.suggestTopics(store.manifest, q),
@@ -92,7 +107,9 @@ impl Js {
         for entry in walkdir::WalkDir::new(index_dir).sort_by_file_name() {
             let entry = entry.unwrap();
             let path = entry.path();
-            if entry.file_type().is_file() && path != engine {
+            // highlight.js is code for the page a result opens, not data.
+            let highlighter = path == index_dir.join("highlight.js");
+            if entry.file_type().is_file() && path != engine && !highlighter {
                 assert_eq!(
                     path.extension().and_then(|e| e.to_str()),
                     Some("js"),
@@ -133,6 +150,35 @@ impl Js {
         })
     }
 
+    /// A filtered search with its facets: (paths and scores, total, facets).
+    fn filtered(
+        &self,
+        query: &str,
+        lang: &str,
+        topic: Option<&str>,
+        section: Option<&str>,
+    ) -> Value {
+        let code = format!(
+            "jsSearch({}, {}, {}, {})",
+            serde_json::to_string(query).unwrap(),
+            serde_json::to_string(lang).unwrap(),
+            serde_json::to_string(&topic).unwrap(),
+            serde_json::to_string(&section).unwrap()
+        );
+        let value: Value = serde_json::from_str(&self.string(&code)).unwrap();
+        let hits: Vec<Value> = value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| serde_json::json!([h["path"], h["score"]]))
+            .collect();
+        assert_eq!(
+            value["lazy"], value["hits"],
+            "{query:?}: `needed` missed a file"
+        );
+        serde_json::json!({ "hits": hits, "total": value["total"], "facets": value["facets"] })
+    }
+
     fn search(&self, query: &str, lang: &str) -> JsResult {
         let code = format!(
             "jsSearch({}, {})",
@@ -140,6 +186,17 @@ impl Js {
             serde_json::to_string(lang).unwrap()
         );
         let value: Value = serde_json::from_str(&self.string(&code)).unwrap();
+        let shown = value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["snippet"].as_str().unwrap().to_string(),
+                    serde_json::from_value(h["sections"].clone()).unwrap(),
+                )
+            })
+            .collect();
         let hits = |v: &Value| -> Vec<(String, u64)> {
             v.as_array()
                 .unwrap()
@@ -157,6 +214,8 @@ impl Js {
                 hits: hits(&value["hits"]),
                 corrections: serde_json::from_value(value["corrections"].clone()).unwrap(),
                 suggestions: suggestions(&value["suggestions"]),
+                also: serde_json::from_value(value["also"].clone()).unwrap(),
+                shown,
             },
             lazy: hits(&value["lazy"]),
             rounds: value["rounds"].as_u64().unwrap(),
@@ -173,7 +232,14 @@ struct Answer {
     corrections: Vec<(String, String)>,
     /// (topic id, closeness) offered when nothing matched.
     suggestions: Vec<(String, u64)>,
+    /// Per hit, what it shows: its snippet and its sections (id, heading,
+    /// snippet), as text.
+    shown: Vec<Shown>,
+    /// The synonyms also searched for.
+    also: Vec<String>,
 }
+
+type Shown = (String, Vec<(String, String, String)>);
 
 fn suggestions(value: &Value) -> Vec<(String, u64)> {
     value
@@ -221,9 +287,10 @@ fn rust_search(site: &Site, query: &str, lang: &str) -> Answer {
     run.assert_ok();
     let value: Value = serde_json::from_str(&run.stdout())
         .unwrap_or_else(|e| panic!("polybook search {query:?}: {e}\n{}", run.stdout()));
-    let hits = value["results"]
+    let results = value["results"]
         .as_array()
-        .expect("a JSON array of results")
+        .expect("a JSON array of results");
+    let hits = results
         .iter()
         .map(|r| {
             (
@@ -232,7 +299,22 @@ fn rust_search(site: &Site, query: &str, lang: &str) -> Answer {
             )
         })
         .collect();
+    let text = |v: &Value| v.as_str().expect("text").to_string();
+    let shown = results
+        .iter()
+        .map(|r| {
+            let sections = r["sections"]
+                .as_array()
+                .expect("sections")
+                .iter()
+                .map(|s| (text(&s["id"]), text(&s["heading"]), text(&s["snippet"])))
+                .collect();
+            (text(&r["snippet"]), sections)
+        })
+        .collect();
     Answer {
+        shown,
+        also: serde_json::from_value(value["also_searched"].clone()).expect("also_searched"),
         hits,
         corrections: serde_json::from_value(value["corrections"].clone()).expect("corrections"),
         suggestions: suggestions(&value["suggested_topics"]),
@@ -400,6 +482,25 @@ fn browser_and_cli_rank_the_handbook_alike() {
         ("como", "all"),
         ("como", "pt"),
         ("de la ", "es"),
+        // Synonyms (content/synonyms.toml), words and phrases, both ways and one way.
+        ("refundacija", "hr"),
+        ("refundacija", "all"),
+        ("povrat novca", "hr"),
+        ("vraćanje novca", "hr"),
+        ("estorno", "pt"),
+        ("devolução do dinheiro", "pt"),
+        ("devolução", "pt"),
+        ("devolucion", "es"),
+        ("chefe", "pt"),
+        ("gerente", "pt"),
+        ("zangado", "all"),
+        ("mušterija", "hr"),
+        ("stranka", "all"),
+        ("reclamo", "es"),
+        ("jefe", "es"),
+        ("scontento", "it"),
+        ("risarcimento", "all"),
+        ("refund", "all"),
         // Nothing: the closest topics are offered.
         ("escuta ativx", "hr"),
         ("respeitar", "hr"),
@@ -464,6 +565,58 @@ fn browser_and_cli_rank_the_handbook_alike() {
     );
     assert_eq!(paths("klijenntom", "hr").first(), Some(&HR_ARTICLE));
     assert!(!answer("respeitar", "hr").suggestions.is_empty());
+    // A synonym finds the page with the words it stands for, says so, and
+    // its section shows them.
+    assert_eq!(paths("refundacija", "hr").first(), Some(&HR_ARTICLE));
+    assert_eq!(
+        answer("refundacija", "hr").also,
+        ["povrat novca", "vraćanje novca"]
+    );
+    assert!(answer("refundacija", "hr").shown[0]
+        .1
+        .iter()
+        .any(|s| s.2.contains("povrat novca")));
+    assert!(!paths("estorno", "pt").is_empty());
+    // One word of a phrase finds the pages its synonyms found, and says so.
+    assert!(!paths("devolução", "pt").is_empty());
+    assert_eq!(
+        answer("devolução", "pt").also,
+        ["reembolso", "estorno", "ressarcimento"]
+    );
+    assert!(answer("devolucion", "es")
+        .also
+        .contains(&"reembolso".to_string()));
+    assert_eq!(answer("chefe", "pt").also, ["gerente"]);
+    assert!(answer("gerente", "pt").also.is_empty(), "one way only");
+    assert!(!paths("scontento", "it").is_empty());
+    assert!(!paths("jefe", "es").is_empty());
+    // Results show the sections that hold the words, linked by heading id.
+    let sections = |q: &str, lang: &str| -> Vec<&str> {
+        answer(q, lang).shown[0]
+            .1
+            .iter()
+            .map(|s| s.0.as_str())
+            .collect()
+    };
+    assert_eq!(
+        sections("ispričajte se", "all").first(),
+        Some(&"4-ispričajte-se"),
+        "{:?}",
+        answer("ispričajte se", "all").shown
+    );
+    assert!(sections("escucha activa", "es").contains(&"l-escucha-con-atención"));
+    assert!(results
+        .iter()
+        .flat_map(|r| &r.shown)
+        .all(|(_, s)| s.len() <= 3));
+    let with_sections = results
+        .iter()
+        .filter(|r| r.shown.iter().any(|(_, s)| !s.is_empty()))
+        .count();
+    assert!(
+        with_sections >= 40,
+        "only {with_sections} queries show sections"
+    );
     assert!(paths("  ", "all").is_empty());
     let found = results.iter().filter(|r| !r.hits.is_empty()).count();
     assert!(
@@ -644,12 +797,21 @@ fn snippets_are_plain_text_segments() {
     let runtime = Runtime::new().unwrap();
     let context = Context::full(&runtime).unwrap();
     let engine = read(&support::repo_root().join("src/search/engine.js"));
+    // The constants the manifest carries, as the index writes them, and a
+    // narrower width: the engine takes them from the manifest, not a copy.
+    let constants = serde_json::to_string(&polybook::search::snippet::SNIPPETS).unwrap();
     let out: Value = context.with(|ctx| {
         let code = format!(
-            "{engine};\nJSON.stringify({{\n\
+            "{engine};\nvar m = {{ snippets: {constants} }};\n\
+             var narrow = {{ snippets: Object.assign({{}}, m.snippets, {{ width: 60 }}) }};\n\
+             var text = 'a '.repeat(200) + 'Slušajte <b>klijenta</b>. ' + 'b '.repeat(200);\n\
+             var noManifest; try {{ PolybookSearch.snippet({{ text: 'x' }}, ['x']); }} catch (e) {{ noManifest = String(e.message); }}\n\
+             JSON.stringify({{\n\
                title: PolybookSearch.highlight('<img src=x onerror=alert(1)> Slušajte', ['slusajte', 'img']),\n\
-               long: PolybookSearch.snippet({{ text: 'a '.repeat(200) + 'Slušajte <b>klijenta</b>. ' + 'b '.repeat(200), description: 'd' }}, ['slusajte']),\n\
-               none: PolybookSearch.snippet({{ text: 'nothing here', description: 'Opis <i>x</i>' }}, ['slusajte']),\n\
+               long: PolybookSearch.snippet({{ text: text, description: 'd' }}, ['slusajte'], m),\n\
+               narrow: PolybookSearch.snippet({{ text: text, description: 'd' }}, ['slusajte'], narrow),\n\
+               none: PolybookSearch.snippet({{ text: 'nothing here', description: 'Opis <i>x</i>' }}, ['slusajte'], m),\n\
+               noManifest: noManifest,\n\
              }})"
         );
         let result: rquickjs::Result<String> = ctx.eval(code);
@@ -673,7 +835,21 @@ fn snippets_are_plain_text_segments() {
     assert!(long.starts_with('…') && long.ends_with('…'), "{long}");
     assert!(long.contains("Slušajte <b>klijenta</b>."), "{long}");
     assert!(long.chars().count() <= 170, "{long}");
+    let narrow: String = out["narrow"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        narrow.chars().count() <= 70 && narrow.contains("Slušajte"),
+        "the manifest's width: {narrow}"
+    );
     assert_eq!(out["none"][0]["text"], "Opis <i>x</i>");
+    assert!(
+        out["noManifest"].as_str().is_some(),
+        "without the manifest's constants the engine has none of its own"
+    );
 }
 
 /// One typo is forgiven: single-typo queries made deterministically from
@@ -749,6 +925,7 @@ fn a_typo_is_forgiven() {
                 text: query,
                 scope: Scope::All,
                 limit: 1,
+                filter: Default::default(),
             },
         );
         if found.hits.first().map(|h| h.doc) != Some(*doc) {
@@ -777,4 +954,147 @@ fn a_typo_is_forgiven() {
         .map(|(q, _, _)| (q.as_str(), "all"))
         .collect();
     compare(&site, &js, &sample);
+}
+
+/// `polybook search … --topic --section --json`, as `Js::filtered` answers.
+fn rust_filtered(
+    site: &Site,
+    query: &str,
+    lang: &str,
+    topic: Option<&str>,
+    section: Option<&str>,
+) -> Value {
+    let mut args = vec!["search", query, "--lang", lang, "--limit", "10", "--json"];
+    if let Some(topic) = topic {
+        args.extend(["--topic", topic]);
+    }
+    if let Some(section) = section {
+        args.extend(["--section", section]);
+    }
+    let run = site.run(&args);
+    run.assert_ok();
+    let value: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let hits: Vec<Value> = value["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::json!([r["path"], r["score"]]))
+        .collect();
+    serde_json::json!({ "hits": hits, "total": value["total"], "facets": value["facets"] })
+}
+
+/// Filters by topic and by section, with and without words: both engines
+/// keep the same pages, in the same order, and count the same facets.
+#[test]
+fn browser_and_cli_filter_alike() {
+    let site = Site::new();
+    site.write("site.toml", &site_toml(""));
+    site.write(
+        "content/topics.toml",
+        "[calm]\nlabel = { pt = \"Calma\", hr = \"Smirenost\" }\n\
+         [listening]\nlabel = { pt = \"Escuta\", hr = \"Slušanje\" }\n",
+    );
+    for (lang, section, title) in [
+        ("pt", "conflitos", "Conflitos"),
+        ("pt", "escuta", "Escuta"),
+        ("hr", "sukobi", "Sukobi"),
+        ("hr", "escuta", "Slušanje"),
+    ] {
+        site.write(
+            &format!("content/{lang}/{section}/_index.md"),
+            &format!("+++\ntitle = \"{title}\"\n+++\n"),
+        );
+    }
+    let pages = [
+        (
+            "pt/conflitos/a",
+            "Cliente zangado",
+            "[\"calm\"]",
+            "O cliente grita; fique calmo.",
+        ),
+        (
+            "pt/conflitos/b",
+            "Reclamação",
+            "[]",
+            "Uma reclamação do cliente.",
+        ),
+        (
+            "pt/escuta/c",
+            "Ouvir o cliente",
+            "[\"listening\", \"calm\"]",
+            "Ouça o cliente com calma.",
+        ),
+        (
+            "pt/d",
+            "Solto",
+            "[\"listening\"]",
+            "Página sem secção, cliente.",
+        ),
+        (
+            "hr/sukobi/e",
+            "Ljuti klijent",
+            "[\"calm\"]",
+            "Klijent viče; ostanite mirni.",
+        ),
+        (
+            "hr/escuta/f",
+            "Slušajte klijenta",
+            "[\"listening\"]",
+            "Slušajte klijenta pažljivo.",
+        ),
+    ];
+    for (path, title, topics, body) in pages {
+        site.write(
+            &format!("content/{path}.md"),
+            &page(title, &format!("topics = {topics}\n"), body),
+        );
+    }
+    site.build().assert_ok();
+    let js = Js::new(&index_dir(&site));
+    let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+        ("", "pt", Some("calm"), None),
+        ("", "all", Some("listening"), None),
+        ("", "pt", None, Some("conflitos")),
+        ("", "all", None, Some("escuta")),
+        ("", "all", Some("calm"), Some("escuta")),
+        ("cliente", "pt", Some("calm"), None),
+        ("cliente", "all", None, Some("escuta")),
+        ("klijent", "hr", Some("listening"), Some("escuta")),
+        ("klijent", "all", Some("calm"), None),
+        ("cliente", "all", Some("listening"), Some("conflitos")),
+        ("xyzzy", "all", Some("calm"), None),
+    ];
+    let mut failures = Vec::new();
+    for (q, lang, topic, section) in cases {
+        let rust = rust_filtered(&site, q, lang, *topic, *section);
+        let browser = js.filtered(q, lang, *topic, *section);
+        if rust != browser {
+            failures.push(format!(
+                "{q:?} {lang} {topic:?} {section:?}:\n  rust: {rust}\n  js:   {browser}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "the engines disagree:\n{}",
+        failures.join("\n")
+    );
+    // Not vacuous: a filter without words lists its pages, in listing order;
+    // with words it narrows them; the facets count the matches.
+    let calm = rust_filtered(&site, "", "pt", Some("calm"), None);
+    assert_eq!(calm["total"], 2, "{calm}");
+    assert_eq!(calm["hits"][0][0], "pt/conflitos/a/");
+    let escuta = rust_filtered(&site, "", "all", None, Some("escuta"));
+    assert_eq!(escuta["total"], 2, "{escuta}");
+    let facets = &rust_filtered(&site, "cliente", "pt", None, None)["facets"];
+    assert_eq!(
+        facets["topics"],
+        serde_json::json!([["calm", 2], ["listening", 2]]),
+        "{facets}"
+    );
+    assert_eq!(
+        facets["sections"],
+        serde_json::json!([["conflitos", 2], ["escuta", 1]]),
+        "{facets}"
+    );
 }

@@ -94,7 +94,7 @@ fn every_section_has_a_page_and_long_lists_have_numbered_pages() {
     assert!(guia.contains("<h1>Guia prático</h1>"), "{guia}");
     assert!(guia.contains("Comece <strong>por aqui</strong>."));
     assert!(guia.contains(
-        r#"pt/guia/avancado/index.html">avancado</a> <span class="count">2 artigos</span>"#
+        r#"pt/guia/avancado/index.html">avancado</a></span> <span class="count">2 artigos</span>"#
     ));
     assert!(guia.contains("guia-1") && guia.contains("guia-2") && !guia.contains("guia-3"));
     assert!(

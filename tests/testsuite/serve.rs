@@ -211,6 +211,18 @@ fn incremental_rebuilds_equal_full_builds_after_every_kind_of_change() {
             )),
             false,
         ),
+        // Synonyms (search only): added, changed, removed.
+        (
+            "content/synonyms.toml",
+            Some("[pt]\nsame = [[\"texto\", \"escrito\"]]\n".into()),
+            true,
+        ),
+        (
+            "content/synonyms.toml",
+            Some("[pt]\nalso = { \"documento\" = [\"texto\"] }\n".into()),
+            false,
+        ),
+        ("content/synonyms.toml", None, true),
         // Old addresses: added, one dropped (its redirect goes), the title
         // the redirects show, then none.
         (

@@ -26,6 +26,20 @@ pub(super) fn pages(site: &Handbook, langs: &[&str], panel_lang: &str) -> Vec<(S
         ]);
     }
     pages.push((format!("{panel_lang}/index.html"), Then::HeaderSearch));
+    // The search page with its filters open (a topic chosen, no words).
+    pages.push((
+        format!("{panel_lang}/search/index.html?topic=empathy"),
+        Then::Results,
+    ));
+    // Each language's first article opened from a search: its words marked.
+    for lang in langs {
+        if let Some(article) = site.articles(lang).into_iter().next() {
+            pages.push((
+                format!("{article}?highlight={}", query(lang)),
+                Then::Highlighted,
+            ));
+        }
+    }
     // Any missing path gets the site's 404.html, with status 404.
     pages.push((format!("{panel_lang}/no-such-page/"), Then::Nothing));
     for lang in LANGS {
@@ -147,6 +161,13 @@ pub(super) fn open(page: &Page, site: &Handbook, path: &str, then: Then) {
             let lang = path.split('/').next().unwrap();
             search_in_header(page, query(lang));
         }
+        Then::Highlighted => {
+            page.wait_for(
+                "the words marked and their bar",
+                "document.querySelector('mark.search-mark') \
+                 && document.querySelector('.search-mark-count').textContent !== ''",
+            );
+        }
     }
 }
 
@@ -166,6 +187,7 @@ pub(super) fn audit_all(
         let found = audit(page);
         let label = match then {
             Then::HeaderSearch => format!("{} ({scheme}, results panel open)", found.location),
+            Then::Highlighted => format!("{} ({scheme}, words highlighted)", found.location),
             _ => format!("{} ({scheme})", found.location),
         };
         let dark = found.background < 0.1;

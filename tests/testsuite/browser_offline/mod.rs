@@ -242,6 +242,13 @@ fn read_pages_and_searches_work_offline_a_saved_language_whole_and_a_deploy_repl
         "an offline search result",
         "[...document.querySelectorAll('#search-results a')].some(a => a.textContent.includes('Planina'))",
     );
+    // The result opens with the word highlighted, offline too.
+    page.click("#search-results a.search-hit");
+    page.wait_for(
+        "the word highlighted offline",
+        "[...document.querySelectorAll('mark.search-mark')].some(m => m.textContent.toLowerCase() === 'snijeg') \
+         && !location.search.includes('highlight')",
+    );
     go_online(&page, &host);
     page.assert_clean();
 

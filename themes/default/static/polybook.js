@@ -160,6 +160,12 @@
      index) is loaded on first use; results are <a> elements in
      #search-results. Everything shown is built with textContent, never HTML. */
   var searchForm = document.querySelector('form[role="search"][data-search-engine]');
+  /* Opened from a result (?highlight=): the index's highlight.js marks the words. */
+  if (params.has("highlight") && searchForm && window.Promise) {
+    var hl = document.createElement("script");
+    hl.src = searchForm.getAttribute("data-search-engine").replace(/engine\.js$/, "highlight.js");
+    document.head.appendChild(hl);
+  }
   var searchResults = document.getElementById("search-results");
   if (searchForm && searchResults && window.Promise) setUpSearch(searchForm, searchResults);
 
@@ -174,7 +180,7 @@
     // A screenful at a time: each result costs a request for its text.
     var pageSize = onSearchPage ? 10 : 8;
     var shown = pageSize;
-    var engine = null, timer = 0, seq = 0;
+    var engine = null, made = null, timer = 0, seq = 0;
     if (!input) return;
     if (scopeBox) scopeBox.hidden = false;
 
@@ -211,12 +217,26 @@
     }
     if (onSearchPage && params.get("lang")) setScope(params.get("lang"));
 
+    /* Filters (search page): ?topic=&section=, counted while open (that needs every topic's list). */
+    var filters = form.querySelector("[data-search-filters]");
+    var selects = filters ? [form.elements.topic, form.elements.section] : [];
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted) { select.add(new Option(wanted, wanted)); select.value = wanted; filters.open = true; }
+      select.onchange = function () { run(true); };
+    });
+    if (filters) filters.ontoggle = function () { if (filters.open) run(true); };
+    function chosen(name) {
+      var select = form.elements[name];
+      return (select && select.value) || null;
+    }
+
     function getEngine() {
       if (engine) return engine;
       engine = new Promise(function (resolve, reject) {
         function make() {
           if (!window.PolybookSearch) { reject(new Error("no engine")); return; }
-          resolve(window.PolybookSearch.create({ manifestUrl: form.getAttribute("data-search-index") }));
+          resolve(made = window.PolybookSearch.create({ manifestUrl: form.getAttribute("data-search-index") }));
         }
         if (window.PolybookSearch) { make(); return; }
         var script = document.createElement("script");
@@ -245,6 +265,21 @@
         parent.appendChild(parts[i].mark ? node("mark", "", parts[i].text) : document.createTextNode(parts[i].text));
       }
       return parent;
+    }
+    /* A result's link, or a section's: its title in the document's language;
+       a result in another language may be written the other way (ar on a pt page). */
+    function entry(className, href, doc, titleClass, title) {
+      var link = node("a", className);
+      link.href = href;
+      link.lang = doc.lang;
+      if (doc.lang !== pageLang) link.dir = "auto";
+      link.appendChild(segments(node("span", titleClass), title));
+      return link;
+    }
+    function item(child, className) {
+      var li = node("li", className);
+      li.appendChild(child);
+      return li;
     }
     function button(label, action) {
       var el = node("button", "", label);
@@ -276,19 +311,16 @@
         for (var i = 0; i < corrections.length; i++) if (corrections[i][0] === word) return corrections[i][1];
         return word;
       });
-      var line = node("p", "search-corrected");
-      var parts = text("corrected").split("%query%");
+      return saying("search-corrected", "corrected", words.join(" "));
+    }
+    /* A line of the catalog's `key` with `words` in bold in place of %query%. */
+    function saying(className, key, words) {
+      var line = node("p", className);
+      var parts = text(key).split("%query%");
       line.appendChild(document.createTextNode(parts[0] || ""));
-      line.appendChild(node("strong", "", words.join(" ")));
+      line.appendChild(node("strong", "", words));
       line.appendChild(document.createTextNode(parts.slice(1).join("%query%")));
       return line;
-    }
-    function topicName(topic) {
-      var names = topic.names || [];
-      var pick = null;
-      for (var i = 0; i < names.length; i++) if (names[i][0] === pageLang) pick = names[i][1];
-      for (i = 0; !pick && i < names.length; i++) if (names[i][0] === "en") pick = names[i][1];
-      return pick || (names[0] && names[0][1]) || topic.id;
     }
     function suggestions(q, api) {
       var manifest = api.store.manifest;
@@ -299,11 +331,9 @@
       var list = node("ul", "tags search-topic-links");
       found.forEach(function (s) {
         var topic = (manifest.topics || []).filter(function (t) { return t.id === s.id; })[0];
-        var link = node("a", "tag topic-chip", topicName(topic));
+        var link = node("a", "tag topic-chip", api.topicName(topic, pageLang));
         link.href = resultUrl(pageLang + "/topics/" + encodeURIComponent(s.id) + "/");
-        var item = node("li");
-        item.appendChild(link);
-        list.appendChild(item);
+        list.appendChild(item(link));
       });
       box.appendChild(list);
       return box;
@@ -315,6 +345,7 @@
       if (found.corrections && found.corrections.length && found.total) {
         results.appendChild(corrected(q, found.corrections));
       }
+      if (found.also.length && found.total) results.appendChild(saying("search-also", "also", found.also.join(", ")));
       if (!found.total) {
         var none = results.getAttribute("data-no-results") || text("no-results");
         results.appendChild(node("p", "search-empty", none));
@@ -326,20 +357,26 @@
         results.appendChild(node("p", "search-count", countText(found.total)));
         announce(countText(found.total));
         var list = node("ul", "search-hits");
+        var words = window.PolybookSearch.highlightWords(found);
+        var mark = words ? "?highlight=" + encodeURIComponent(words) : "";
         found.hits.forEach(function (hit, i) {
           var doc = docs[i];
-          var link = node("a", "search-hit");
-          link.href = resultUrl(doc.url);
-          link.lang = doc.lang;
-          // A result in another language may be written the other way (ar on a pt page).
-          if (doc.lang !== pageLang) link.dir = "auto";
+          var href = resultUrl(doc.url) + mark;
+          var link = entry("search-hit", href, doc, "search-hit-title", api.highlight(doc.title, hit.terms));
           link.setAttribute("hreflang", doc.lang);
-          link.appendChild(segments(node("span", "search-hit-title"), api.highlight(doc.title, hit.terms)));
           if (doc.lang !== pageLang) link.appendChild(node("span", "lang-badge", languageName(doc.lang)));
           link.appendChild(segments(node("span", "search-hit-snippet"), api.snippet(doc, hit.terms)));
-          var item = node("li");
-          item.appendChild(link);
-          list.appendChild(item);
+          var card = item(link, "search-card");
+          var parts = api.sections(doc, found.wordTerms);
+          if (parts.length) {
+            var sublist = card.appendChild(node("ul", "search-sections"));
+            parts.forEach(function (part) {
+              var sub = entry("search-section", href + "#" + encodeURIComponent(part.id), doc, "search-section-heading", part.heading);
+              sub.appendChild(segments(node("span", "search-hit-snippet"), part.snippet));
+              sublist.appendChild(item(sub));
+            });
+          }
+          list.appendChild(card);
         });
         results.appendChild(list);
         if (found.total > found.hits.length) {
@@ -367,6 +404,9 @@
       var next = new URLSearchParams(location.search);
       if (q) next.set("q", q); else next.delete("q");
       if (scope() === "all") next.set("lang", "all"); else next.delete("lang");
+      selects.forEach(function (select) {
+        if (select.value) next.set(select.name, select.value); else next.delete(select.name);
+      });
       var search = next.toString();
       try {
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
@@ -378,19 +418,28 @@
       var q = input.value;
       if (!then) shown = pageSize;
       syncUrl(q.trim() ? q : "");
-      // One letter neither matches as a prefix nor says much: wait for more.
-      if (q.trim().length < 2) { clear(); return; }
+      // One letter neither matches as a prefix nor says much: wait for more
+      // (unless a filter lists its pages).
+      var filter = { topic: chosen("topic"), section: chosen("section"), facets: !!(filters && filters.open) };
+      if (q.trim().length < 2) {
+        if (!filter.topic && !filter.section) { clear(); return; }
+        q = "";
+      }
       var mine = ++seq;
+      var lang = filter.lang = scope();
+      filter.limit = shown;
+      // What is loaded answers at once (in this frame); a wait lets a quick
+      // typist's next key spare the downloads.
+      var warm = now || (made && made.cached(q, filter));
       timer = setTimeout(function () {
         form.classList.add("is-active");
         results.setAttribute("aria-busy", "true");
-        var lang = scope();
         getEngine().then(function (api) {
-          return api.search(q, { lang: lang, limit: shown }).then(function (found) {
+          return api.search(q, filter).then(function (found) {
             // Results in every language, to offer them when this one has
             // less than a screenful (it needs every language's stemmer).
             var few = found.total < shown;
-            var others = lang === "all" || !few ? found : api.search(q, { lang: "all", limit: 0 });
+            var others = lang === "all" || !few ? found : api.search(q, { lang: "all", limit: 0, topic: filter.topic, section: filter.section });
             return Promise.all([
               Promise.all(found.hits.map(function (hit) { return api.doc(hit.doc); })),
               others,
@@ -398,6 +447,12 @@
               if (mine !== seq) return;
               results.removeAttribute("aria-busy");
               render(q, found, loaded[0], loaded[1].total, api);
+              if (found.facets) selects.forEach(function (select) {
+                var value = select.value;
+                select.length = 1;
+                api.filterChoices(found, select.name, value, pageLang).forEach(function (c) { select.add(new Option(c[1], c[0])); });
+                select.value = value;
+              });
               if (then) then();
             });
           });
@@ -408,7 +463,7 @@
           results.appendChild(node("p", "search-empty", text("error")));
           announce(text("error"));
         });
-      }, now ? 0 : 120);
+      }, warm ? 0 : 120);
     }
 
     input.addEventListener("input", function () { open(); run(false); });
@@ -470,7 +525,7 @@
       }
     });
 
-    if (onSearchPage && input.value.trim()) run(true);
+    if (onSearchPage && (input.value.trim() || chosen("topic") || chosen("section"))) run(true);
   }
 
   /* "/" focuses the search box unless the reader is typing somewhere. */
