@@ -30,9 +30,11 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
         _ => target,
     };
     let parts: Vec<&str> = target.split('/').collect();
+    // The argument is where the problem is, as a flag's name is for a flag.
+    let argument = std::path::Path::new(&page.target);
     let usage = || {
         Diagnostic::error(
-            config.content_dir(),
+            argument,
             format!("`{}` is not <lang>/[<section>/]<slug>", page.target),
         )
         .hint("for example: polybook new hr/kako-slusati --title \"Kako slušati\"")
@@ -44,7 +46,7 @@ pub fn create(config: &SiteConfig, page: &NewPage) -> Result<Created, Diagnostic
     if config.language(lang).is_none() {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
         return Err(Diagnostic::error(
-            config.config_path(),
+            argument,
             format!("`{lang}` is not a language of this site"),
         )
         .hint(format!(
