@@ -67,6 +67,35 @@ impl Interval {
     }
 }
 
+/// A page's `review_every`, read once, when the page is read: the interval,
+/// or the text that is none and why, which `check` reports at its place
+/// while the page still builds (its other problems are reported in the same
+/// run). A page with a text that is no interval is reviewed by the site's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntervalSetting {
+    Valid(Interval),
+    Invalid { text: String, why: String },
+}
+
+impl IntervalSetting {
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            IntervalSetting::Valid(interval) => Some(*interval),
+            IntervalSetting::Invalid { .. } => None,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IntervalSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(match Interval::parse(&text) {
+            Ok(interval) => IntervalSetting::Valid(interval),
+            Err(why) => IntervalSetting::Invalid { text, why },
+        })
+    }
+}
+
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (n, unit) = match *self {

@@ -1,9 +1,12 @@
 //! polybook: a static site generator for multilingual, cross-linked, searchable handbooks.
 //!
 //! The pipeline, one module per stage: `config` → `content` → `markdown` →
-//! `graph` → `i18n` → `search` → `render` → `output`, called in order here.
-//! The commands (`cmd`) and `serve` are built on these functions; the layers
-//! point one way, bottom to top, as `tests/testsuite/architecture.rs` checks.
+//! `graph` → `review` (owners, due dates, translations behind) → `i18n` →
+//! `search` → `render` → `output`, called in order here; `offline` records
+//! every file the build writes and makes the service worker and each
+//! language's list from them, last. The commands (`cmd`), `incremental` and
+//! `serve` are built on these functions; the layers point one way, bottom to
+//! top, as `tests/testsuite/architecture.rs` checks.
 
 pub mod builtin;
 pub mod calendar;

@@ -79,7 +79,7 @@ pub struct Stale {
 /// How often `doc` must be reviewed: its own `review_every`, else the site's.
 pub fn interval(config: &SiteConfig, article: &Article) -> Option<Interval> {
     match &article.document.front.review_every {
-        Some(text) => Interval::parse(text).ok(),
+        Some(setting) => setting.interval(),
         None => config.review_every,
     }
 }

@@ -110,9 +110,10 @@ pub struct FrontMatter {
     #[serde(default, deserialize_with = "date")]
     pub reviewed: Option<NaiveDate>,
     /// How often it must be checked (`"6 months"`), over `[review] every` of
-    /// site.toml; read by `content::check_documents`.
+    /// site.toml; a text that is no interval is reported by
+    /// `content::check_documents`.
     #[serde(default)]
-    pub review_every: Option<String>,
+    pub review_every: Option<crate::calendar::IntervalSetting>,
     /// Old addresses of the page, as written; validated into
     /// [`super::Document::aliases`] when the page is read.
     #[serde(default)]

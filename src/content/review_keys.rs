@@ -4,7 +4,7 @@
 
 use super::front_matter::{self, Value};
 use super::Document;
-use crate::calendar::Interval;
+use crate::calendar::IntervalSetting;
 use crate::diagnostics::{Diagnostic, Position};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,14 +19,12 @@ fn position(doc: &Document, value: Value) -> Position {
 /// Problems with one page's review keys, as of `today`.
 pub fn check(doc: &Document, today: NaiveDate) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    if let Some(every) = &doc.front.review_every {
-        if let Err(why) = Interval::parse(every) {
-            problems.push(
-                Diagnostic::error(&doc.path, format!("review_every: {why}"))
-                    .at(position(doc, Value::ReviewEvery))
-                    .hint("write it like \"6 months\", \"1 year\" or \"90 days\""),
-            );
-        }
+    if let Some(IntervalSetting::Invalid { why, .. }) = &doc.front.review_every {
+        problems.push(
+            Diagnostic::error(&doc.path, format!("review_every: {why}"))
+                .at(position(doc, Value::ReviewEvery))
+                .hint("write it like \"6 months\", \"1 year\" or \"90 days\""),
+        );
     }
     if let Some(reviewed) = doc.front.reviewed.filter(|r| *r > today) {
         problems.push(

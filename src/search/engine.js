@@ -16,7 +16,7 @@
     return obj != null && has.call(obj, key) ? obj[key] : undefined;
   }
 
-  /* ---- Folding (mirrors src/search/fold.rs) ---- */
+  /* ---- Folding (mirrors src/text/fold.rs) ---- */
 
   // Letters whose stroke or ligature is part of the glyph: no decomposition.
   // push_base_letter and cyrillic_in_latin in src/text/fold.rs.
@@ -203,7 +203,7 @@
     found.sort(function (a, b) { return b.docs - a.docs || compareStrings(a.term, b.term); });
     return found.slice(0, this.info.prefixLimit).map(function (c) { return c.term; });
   };
-  // The stem key of `word` in `lang`, as src/search/stem.rs makes it: the
+  // The stem key of `word` in `lang`, as src/search/stem.rs and postings.rs make it: the
   // language's stemmer (loaded on first use) on the folded word, with the
   // accents its rules need restored, folded again; the word itself for a
   // language without a stemmer. null while the stemmer is missing.

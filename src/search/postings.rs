@@ -33,6 +33,12 @@ pub fn stem_key(stem: &str, lang: &str) -> String {
     format!("{stem}|{lang}")
 }
 
+/// The language of a [`stem_key`] or [`stop_word_key`]: what follows its
+/// last `|` (stems and words never hold one).
+pub fn key_language(key: &str) -> Option<&str> {
+    key.rsplit_once('|').map(|(_, lang)| lang)
+}
+
 /// `=word|lang`: a stop word's group of its own, which no stem key can
 /// name (folded words have no `=`), so `como` never joins `comer`.
 pub fn stop_word_key(word: &str, lang: &str) -> String {

@@ -3,7 +3,7 @@
 
 use super::filters::{facets, Facets, Filter};
 use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
-use super::postings::stem_key;
+use super::postings::{key_language, stem_key};
 use super::stem::stem;
 use crate::text::fold::fold;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -225,11 +225,7 @@ fn typo_terms<'i>(
         };
         let keys: Vec<&String> = keys
             .iter()
-            .filter(|key| {
-                languages
-                    .iter()
-                    .any(|lang| key.strip_suffix(lang).is_some_and(|k| k.ends_with('|')))
-            })
+            .filter(|key| key_language(key).is_some_and(|of| languages.contains(&of)))
             .collect();
         if !keys.is_empty() {
             found.push((distance, index.term_docs(term), term, keys));
