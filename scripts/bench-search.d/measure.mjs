@@ -16,73 +16,12 @@
 // every worker it started (Pagefind searches in a web worker, whose fetches are
 // only in the worker's own timeline). Chromium is driven over the DevTools
 // protocol; its Network events are counted too, as a cross-check.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { finish, listeners, send, sleep } from "./chromium.mjs";
 
 const [kind, url, timeoutArg] = process.argv.slice(2);
 const TIMEOUT_MS = Number(timeoutArg || 60000);
 const SETTLE_MS = 1500;
 const POLL_MS = 100;
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-const profile = mkdtempSync(join(tmpdir(), "bench-chromium-"));
-const browser = spawn(CHROMIUM, [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--no-first-run", "--no-default-browser-check",
-  "--disable-extensions", "--disable-sync", "--metrics-recording-only",
-  "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-  `--user-data-dir=${profile}`, "--window-size=1280,900", "about:blank",
-], { stdio: "ignore", detached: true });
-function stopBrowser() {
-  try { process.kill(-browser.pid, "SIGKILL"); } catch (e) { /* already gone */ }
-  try { rmSync(profile, { recursive: true, force: true }); } catch (e) { /* best effort */ }
-}
-function finish(result) {
-  process.stdout.write(JSON.stringify(result) + "\n");
-  stopBrowser();
-  process.exit(0);
-}
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => { stopBrowser(); process.exit(1); });
-process.on("uncaughtException", (e) => finish({ error: String(e && e.message || e) }));
-process.on("unhandledRejection", (e) => finish({ error: String(e && e.message || e) }));
-
-// DevTools endpoint: Chromium writes its port and path into the profile.
-let endpoint = null;
-for (let waited = 0; !endpoint; waited += 50) {
-  const file = join(profile, "DevToolsActivePort");
-  if (existsSync(file)) {
-    const [port, path] = readFileSync(file, "utf8").split("\n");
-    if (port && path) endpoint = `ws://127.0.0.1:${port}${path}`;
-  }
-  if (!endpoint) {
-    if (waited > 20000) finish({ error: "chromium did not start" });
-    await sleep(50);
-  }
-}
-
-const ws = new WebSocket(endpoint);
-await new Promise((ok, err) => { ws.onopen = ok; ws.onerror = () => err(new Error("devtools connection failed")); });
-let nextId = 1;
-const pending = new Map();
-const listeners = [];
-ws.onmessage = (message) => {
-  const msg = JSON.parse(message.data);
-  if (msg.id && pending.has(msg.id)) {
-    const { ok, err } = pending.get(msg.id);
-    pending.delete(msg.id);
-    if (msg.error) err(new Error(msg.error.message)); else ok(msg.result);
-  } else if (msg.method) {
-    for (const listen of listeners) listen(msg);
-  }
-};
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-  return new Promise((ok, err) => pending.set(id, { ok, err }));
-}
 
 // Network bookkeeping, per session (page or worker) and request.
 const requests = new Map(); // `${session}:${requestId}` -> { url, bytes, done, failed }
