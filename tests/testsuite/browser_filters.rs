@@ -16,17 +16,7 @@ use support::Site;
 const QUIET: Duration = Duration::from_millis(400);
 
 fn handbook() -> &'static Path {
-    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
-    PUBLIC.get_or_init(|| {
-        let site = Site::handbook();
-        site.build().assert_ok();
-        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_filters/handbook");
-        if dest.exists() {
-            std::fs::remove_dir_all(&dest).unwrap();
-        }
-        support::copy_dir(&site.public(), &dest);
-        dest
-    })
+    support::built_handbook()
 }
 
 /// Opens `url` and waits for the answer: a count or an empty state.

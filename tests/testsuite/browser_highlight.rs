@@ -9,27 +9,15 @@
 use crate::support::{self, browser};
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use browser::{js_string, Browser, Page, Served, Via};
-use support::Site;
 
 const QUIET: Duration = Duration::from_millis(400);
 const HR_ARTICLE: &str = "hr/kako-se-nositi-s-teskim-klijentom/";
 
 fn handbook() -> &'static Path {
-    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
-    PUBLIC.get_or_init(|| {
-        let site = Site::handbook();
-        site.build().assert_ok();
-        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_highlight/handbook");
-        if dest.exists() {
-            std::fs::remove_dir_all(&dest).unwrap();
-        }
-        support::copy_dir(&site.public(), &dest);
-        dest
-    })
+    support::built_handbook()
 }
 
 /// The search page of `lang` opened with `?q=`, once its results settled.

@@ -32,19 +32,12 @@ const PT_ARTICLE: &str = "pt/como-lidar-com-clientes-dificeis/";
 /// `site`'s `public/`, copied to `<target>/tmp/browser_query_forms/<name>`
 /// (so that no temp folder outlives the run).
 fn keep(site: &Site, name: &str) -> PathBuf {
-    site.build().assert_ok();
-    let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("browser_query_forms/{name}"));
-    if dest.exists() {
-        std::fs::remove_dir_all(&dest).unwrap();
-    }
-    support::copy_dir(&site.public(), &dest);
-    dest
+    support::kept_build(site, &format!("browser_query_forms/{name}"))
 }
 
 /// The real handbook, built once per test binary.
 fn handbook() -> &'static Path {
-    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
-    PUBLIC.get_or_init(|| keep(&Site::handbook(), "handbook"))
+    support::built_handbook()
 }
 
 /// The fixture's pages, `path|title|body`: each has one form of the word

@@ -11,7 +11,6 @@
 use crate::support::{self, browser};
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use browser::{js_string, raw_get, Browser, Page, Served, StaticServer, Via};
@@ -28,17 +27,7 @@ const QUIET: Duration = Duration::from_millis(400);
 /// `public/` copied to `<target>/tmp/browser_search/handbook` (so that no
 /// temp folder outlives the run).
 fn handbook() -> &'static Path {
-    static PUBLIC: OnceLock<PathBuf> = OnceLock::new();
-    PUBLIC.get_or_init(|| {
-        let site = Site::handbook();
-        site.build().assert_ok();
-        let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_search/handbook");
-        if dest.exists() {
-            std::fs::remove_dir_all(&dest).unwrap();
-        }
-        support::copy_dir(&site.public(), &dest);
-        dest
-    })
+    support::built_handbook()
 }
 
 /// One result, as the page shows it: its main link (`a.search-hit`; its

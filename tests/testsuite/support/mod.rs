@@ -310,3 +310,22 @@ pub fn notices_site() -> Site {
         );
     site
 }
+
+/// `site` built, its `public/` copied to `<target>/tmp/<name>` (so that no
+/// temp folder outlives the run, and a failed test's output can be read).
+pub fn kept_build(site: &Site, name: &str) -> PathBuf {
+    site.build().assert_ok();
+    let dest = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    if dest.exists() {
+        std::fs::remove_dir_all(&dest).unwrap();
+    }
+    copy_dir(&site.public(), &dest);
+    dest
+}
+
+/// The repository's handbook, built once per test binary for every test
+/// that only reads it (`<target>/tmp/handbook`).
+pub fn built_handbook() -> &'static Path {
+    static PUBLIC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PUBLIC.get_or_init(|| kept_build(&Site::handbook(), "handbook"))
+}
