@@ -56,13 +56,7 @@ impl Disk {
     /// Replaces `path` with `text` if it is still at version `base`.
     pub fn save(&self, path: &Path, base: &str, text: &str) -> Result<String, Refused> {
         let _writing = self.locked();
-        let (current, hash) = read(path)?.ok_or(Refused::Missing)?;
-        if hash != base {
-            return Err(Refused::Conflict {
-                text: current,
-                hash,
-            });
-        }
+        still_at(path, base)?;
         write_atomically(path, text.as_bytes(), true)?;
         Ok(version(text.as_bytes()))
     }
@@ -86,15 +80,22 @@ impl Disk {
     /// Deletes `path` if it is still at version `base`.
     pub fn delete(&self, path: &Path, base: &str) -> Result<(), Refused> {
         let _writing = self.locked();
-        let (current, hash) = read(path)?.ok_or(Refused::Missing)?;
-        if hash != base {
-            return Err(Refused::Conflict {
-                text: current,
-                hash,
-            });
-        }
+        still_at(path, base)?;
         std::fs::remove_file(path).map_err(|e| io(path, e))
     }
+}
+
+/// Whether `path` is still at version `base`: what an editor's save or
+/// delete was made against; else the file as it is now.
+fn still_at(path: &Path, base: &str) -> Result<(), Refused> {
+    let (current, hash) = read(path)?.ok_or(Refused::Missing)?;
+    if hash != base {
+        return Err(Refused::Conflict {
+            text: current,
+            hash,
+        });
+    }
+    Ok(())
 }
 
 fn io(path: &Path, e: std::io::Error) -> Refused {
