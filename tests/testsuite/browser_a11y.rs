@@ -22,10 +22,8 @@
 //!   go and starts each article of the print page on a new page; lines of
 //!   text hold 60 to 80 characters.
 //!
-//! One Chromium runs every browser check, one after the other, each in its own
-//! tab; a failing check does not stop the others, and the test fails at the
-//! end with all of them. `POLYBOOK_A11Y_ONLY='<words>|<words>'` runs the
-//! checks whose name contains one of them. Needs Chromium like tests/testsuite/browser_search.rs.
+//! Each check is a test of its own, on the handbook built once. Needs
+//! Chromium like tests/testsuite/browser_search.rs.
 
 use crate::support::{self, browser};
 
@@ -38,10 +36,9 @@ use behaviour::{
     without_script,
 };
 
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use browser::{file_url, js_string, Browser, Page, StaticServer};
 use serde_json::Value;
@@ -234,78 +231,65 @@ fn article_pages_are_light_and_never_wait_for_a_script() {
 // ---------------------------------------------------------------------------
 // Browser checks.
 
-type Check = fn(&Browser, &Handbook);
-
-const CHECKS: &[(&str, Check)] = &[
-    (
-        "axe, structure, no sideways scroll: light scheme, 375 px phone",
-        axe_light_phone,
-    ),
-    (
-        "axe, structure: dark scheme, 1280 px desktop",
-        axe_dark_desktop,
-    ),
-    (
-        "keyboard: skip link, focus ring, search, result, article",
-        keyboard,
-    ),
-    ("language negotiation and remembered choice", negotiation),
-    (
-        "without script: chooser list, no dead controls",
-        without_script,
-    ),
-    (
-        "article pages: light, nothing moves on load or when search opens",
-        stability,
-    ),
-    (
-        "dark mode follows the system and a remembered toggle; reduced motion",
-        color_scheme,
-    ),
-    (
-        "table of contents: beside the text on wide screens, folded on phones",
-        table_of_contents,
-    ),
-    (
-        "print: no navigation, link targets, a page per article",
-        print,
-    ),
-    ("lines of 60 to 80 characters", line_length),
-];
-
-#[test]
-fn the_theme_in_a_real_browser() {
+/// Runs a check with a browser of its own; each check is a test, so that
+/// they run side by side and a failing one does not hide the others.
+fn in_browser(check: fn(&Browser, &Handbook)) {
     let Some(browser) = Browser::launch() else {
         return;
     };
-    let site = handbook();
-    let only = std::env::var("POLYBOOK_A11Y_ONLY").unwrap_or_default();
-    let mut failures = Vec::new();
-    let all = Instant::now();
-    for (name, check) in CHECKS {
-        if !only.split('|').any(|part| name.contains(part)) {
-            continue;
-        }
-        let start = Instant::now();
-        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| check(&browser, site)));
-        let verdict = if outcome.is_ok() { "ok" } else { "FAILED" };
-        eprintln!("{verdict:>6}  {name}  ({:.1?})", start.elapsed());
-        if let Err(payload) = outcome {
-            let message = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            failures.push(format!("--- {name}\n{message}"));
-        }
-    }
-    eprintln!("browser checks: {:.1?}", all.elapsed());
-    assert!(
-        failures.is_empty(),
-        "{} browser check(s) failed:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    check(&browser, handbook());
+}
+
+/// axe, structure, no sideways scroll: light scheme, 375 px phone.
+#[test]
+fn axe_light_scheme_on_a_phone() {
+    in_browser(axe_light_phone);
+}
+
+/// axe, structure: dark scheme, 1280 px desktop.
+#[test]
+fn axe_dark_scheme_on_a_desktop() {
+    in_browser(axe_dark_desktop);
+}
+
+#[test]
+fn keyboard_skip_link_focus_ring_search_result_article() {
+    in_browser(keyboard);
+}
+
+#[test]
+fn language_negotiation_and_remembered_choice() {
+    in_browser(negotiation);
+}
+
+#[test]
+fn without_script_a_chooser_list_and_no_dead_controls() {
+    in_browser(without_script);
+}
+
+#[test]
+fn articles_are_light_and_nothing_moves_on_load_or_when_search_opens() {
+    in_browser(stability);
+}
+
+#[test]
+fn dark_mode_follows_the_system_and_a_remembered_toggle_reduced_motion() {
+    in_browser(color_scheme);
+}
+
+#[test]
+fn table_of_contents_beside_the_text_on_wide_screens_folded_on_phones() {
+    in_browser(table_of_contents);
+}
+
+#[test]
+fn print_has_no_navigation_shows_link_targets_and_a_page_per_article() {
+    in_browser(print);
+}
+
+#[test]
+fn lines_hold_60_to_80_characters() {
+    in_browser(line_length);
 }
 
 /// Waits for the final results of a search in `#search-results`; returns

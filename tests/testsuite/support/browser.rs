@@ -79,52 +79,45 @@ fn skip_notice(why: &str) {
     }
 }
 
-/// A headless Chromium with a fresh profile; closed (and the profile removed) on drop.
+/// One test's browser: a browser context of the test binary's Chromium, as
+/// separate from every other test's as a fresh profile would be (its own
+/// cookies, storage, cache, service workers and permissions), disposed on
+/// drop. Starting Chromium costs about 2 s of CPU, once per binary instead
+/// of once per test.
 pub struct Browser {
     connection: Connection,
-    process: Child,
-    profile: PathBuf,
+    context: String,
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self
-            .connection
-            .call(None, "Browser.close", json!({}), Duration::from_secs(5));
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline && matches!(self.process.try_wait(), Ok(None)) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.process.kill();
-        let _ = self.process.wait();
-        // Its helper processes may still write to the profile for a moment
-        // after the browser process is gone: remove it until it stays gone.
-        let deadline = Instant::now() + Duration::from_secs(5);
-        let mut gone_since: Option<Instant> = None;
-        while Instant::now() < deadline {
-            if self.profile.exists() {
-                gone_since = None;
-                let _ = std::fs::remove_dir_all(&self.profile);
-            } else if gone_since.get_or_insert_with(Instant::now).elapsed()
-                > Duration::from_millis(300)
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = std::fs::remove_dir_all(&self.profile);
+        // Closes the context's tabs and forgets everything it stored.
+        let _ = self.connection.call(
+            None,
+            "Target.disposeBrowserContext",
+            json!({ "browserContextId": self.context }),
+            Duration::from_secs(10),
+        );
     }
 }
 
-impl Browser {
-    /// Starts Chromium, or returns `None` when browser tests are skipped on request.
-    pub fn launch() -> Option<Browser> {
-        let path = chromium()?;
+/// The test binary's Chromium, with a fresh profile; ended, and the profile
+/// removed, when the binary exits (`end_chromium`).
+struct Chromium {
+    connection: Connection,
+    process: Mutex<Child>,
+    profile: PathBuf,
+}
+
+static CHROMIUM: std::sync::OnceLock<Chromium> = std::sync::OnceLock::new();
+
+impl Chromium {
+    fn start(path: &Path) -> Chromium {
         let profile = tempfile::Builder::new()
             .prefix("polybook-chromium-")
             .tempdir()
             .expect("temp dir for the Chromium profile")
-            .keep(); // removed by `Browser::drop`, once Chromium is gone
+            .keep(); // removed by `end_chromium`, once Chromium is gone
         let args: Vec<String> = [
             "--headless",
             "--no-sandbox", // tests run as root in CI
@@ -144,20 +137,77 @@ impl Browser {
             "about:blank".into(),
         ])
         .collect();
-        let (connection, process) = Connection::launch(&path, &args).unwrap_or_else(|e| {
+        let (connection, process) = Connection::launch(path, &args).unwrap_or_else(|e| {
             let _ = std::fs::remove_dir_all(&profile);
             panic!("cannot start {} headless: {e}", path.display())
         });
-        let browser = Browser {
-            connection,
-            process,
-            profile,
-        };
-        browser
-            .connection
+        connection
             .call(None, "Browser.getVersion", json!({}), CALL_AT_MOST)
             .unwrap_or_else(|e| panic!("{} did not answer: {e}", path.display()));
-        Some(browser)
+        // SAFETY: registers a plain `extern "C"` function, once.
+        unsafe { libc::atexit(end_chromium) };
+        Chromium {
+            connection,
+            process: Mutex::new(process),
+            profile,
+        }
+    }
+}
+
+/// Closes the binary's Chromium and removes its profile, as the binary exits.
+extern "C" fn end_chromium() {
+    let Some(chromium) = CHROMIUM.get() else {
+        return;
+    };
+    let _ = chromium
+        .connection
+        .call(None, "Browser.close", json!({}), Duration::from_secs(5));
+    let Ok(mut process) = chromium.process.lock() else {
+        return;
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline && matches!(process.try_wait(), Ok(None)) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = process.kill();
+    let _ = process.wait();
+    // Its helper processes may still write to the profile for a moment
+    // after the browser process is gone: remove it until it stays gone.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut gone_since: Option<Instant> = None;
+    while Instant::now() < deadline {
+        if chromium.profile.exists() {
+            gone_since = None;
+            let _ = std::fs::remove_dir_all(&chromium.profile);
+        } else if gone_since.get_or_insert_with(Instant::now).elapsed() > Duration::from_millis(300)
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = std::fs::remove_dir_all(&chromium.profile);
+}
+
+impl Browser {
+    /// A browser of its own for a test (Chromium starts with the first), or
+    /// `None` when browser tests are skipped.
+    pub fn launch() -> Option<Browser> {
+        let path = chromium()?;
+        let connection = CHROMIUM
+            .get_or_init(|| Chromium::start(&path))
+            .connection
+            .clone();
+        let created = connection
+            .call(None, "Target.createBrowserContext", json!({}), CALL_AT_MOST)
+            .unwrap_or_else(|e| panic!("cannot make a browser context: {e}"));
+        let context = created["browserContextId"]
+            .as_str()
+            .expect("a browser context id")
+            .to_string();
+        Some(Browser {
+            connection,
+            context,
+        })
     }
 
     /// A new tab, 1280×900.
@@ -167,7 +217,10 @@ impl Browser {
                 .call(None, method, params, CALL_AT_MOST)
                 .unwrap_or_else(|e| panic!("cannot open a tab: {e}"))
         };
-        let target = call("Target.createTarget", json!({ "url": "about:blank" }));
+        let target = call(
+            "Target.createTarget",
+            json!({ "url": "about:blank", "browserContextId": self.context }),
+        );
         let target = target["targetId"]
             .as_str()
             .expect("a target id")
