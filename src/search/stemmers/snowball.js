@@ -39,8 +39,13 @@
         w.p2 = past(past(w.p1, true), false);
       },
 
+      // Compared letter by letter: joining the word at each test made stemming several times slower in small engines.
+      // Suffixes are BMP letters, so s[i] is one character.
       ends: function (s) {
-        return c.join("").endsWith(s);
+        var k = c.length - s.length;
+        if (k < 0) return false;
+        for (var i = 0; i < s.length; i++) if (c[k + i] !== s[i]) return false;
+        return true;
       },
 
       // The longest entry of t that ends at index end (default: the word's end) and starts at or after lim,
@@ -48,11 +53,12 @@
       // if the longest is outside a region, so callers test the region of the entry found.
       find: function (t, lim, end) {
         if (end === undefined) end = c.length;
-        for (var n = Math.min(8, end - (lim || 0)); n > 0; n--) {
-          var s = c.slice(end - n, end).join("");
-          if (s in t) return s;
+        var longest = "", s = "";
+        for (var n = 1, most = Math.min(8, end - (lim || 0)); n <= most; n++) {
+          s = c[end - n] + s;
+          if (s in t) longest = s;
         }
-        return "";
+        return longest;
       },
 
       // Replaces the last n characters with by.
