@@ -1,8 +1,9 @@
 //! The search index in memory, and how it is built from the site's documents.
 //! `docs/search-index.md` describes the files it becomes; `shards.rs` writes them.
 
-use super::postings::{language_postings, stem_key, Postings};
+use super::postings::{language_postings, Postings};
 use super::source::{SourceDocument, SourceSynonym, SourceTopic};
+use super::stem_key::StemKey;
 use super::synonyms::SynonymRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,7 +70,7 @@ pub struct SectionRecord(pub String, pub String, pub u32);
 
 /// A folded label word and its stem key.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct LabelWord(pub String, pub String);
+pub struct LabelWord(pub String, pub StemKey);
 
 /// `Topic` of the format.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -178,9 +179,9 @@ pub struct SearchIndex {
     /// (language, first doc id, end doc id).
     pub languages: Vec<(String, u32, u32)>,
     /// Term → its stem keys.
-    pub terms: BTreeMap<String, Vec<String>>,
+    pub terms: BTreeMap<String, Vec<StemKey>>,
     /// Stem key → term → postings.
-    pub stems: BTreeMap<String, BTreeMap<String, Postings>>,
+    pub stems: BTreeMap<StemKey, BTreeMap<String, Postings>>,
     pub topics: Vec<TopicRecord>,
     /// Topic id → tagged docs, ascending.
     pub topic_docs: BTreeMap<String, Vec<u32>>,
@@ -245,18 +246,19 @@ pub fn build(
     };
     // Languages are independent (stem keys carry the language), so each is
     // counted, scored and stemmed on its own, then merged in order.
-    let parts: Vec<Vec<(String, String, Postings)>> = crate::timings::stage("search words", || {
-        index
-            .languages
-            .par_iter()
-            .map(|(lang, start, end)| {
-                let docs = &documents[*start as usize..*end as usize];
-                let mut part = language_postings(lang, docs, *start);
-                super::synonyms::expand(&mut part, lang, synonyms);
-                part
-            })
-            .collect()
-    });
+    let parts: Vec<Vec<(String, StemKey, Postings)>> =
+        crate::timings::stage("search words", || {
+            index
+                .languages
+                .par_iter()
+                .map(|(lang, start, end)| {
+                    let docs = &documents[*start as usize..*end as usize];
+                    let mut part = language_postings(lang, docs, *start);
+                    super::synonyms::expand(&mut part, lang, synonyms);
+                    part
+                })
+                .collect()
+        });
     for (term, key, list) in parts.into_iter().flatten() {
         let keys = index.terms.entry(term.clone()).or_default();
         if !keys.contains(&key) {
@@ -325,7 +327,7 @@ fn topic_record(topic: &SourceTopic) -> TopicRecord {
                 // desculpas" could never match: the indexing analysis does.
                 let label_words = super::analyze::analyze(lang, label)
                     .into_iter()
-                    .map(|token| LabelWord(token.surface, stem_key(&token.stem, lang)))
+                    .map(|token| LabelWord(token.surface, StemKey::of_stem(&token.stem, lang)))
                     .collect();
                 (lang.clone(), label_words)
             })
@@ -385,7 +387,7 @@ pub(crate) mod tests {
         );
         let keys = &index.terms["slusajte"];
         assert_eq!(keys.len(), 1);
-        assert!(keys[0].ends_with("|hr"));
+        assert_eq!(keys[0].language(), "hr");
         let group = &index.stems[&keys[0]];
         assert!(group.contains_key("slusati"), "{group:?}");
         assert_eq!(index.terms["clientes"], index.terms["cliente"]);

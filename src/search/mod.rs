@@ -13,6 +13,7 @@ pub mod source;
 pub mod stem;
 pub mod stem_hr;
 pub mod stem_hr_exceptions;
+pub mod stem_key;
 pub mod stop_words;
 pub mod synonyms;
 pub mod tokenize;

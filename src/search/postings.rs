@@ -8,6 +8,7 @@
 
 use super::source::SourceDocument;
 use super::stem::stem;
+use super::stem_key::StemKey;
 use super::stop_words::StopSet;
 use super::tokenize::FoldedWords;
 use rayon::prelude::*;
@@ -28,23 +29,6 @@ pub enum Field {
 /// Postings of one term in one stem group: (doc id, impact), ascending by doc.
 pub type Postings = Vec<(u32, u32)>;
 
-/// `stem|lang`: stems of different languages never share a group.
-pub fn stem_key(stem: &str, lang: &str) -> String {
-    format!("{stem}|{lang}")
-}
-
-/// The language of a [`stem_key`] or [`stop_word_key`]: what follows its
-/// last `|` (stems and words never hold one).
-pub fn key_language(key: &str) -> Option<&str> {
-    key.rsplit_once('|').map(|(_, lang)| lang)
-}
-
-/// `=word|lang`: a stop word's group of its own, which no stem key can
-/// name (folded words have no `=`), so `como` never joins `comer`.
-pub fn stop_word_key(word: &str, lang: &str) -> String {
-    format!("={word}|{lang}")
-}
-
 const FIELD_B: [f64; 5] = [0.5, 0.5, 0.5, 0.5, 0.75];
 const K1: f64 = 1.2;
 
@@ -54,14 +38,14 @@ const CHUNK: usize = 128;
 
 /// (term, stem key, postings ascending by doc id) of every word of `docs`,
 /// the documents of `lang` whose first doc id is `first_id`. Stop words are
-/// indexed under a key of their own ([`stop_word_key`]), so a query of stop
+/// indexed under a key of their own ([`StemKey::of_stop_word`]), so a query of stop
 /// words alone (`perché`, `como`) finds the pages that use them, while they
 /// never join a stem group, and other queries drop them.
 pub fn language_postings(
     lang: &str,
     docs: &[SourceDocument<'_>],
     first_id: u32,
-) -> Vec<(String, String, Postings)> {
+) -> Vec<(String, StemKey, Postings)> {
     let chunks: Vec<ChunkCounts> = docs
         .par_chunks(CHUNK)
         .map(|chunk| ChunkCounts::new(chunk, lang))
@@ -122,9 +106,9 @@ pub fn language_postings(
         .zip(postings)
         .map(|(&(word, stop), list)| {
             let key = if stop {
-                stop_word_key(word, lang)
+                StemKey::of_stop_word(word, lang)
             } else {
-                stem_key(&stem(lang, word), lang)
+                StemKey::of_stem(&stem(lang, word), lang)
             };
             (word.to_string(), key, list)
         })

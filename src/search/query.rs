@@ -3,8 +3,8 @@
 
 use super::filters::{facets, Facets, Filter};
 use super::index::{SearchIndex, PREFIX_LIMIT, TOPIC_SCORE, TYPOS, WEIGHTS};
-use super::postings::{key_language, stem_key};
 use super::stem::stem;
+use super::stem_key::StemKey;
 use crate::text::fold::fold;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -85,7 +85,7 @@ pub fn query_words(text: &str, stop_words: &[String]) -> (Vec<String>, bool) {
 /// What a query reaches for one word: (term, stem key) → kind weight of its
 /// best match (step 2). The key says which group's postings count, so the
 /// browser loads only the groups the query reached.
-type Candidates = BTreeMap<(String, String), u64>;
+type Candidates = BTreeMap<(String, StemKey), u64>;
 
 /// The query as the ranking sees it: its words, the languages of its scope
 /// and each word's stem keys in those languages.
@@ -99,7 +99,7 @@ struct Parsed<'a> {
     /// language) and the word stemmed in each language of the scope, whether
     /// or not the handbook has that form. Computed once: candidates and
     /// topic labels both need them.
-    keys: Vec<Vec<String>>,
+    keys: Vec<Vec<StemKey>>,
 }
 
 impl<'a> Parsed<'a> {
@@ -121,10 +121,10 @@ impl<'a> Parsed<'a> {
         let keys = words
             .iter()
             .map(|word| {
-                let mut keys: Vec<String> = index.terms.get(word).cloned().unwrap_or_default();
+                let mut keys: Vec<StemKey> = index.terms.get(word).cloned().unwrap_or_default();
                 if !stop_only {
                     for lang in &languages {
-                        let key = stem_key(&stem(lang, word), lang);
+                        let key = StemKey::of_stem(&stem(lang, word), lang);
                         if !keys.contains(&key) {
                             keys.push(key);
                         }
@@ -146,10 +146,8 @@ impl<'a> Parsed<'a> {
 fn candidates(index: &SearchIndex, parsed: &Parsed, i: usize) -> (Candidates, Option<String>) {
     let word = parsed.words[i].as_str();
     let mut found = Candidates::new();
-    let offer = |found: &mut Candidates, term: &str, key: &str, weight: u64| {
-        let best = found
-            .entry((term.to_string(), key.to_string()))
-            .or_insert(0);
+    let offer = |found: &mut Candidates, term: &str, key: &StemKey, weight: u64| {
+        let best = found.entry((term.to_string(), key.clone())).or_insert(0);
         *best = (*best).max(weight);
     };
     for key in &parsed.keys[i] {
@@ -207,11 +205,11 @@ fn typo_terms<'i>(
     index: &'i SearchIndex,
     word: &str,
     languages: &[&str],
-) -> Vec<(&'i str, Vec<&'i String>)> {
+) -> Vec<(&'i str, Vec<&'i StemKey>)> {
     let length = word.chars().count();
     let most = if length >= TYPOS.two_from { 2 } else { 1 };
     let head: String = word.chars().take(TYPOS.keep).collect();
-    let mut found: Vec<(usize, u32, &str, Vec<&String>)> = Vec::new();
+    let mut found: Vec<(usize, u32, &str, Vec<&StemKey>)> = Vec::new();
     for (term, keys) in index
         .terms
         .range(head.clone()..)
@@ -223,9 +221,9 @@ fn typo_terms<'i>(
         let Some(distance) = edit_distance_within(word, term, most) else {
             continue;
         };
-        let keys: Vec<&String> = keys
+        let keys: Vec<&StemKey> = keys
             .iter()
-            .filter(|key| key_language(key).is_some_and(|of| languages.contains(&of)))
+            .filter(|key| languages.contains(&key.language()))
             .collect();
         if !keys.is_empty() {
             found.push((distance, index.term_docs(term), term, keys));
@@ -331,7 +329,7 @@ fn topic_matches(index: &SearchIndex, parsed: &Parsed) -> Vec<(String, BTreeSet<
 
 /// Whether the label word `(term, key)` is matched by a query word: equal,
 /// or the word reaches its stem key, or the word being typed starts it.
-fn word_matches(parsed: &Parsed, term: &str, key: &str) -> Option<usize> {
+fn word_matches(parsed: &Parsed, term: &str, key: &StemKey) -> Option<usize> {
     let last = parsed.words.len().wrapping_sub(1);
     parsed.words.iter().enumerate().position(|(i, w)| {
         w == term

@@ -89,7 +89,7 @@ pub fn write(mut index: SearchIndex) -> WrittenIndex {
                     .map(|(term, postings)| (term, delta_pairs(postings)))
                     .collect();
                 let data = json(&encoded);
-                (key, data)
+                (key.into_string(), data)
             })
             .collect();
         add_shards(&mut files, "stems", &entries)

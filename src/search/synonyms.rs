@@ -5,26 +5,27 @@
 //! results can say what was "also searched for".
 
 use super::analyze::analyze;
-use super::postings::{stem_key, Postings};
+use super::postings::Postings;
 use super::source::SourceSynonym;
+use super::stem_key::StemKey;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// `[lang, from words as [term, stem key], to as written]`: a rule in the
 /// manifest.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SynonymRecord(pub String, pub Vec<(String, String)>, pub Vec<String>);
+pub struct SynonymRecord(pub String, pub Vec<(String, StemKey)>, pub Vec<String>);
 
 /// A page found through a synonym ranks as if it had the word, at this share
 /// of the synonym's score (in percent): the word itself ranks first.
 pub const SYNONYM_SHARE: u32 = 75;
 
 /// The words of a phrase as the index has them: (term, stem key).
-fn phrase_words(lang: &str, phrase: &str) -> Vec<(String, String)> {
+fn phrase_words(lang: &str, phrase: &str) -> Vec<(String, StemKey)> {
     analyze(lang, phrase)
         .into_iter()
         .map(|t| {
-            let key = stem_key(&t.stem, lang);
+            let key = StemKey::of_stem(&t.stem, lang);
             (t.surface, key)
         })
         .collect()
@@ -39,9 +40,9 @@ pub fn record(rule: &SourceSynonym) -> SynonymRecord {
 /// words in some form (its stem group); the impact is the least of its
 /// words' best.
 fn phrase_docs(
-    part: &[(String, String, Postings)],
+    part: &[(String, StemKey, Postings)],
     groups: &HashMap<&str, Vec<usize>>,
-    words: &[(String, String)],
+    words: &[(String, StemKey)],
 ) -> BTreeMap<u32, u32> {
     let mut found: Option<BTreeMap<u32, u32>> = None;
     for (_, key) in words {
@@ -66,12 +67,12 @@ fn phrase_docs(
 /// Adds to `part` (one language's `(term, stem key, postings)`) the postings
 /// that make each rule's `from` words find the pages of its `to`. A word
 /// already on a page keeps its own score when that is higher.
-pub fn expand(part: &mut Vec<(String, String, Postings)>, lang: &str, rules: &[SourceSynonym]) {
+pub fn expand(part: &mut Vec<(String, StemKey, Postings)>, lang: &str, rules: &[SourceSynonym]) {
     let rules: Vec<&SourceSynonym> = rules.iter().filter(|r| r.lang == lang).collect();
     if rules.is_empty() {
         return;
     }
-    let mut additions: BTreeMap<(String, String), BTreeMap<u32, u32>> = BTreeMap::new();
+    let mut additions: BTreeMap<(String, StemKey), BTreeMap<u32, u32>> = BTreeMap::new();
     {
         let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, (_, key, _)) in part.iter().enumerate() {
@@ -99,7 +100,7 @@ pub fn expand(part: &mut Vec<(String, String, Postings)>, lang: &str, rules: &[S
             }
         }
     }
-    let mut at: HashMap<(String, String), usize> = HashMap::new();
+    let mut at: HashMap<(String, StemKey), usize> = HashMap::new();
     for (i, (term, key, _)) in part.iter().enumerate() {
         at.insert((term.clone(), key.clone()), i);
     }
@@ -123,7 +124,7 @@ pub fn expand(part: &mut Vec<(String, String, Postings)>, lang: &str, rules: &[S
 /// Whether `phrase` (every one of its words, in some form) is on a page of
 /// `lang` in an index's `stems` (built without synonyms, for `check`).
 pub fn phrase_occurs(
-    stems: &BTreeMap<String, BTreeMap<String, Postings>>,
+    stems: &BTreeMap<StemKey, BTreeMap<String, Postings>>,
     lang: &str,
     phrase: &str,
 ) -> bool {

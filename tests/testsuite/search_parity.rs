@@ -875,7 +875,7 @@ fn a_typo_is_forgiven() {
     let mut words: Vec<(String, u32)> = Vec::new();
     for (key, group) in &index.stems {
         for (term, postings) in group {
-            if !key.starts_with('=')
+            if !key.is_stop_word()
                 && term.chars().count() >= 6
                 && term.chars().all(|c| c.is_ascii_lowercase())
                 && index.term_docs(term) == 1
