@@ -38,7 +38,9 @@
 //!   one should rank its own forms first;
 //! - whole formative + ending groups where the formative is unstable:
 //!   `-aj-` (`osjecaj`, `osjecati`, `ostaje`),
-//!   `-ij-` nouns (`situacija`), `-al-`, `-il-`, `-ul-` (participles and
+//!   `-ij-` nouns (`empatija`; not after `c`, where `-cij-` is the noun
+//!   suffix the stem keeps: `situacij`, and `policija` is not `polica`),
+//!   `-al-`, `-il-`, `-ul-` (participles and
 //!   nouns alike, so `materijal`/`materijala` stay together), `-og-` and
 //!   `-oj-` (so `razlog`/`razloga` and `razvoj`/`razvoja` stay together);
 //! - the plural extension `-ovi -ova -ove -ovima -evi …`, only after a
@@ -107,6 +109,8 @@ pub(crate) enum When {
     Always,
     /// The stem ends in one of these letters.
     After(&'static str),
+    /// The stem does not end in any of these letters.
+    NotAfter(&'static str),
     /// The stem has one syllable: `-ov-` is then the plural extension.
     Monosyllabic,
     /// The stem keeps at least [`LONG_STEM`] letters.
@@ -119,11 +123,14 @@ pub(crate) enum When {
 /// (`radost` is not `rad`, `gost` no `g`).
 const LONG_STEM: usize = 5;
 
-use When::{After, Always, Long, Monosyllabic};
+use When::{After, Always, Long, Monosyllabic, NotAfter};
 
 /// Soft consonants (folded `č ć š ž đ`, and the `j` of `lj nj j`), plus the
 /// `d` and `n` that e-conjugation stems end in (`budem`, `ostanem`).
 const SOFT: When = After("cjszdn");
+
+/// The `-ij-` endings: not after `c` (`situacij-a`).
+const NOT_C: When = NotAfter("c");
 
 /// `(ending, replacement, condition)`. Order does not matter: the longest
 /// applicable ending wins.
@@ -169,13 +176,15 @@ pub(crate) const ENDINGS: &[(&str, &str, When)] = &[
     ("uo", "", Always), ("ul", "", Always), ("ula", "", Always),
     ("ulo", "", Always), ("uli", "", Always), ("ule", "", Always),
     ("ulu", "", Always), ("ulom", "", Always), ("ulima", "", Always),
-    // -ij- nouns (situacija), soft adjective and comparative endings, and
-    // the -ije- present of -(i)jeti verbs (razumijete).
-    ("ija", "", Always), ("ije", "", Always), ("iji", "", Always),
-    ("iju", "", Always), ("ijom", "", Always), ("ijama", "", Always),
-    ("ijem", "", Always), ("ijeg", "", Always), ("ijoj", "", Always),
-    ("ijih", "", Always), ("ijim", "", Always), ("ijima", "", Always),
-    ("ijes", "", Always), ("ijemo", "", Always), ("ijete", "", Always),
+    // -ij- nouns (empatija), soft adjective and comparative endings, and
+    // the -ije- present of -(i)jeti verbs (razumijete); not after c, where
+    // -cij- is the noun suffix of situacija, policija (a c the stem keeps,
+    // which step 2 would otherwise read as k: policija is not polica).
+    ("ija", "", NOT_C), ("ije", "", NOT_C), ("iji", "", NOT_C),
+    ("iju", "", NOT_C), ("ijom", "", NOT_C), ("ijama", "", NOT_C),
+    ("ijem", "", NOT_C), ("ijeg", "", NOT_C), ("ijoj", "", NOT_C),
+    ("ijih", "", NOT_C), ("ijim", "", NOT_C), ("ijima", "", NOT_C),
+    ("ijes", "", NOT_C), ("ijemo", "", NOT_C), ("ijete", "", NOT_C),
     // -og: the adjectival genitive; the longer forms make every case of
     // nouns like razlog lose the same letters as the nominative.
     ("og", "", Always), ("oga", "", Always), ("ogu", "", Always),
@@ -238,6 +247,7 @@ fn condition_holds(when: When, stem: &[char]) -> bool {
     match when {
         Always => true,
         After(letters) => stem.last().is_some_and(|&c| letters.contains(c)),
+        NotAfter(letters) => !stem.last().is_some_and(|&c| letters.contains(c)),
         Monosyllabic => vowel_groups(stem) == 1 && stem.last().is_some_and(|&c| is_consonant(c)),
         Long => stem.len() >= LONG_STEM,
     }

@@ -1,17 +1,19 @@
 //! The Croatian stemmer's exception table, and how it is learnt.
 //!
-//! Rules cannot know that `veci` is a form of `velik`, that `ljudi` are
-//! `covjek`, or that `radio` the noun is not `radio` the verb. The table
-//! says so for the word forms of the studied treebank splits (UD
-//! Croatian-SET and Serbian-SET, dev: `tests/data/stem/ud-*-dev.tsv`), in
-//! two kinds of entries, both learnt by [`learn`] from gold lemmas and what
-//! [`stem_hr_rules`] does:
+//! Rules cannot know that `veci` is a form of `velik` or `bolji` one of
+//! `dobar`. The table says so for the word
+//! forms of the studied treebank splits (UD Croatian-SET and Serbian-SET,
+//! dev: `tests/data/stem/ud-*-dev.tsv`), in two kinds of entries, both
+//! learnt by [`learn`] from gold lemmas and what [`stem_hr_rules`] does:
 //!
-//! - **joins**: a form whose rule stem differs from the stem most forms of
-//!   its lemma get is given that stem (`veci` → `velik`);
-//! - **splits**: where forms of several lemmas share a stem, the forms of
-//!   every lemma but the most frequent get a stem of their own, the shared
-//!   stem with `-1`, `-2`… (`radio` the noun → `rad-1`).
+//! - **rule stems**: a rule stem that only one lemma's forms had is given
+//!   that lemma's stem, so the forms the data lacks join too (`bolj` →
+//!   `dobr`: `bolji`, `boljem` and `boljima` alike);
+//! - **forms**: a form whose rule stem other lemmas share is given its own
+//!   lemma's stem (`veci` → `velik`).
+//!
+//! The table only joins: it never gives the forms it knows a stem the
+//! forms it does not know would miss (docs/search-index.md tells why).
 //!
 //! A form outside the table is stemmed by the rules, so the table helps
 //! with the frequent irregular words a reader is likely to type and costs

@@ -116,17 +116,16 @@ fn scores(name: &str) -> Scores {
 
 /// Issue #22's bars on the dev split of UD Croatian-SET: F1 ≥ 0.88, UI ≤
 /// 0.10. Its third, OI no higher than the Ljubešić–Pandžić stemmer's
-/// (0.321e-4), is not met (0.410e-4): the rules join a noun and the verb
-/// of its root (`rad`, `raditi`), which the lemmas keep apart, and the only
-/// way found to part them was to split the forms the table knows from the
-/// forms it does not, which broke words like `poruka`/`poruke`
+/// (0.321e-4), is not met (0.406e-4): the rules join a noun and the verb
+/// of its root (`rad`, `raditi`), which the lemmas keep apart, and every
+/// way found to part them cuts one word's forms apart too
 /// (docs/search-index.md). This holds the figure where it is.
 #[test]
 fn croatian_dev_split_meets_the_bars() {
     let s = scores("ud-hr-dev.tsv");
     assert!(s.f1 >= 0.88, "F1 {}", s.f1);
     assert!(s.understemming <= 0.10, "UI {}", s.understemming);
-    assert!(s.overstemming <= 0.411e-4, "OI {}", s.overstemming);
+    assert!(s.overstemming <= 0.406e-4, "OI {}", s.overstemming);
 }
 
 /// The judge: the test splits, never learnt from. These hold the figures

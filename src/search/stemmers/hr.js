@@ -10,7 +10,8 @@
   // LONG_STEM in stem_hr.rs.
   var LONG = 5;
   // The ENDINGS table of stem_hr.rs, in the same order. Each entry is an ending, optionally followed by
-  // ">replacement", "/letters" (When::After: the stem must end in one of the letters), "*" (When::Monosyllabic)
+  // ">replacement", "/letters" (When::After: the stem must end in one of the letters), "!letters" (When::NotAfter:
+  // it must not), "*" (When::Monosyllabic)
   // or "+" (When::Long: the stem keeps at least LONG letters).
   var ENDINGS = ("enata>ent anata>ant ost+ osti+ ostima+ " +
     "ovati>uj ovao>uj ovala>uj ovali>uj ovalo>uj ovale>uj " +
@@ -20,12 +21,12 @@
     "am as amo ate aju aj ajte ajmo ajuci aja aje aji ajem ajes ajemo ajete ajima ajevi ajeva ajeve ajevima " +
     "imo ite em/cjszdn es/jszdn emo ete/cszdn " +
     "ao al ala alo ali ale alu alom alima io il ila ilo ili ile ilu ilom ilima uo ul ula ulo uli ule ulu ulom ulima " +
-    "ija ije iji iju ijom ijama ijem ijeg ijoj ijih ijim ijima ijes ijemo ijete " +
+    "ija!c ije!c iji!c iju!c ijom!c ijama!c ijem!c ijeg!c ijoj!c ijih!c ijim!c ijima!c ijes!c ijemo!c ijete!c " +
     "og oga ogu ogom oge oj oja oju ojem ojom ojima " +
     "ovi* ova* ove* ovima* evi* eva* eve* evima* " +
     "om ome omu im ima ih ama eg/cjszdn ega/cjszdn emu/cjszdn a e i o u").split(" ").map(function (s) {
-    var m = /^([a-z]+)(?:>([a-z]+)|\/([a-z]+)|(\*)|(\+))?$/.exec(s);
-    return { end: m[1], rep: m[2] || "", after: m[3], mono: !!m[4], long: !!m[5] };
+    var m = /^([a-z]+)(?:>([a-z]+)|\/([a-z]+)|!([a-z]+)|(\*)|(\+))?$/.exec(s);
+    return { end: m[1], rep: m[2] || "", after: m[3], notAfter: m[4], mono: !!m[5], long: !!m[6] };
   });
 
   function isVowel(c) {
@@ -57,6 +58,7 @@
     var last = s[s.length - 1];
     if (e.mono) return vowelGroups(s) === 1 && last !== undefined && isConsonant(last);
     if (e.after) return last !== undefined && e.after.indexOf(last) >= 0;
+    if (e.notAfter) return !(last !== undefined && e.notAfter.indexOf(last) >= 0);
     if (e.long) return s.length >= LONG;
     return true;
   }
