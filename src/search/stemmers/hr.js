@@ -64,11 +64,12 @@
   }
 
   // Step 1: the longest applicable ending wins (on a tie, the later one, as max_by_key does).
+  // Endings are ASCII, so a UTF-16 suffix test of the joined word is a code-point one (and much cheaper than slicing).
   function removeEnding(w) {
-    var best = null, bestLen = -1;
+    var best = null, bestLen = -1, word = w.join("");
     ENDINGS.forEach(function (e) {
       var n = e.end.length;
-      if (w.length < n || w.slice(w.length - n).join("") !== e.end) return;
+      if (!word.endsWith(e.end)) return;
       var s = w.slice(0, w.length - n);
       if (conditionHolds(e, s) && s.length >= MIN && hasSyllable(s) && n >= bestLen) {
         bestLen = n;
