@@ -106,20 +106,6 @@ fn labels(lang: &str) -> Vec<String> {
         .collect()
 }
 
-/// axe-core's violations on the page as it is, one line each.
-fn axe_violations(page: &Page) -> Vec<String> {
-    let found = page.eval_async(
-        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
-           v.id + ': ' + v.help + ' ' + JSON.stringify(v.nodes.map(n => [n.target, n.failureSummary]))))",
-    );
-    found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_string())
-        .collect()
-}
-
 /// Each callout as the reader sees it: kind, title text, title colour, the
 /// icon's shape and box, the title's box, the start border's width.
 const CALLOUTS: &str = "Array.from(document.querySelectorAll('.callout')).map(c => { \
@@ -217,7 +203,7 @@ fn callouts_are_labelled_distinct_and_accessible_both_ways_and_in_both_schemes()
                 problems.push(format!("{lang}: the page is not {scheme}"));
             }
             problems.extend(check_callouts(&page, lang, scheme));
-            for violation in axe_violations(&page) {
+            for violation in page.axe_violations() {
                 problems.push(format!("{lang} {scheme}: {violation}"));
             }
         }

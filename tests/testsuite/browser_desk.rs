@@ -328,20 +328,6 @@ fn a_translation_behind_its_source_shows_the_changed_section() {
     desk.assert_clean();
 }
 
-/// axe-core's violations on the page as it is, one line each.
-fn axe_violations(page: &Page) -> Vec<String> {
-    let found = page.eval_async(
-        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
-           v.id + ': ' + v.help + ' ' + JSON.stringify(v.nodes.map(n => n.target))))",
-    );
-    found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_string())
-        .collect()
-}
-
 #[test]
 fn the_desk_passes_axe_left_to_right_and_right_to_left_on_desktop_and_phone() {
     let Some(browser) = Browser::launch() else {
@@ -365,7 +351,7 @@ fn the_desk_passes_axe_left_to_right_and_right_to_left_on_desktop_and_phone() {
                 "document.getElementById('preview').srcdoc !== ''",
             );
             assert_eq!(tab.eval_string("document.documentElement.dir"), dir);
-            for violation in axe_violations(&tab) {
+            for violation in tab.axe_violations() {
                 problems.push(format!("{query} at {width}px: {violation}"));
             }
             let sideways = tab

@@ -91,20 +91,6 @@ fn style(page: &Page, selector: &str, property: &str) -> String {
     ))
 }
 
-/// axe-core's violations on the page as it is, one line each.
-fn axe_violations(page: &Page) -> Vec<String> {
-    let found = page.eval_async(
-        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
-           v.id + ': ' + v.help + ' ' + JSON.stringify(v.nodes.map(n => n.target))))",
-    );
-    found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_string())
-        .collect()
-}
-
 fn sideways_scroll(page: &Page) -> f64 {
     page.eval("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         .as_f64()
@@ -167,7 +153,7 @@ fn arabic_pages_are_right_to_left_and_the_theme_mirrors() {
             problems.push(format!("{selector} {property}: {found}, not {expected}"));
         }
     }
-    for violation in axe_violations(&page) {
+    for violation in page.axe_violations() {
         problems.push(format!("ar article (desktop): {violation}"));
     }
 
@@ -186,7 +172,7 @@ fn arabic_pages_are_right_to_left_and_the_theme_mirrors() {
                 "{path} scrolls sideways by {overflow} px at 375 px"
             ));
         }
-        for violation in axe_violations(&page) {
+        for violation in page.axe_violations() {
             problems.push(format!("{path} (phone): {violation}"));
         }
     }
@@ -206,7 +192,7 @@ fn arabic_pages_are_right_to_left_and_the_theme_mirrors() {
         }
     }
     page.screenshot(&shots.join("ar-search-phone.png"));
-    for violation in axe_violations(&page) {
+    for violation in page.axe_violations() {
         problems.push(format!("ar search (phone): {violation}"));
     }
 

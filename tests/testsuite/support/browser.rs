@@ -349,6 +349,21 @@ impl Page {
         );
     }
 
+    /// axe-core's violations on the page as it is, one line each (axe must
+    /// be loaded: `AXE`).
+    pub fn axe_violations(&self) -> Vec<String> {
+        let found = self.eval_async(
+            "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
+               v.id + ': ' + v.help + ' ' + JSON.stringify(v.nodes.map(n => [n.target, n.failureSummary]))))",
+        );
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
     /// Runs `source` in every document this tab opens from now on, before
     /// the page's own scripts (a test library, say).
     pub fn add_script_on_load(&self, source: &str) {
