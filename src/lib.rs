@@ -161,6 +161,7 @@ pub fn site_data<'a>(
         search_index: Some(search.0),
         search_engine: Some(search.1),
         print_memo: Default::default(),
+        section_memo: Default::default(),
         notice_texts: render::notices::NoticeTexts::new(config, locales),
         callout_labels: render::callouts::CalloutLabels::new(config, locales),
     }

@@ -28,12 +28,12 @@ impl SiteData<'_> {
             });
         }
         // Each top-level section: its first articles and a link to its page.
-        for section in self.sections_of(lang) {
+        for section in self.sections_of(lang).iter() {
             if section.path.contains('/') || section.all.is_empty() {
                 continue;
             }
             sections.push(SectionGroup {
-                title: self.section_title(&section),
+                title: self.section_title(section),
                 description: section
                     .index
                     .map(|s| s.front.description.clone())

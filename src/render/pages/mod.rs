@@ -40,6 +40,8 @@ pub struct SiteData<'a> {
     pub search_engine: Option<&'a str>,
     /// What every print page of a language needs, made once per build.
     pub print_memo: PrintMemo,
+    /// Each language's sections, made once per build.
+    pub section_memo: section::SectionMemo<'a>,
     /// What articles tell readers of other languages, in their languages.
     pub notice_texts: crate::render::notices::NoticeTexts,
     /// The labels of callouts, in each language.

@@ -11,7 +11,8 @@ use crate::content::SectionIndex;
 use crate::graph::ArticleId;
 use crate::page_kind::{PageKind, PAGINATION_FOLDER};
 use crate::render::context::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 /// One section of a language, from its articles and its `_index.md`.
 pub(super) struct SectionListing<'a> {
@@ -22,6 +23,13 @@ pub(super) struct SectionListing<'a> {
     pub own: Vec<ArticleId>,
     /// Its articles and its subsections', in listing order.
     pub all: Vec<ArticleId>,
+}
+
+/// Each language's sections, listed once per build: every section page and
+/// every section's versions in other languages ask for them.
+#[derive(Default)]
+pub struct SectionMemo<'a> {
+    languages: Mutex<HashMap<String, Arc<Vec<SectionListing<'a>>>>>,
 }
 
 impl SectionListing<'_> {
@@ -77,7 +85,18 @@ impl<'a> SiteData<'a> {
     /// Every section of `lang` (folders with articles, their parent folders,
     /// folders with only an `_index.md`), ordered by their `_index.md`
     /// weight, then folder. Not the language's root.
-    pub(super) fn sections_of(&self, lang: &str) -> Vec<SectionListing<'a>> {
+    pub(super) fn sections_of(&self, lang: &str) -> Arc<Vec<SectionListing<'a>>> {
+        if let Some(listed) = self.section_memo.languages.lock().unwrap().get(lang) {
+            return Arc::clone(listed);
+        }
+        // Listed without the lock held: two threads may list a language at
+        // once, and both get the same.
+        let listed = Arc::new(self.list_sections(lang));
+        let mut memo = self.section_memo.languages.lock().unwrap();
+        Arc::clone(memo.entry(lang.to_string()).or_insert(listed))
+    }
+
+    fn list_sections(&self, lang: &str) -> Vec<SectionListing<'a>> {
         let articles: &'a [crate::graph::Article] = self.articles;
         let mut by_path: BTreeMap<&'a str, SectionListing<'a>> = BTreeMap::new();
         let mut add = |path: &'a str| {
@@ -129,7 +148,7 @@ impl<'a> SiteData<'a> {
         let mut pages: Vec<Page<'a>> = (2..=page_count(self.root_articles(lang).len(), per_page))
             .map(|n| Page::Section(lang, "", n))
             .collect();
-        for section in self.sections_of(lang) {
+        for section in self.sections_of(lang).iter() {
             let count = page_count(section.own.len(), per_page);
             pages.extend((1..=count).map(|n| Page::Section(lang, section.path, n)));
         }
