@@ -278,9 +278,13 @@ pub(super) fn stability(browser: &Browser, site: &Handbook) {
             // search), and how much the page moved while it loaded.
             let seen = page.eval_async(
                 "new Promise(done => { let shift = 0; \
-                   new PerformanceObserver(list => { for (const e of list.getEntries()) shift += e.value; }) \
+                   const moved = []; \
+                   new PerformanceObserver(list => { for (const e of list.getEntries()) { shift += e.value; \
+                     for (const s of e.sources || []) moved.push({ at: Math.round(e.startTime), \
+                       node: s.node ? (s.node.outerHTML || s.node.textContent || '').slice(0, 160) : null, \
+                       from: s.previousRect, to: s.currentRect }); } }) \
                      .observe({ type: 'layout-shift', buffered: true }); \
-                   setTimeout(() => done({ shift, loaded: [performance.getEntriesByType('navigation')[0]] \
+                   setTimeout(() => done({ shift, moved, loaded: [performance.getEntriesByType('navigation')[0]] \
                      .concat(performance.getEntriesByType('resource')) \
                      .map(e => ({ name: e.name, bytes: e.decodedBodySize })) }), 100); })",
             );
@@ -300,7 +304,8 @@ pub(super) fn stability(browser: &Browser, site: &Handbook) {
             assert_eq!(
                 seen["shift"].as_f64(),
                 Some(0.0),
-                "{name} {path}: layout shift on load"
+                "{name} {path}: layout shift on load; what moved: {:#}",
+                seen["moved"]
             );
         }
 
