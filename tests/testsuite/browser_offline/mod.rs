@@ -88,9 +88,7 @@ fn go_online(page: &Page, host: &Host) {
 }
 
 /// Polls an expression that may be a promise until it is truthy; errors
-/// count as "not yet" (the page may be reloading). Up to 90 s: Chromium
-/// activates a new worker once the one it replaces has been idle for 30 s
-/// (headless, with DevTools attached), even though it skips waiting.
+/// count as "not yet" (the page may be reloading).
 #[track_caller]
 fn wait_async(page: &Page, what: &str, expression: &str) -> Value {
     let start = Instant::now();
@@ -105,6 +103,34 @@ fn wait_async(page: &Page, what: &str, expression: &str) -> Value {
             page.describe()
         );
         std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Like `wait_async`, for a new worker that skipped waiting to take over.
+/// Chromium activates it once the worker it replaces is idle, and, with
+/// DevTools attached, takes that one for idle only once it is stopped, which
+/// happens after 30 s; stopping the site's workers whenever a new one waits
+/// is that stop, 30 s early (the new worker starts again to activate, the
+/// old one again if the page fetches through it meanwhile).
+#[track_caller]
+fn wait_for_the_new_worker(page: &Page, what: &str, expression: &str) -> Value {
+    const WAITING: &str = "navigator.serviceWorker.getRegistration().then(r => !!(r && r.waiting))";
+    page.call("ServiceWorker.enable", json!({}));
+    let start = Instant::now();
+    loop {
+        let value = page.try_eval_async(expression).unwrap_or(Value::Null);
+        if !matches!(value, Value::Null | Value::Bool(false)) {
+            return value;
+        }
+        if page.try_eval_async(WAITING) == Ok(Value::Bool(true)) {
+            page.call("ServiceWorker.stopAllWorkers", json!({}));
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}: {expression}\n{}",
+            page.describe()
+        );
+        std::thread::sleep(Duration::from_millis(200));
     }
 }
 
@@ -271,7 +297,7 @@ fn read_pages_and_searches_work_offline_a_saved_language_whole_and_a_deploy_repl
         "{CACHES}.then(n => n.length === 1 && n[0].endsWith(' ' + {}))",
         js_string(&new_build)
     );
-    wait_async(&page, "the old build's cache to go", &only_new);
+    wait_for_the_new_worker(&page, "the old build's cache to go", &only_new);
     let scripts = page.eval_async(
         "navigator.serviceWorker.getRegistration().then(r => r.active && r.active.scriptURL)",
     );
@@ -387,7 +413,7 @@ fn serve_never_registers_and_retires_a_built_sites_worker() {
         assert!(body.contains("unregister()"), "{body}");
 
         open(&page, &format!("{url}pt/"), "pt", "Fogo");
-        wait_async(
+        wait_for_the_new_worker(
             &page,
             "the built site's worker to retire",
             &format!(
