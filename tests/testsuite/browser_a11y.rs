@@ -51,7 +51,6 @@ const DEFAULT_LANG: &str = "pt";
 const PAGE_BUDGET: u64 = 60_000;
 /// The search box of a page (DESIGN.md, "Contracts the tests rely on").
 const SEARCH_INPUT: &str = r#"form[role="search"] input[type="search"]"#;
-const QUIET: Duration = Duration::from_millis(400);
 /// A query with results in each language.
 fn query(lang: &str) -> &'static str {
     match lang {
@@ -296,12 +295,7 @@ fn lines_hold_60_to_80_characters() {
 /// how many results (not counting their sections' links) it shows.
 #[track_caller]
 fn settled_results(page: &Page) -> usize {
-    page.wait_until_settled(
-        "#search-results",
-        QUIET,
-        "document.querySelectorAll('#search-results a').length > 0 \
-         && !document.querySelector('#search-results[aria-busy=\"true\"]')",
-    );
+    page.wait_for_search_hits();
     page.eval("document.querySelectorAll('#search-results a.search-hit').length")
         .as_u64()
         .unwrap() as usize

@@ -8,12 +8,9 @@ use crate::support::{self, browser};
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use browser::{Browser, Page, Served, Via};
 use support::Site;
-
-const QUIET: Duration = Duration::from_millis(400);
 
 fn handbook() -> &'static Path {
     support::built_handbook()
@@ -22,12 +19,7 @@ fn handbook() -> &'static Path {
 /// Opens `url` and waits for the answer: a count or an empty state.
 fn answer(page: &Page, url: &str) -> String {
     page.goto(url);
-    page.wait_until_settled(
-        "#search-results",
-        QUIET,
-        "document.querySelector('#search-results .search-count, #search-results .search-empty') \
-         && !document.querySelector('#search-results[aria-busy=\"true\"]')",
-    );
+    page.wait_for_search_outcome();
     page.eval_string("document.querySelector('#search-results').textContent")
 }
 

@@ -13,7 +13,9 @@ use std::time::Duration;
 
 use browser::{js_string, Browser, Page, Served, Via};
 
-const QUIET: Duration = Duration::from_millis(400);
+/// Long enough for a page's scripts to have done what they would do after
+/// loading (to see that they did not).
+const A_WHILE: Duration = Duration::from_millis(400);
 const HR_ARTICLE: &str = "hr/kako-se-nositi-s-teskim-klijentom/";
 
 fn handbook() -> &'static Path {
@@ -28,12 +30,7 @@ fn results_for(page: &Page, site: &Served, via: Via, lang: &str, query: &str) {
         urlencoding(query)
     );
     page.goto(&url);
-    page.wait_until_settled(
-        "#search-results",
-        QUIET,
-        "document.querySelectorAll('#search-results a').length > 0 \
-         && !document.querySelector('#search-results[aria-busy=\"true\"]')",
-    );
+    page.wait_for_search_hits();
 }
 
 fn urlencoding(text: &str) -> String {
@@ -182,7 +179,7 @@ fn a_page_opened_without_a_search_loads_nothing_more() {
     for via in [Via::Http, Via::File] {
         page.goto(&site.url(via, &format!("{HR_ARTICLE}index.html")));
         page.wait_for("the page to load", "document.readyState === 'complete'");
-        std::thread::sleep(QUIET);
+        std::thread::sleep(A_WHILE);
         let loaded = page.eval(
             "performance.getEntriesByType('resource').map(e => e.name) \
                .filter(n => /highlight\\.js|engine\\.js|manifest\\.js|stemmers\\//.test(n))",
@@ -218,7 +215,7 @@ fn hostile_highlight_input_injects_nothing() {
             );
             page.goto(&url);
             page.wait_for("the page to load", "document.readyState === 'complete'");
-            std::thread::sleep(QUIET);
+            std::thread::sleep(A_WHILE);
             assert_eq!(
                 page.eval("document.querySelectorAll('[onerror], img[src=\"x\"], body script:not([src])').length"),
                 0,
@@ -465,12 +462,7 @@ fn an_attacker_s_query_stays_text_from_the_results_to_the_page_opened() {
                 "(() => {{ const box = document.querySelector('form[role=\"search\"] input[type=\"search\"]'); \
                    box.value = {typed}; box.dispatchEvent(new Event('input', {{ bubbles: true }})); return true; }})()"
             ));
-            page.wait_until_settled(
-                "#search-results",
-                QUIET,
-                "document.querySelector('#search-results .search-count, #search-results .search-empty') \
-                 && !document.querySelector('#search-results[aria-busy=\"true\"]')",
-            );
+            page.wait_for_search_outcome();
             assert_eq!(page.eval(injected), 0, "{via:?} {typed}: nothing injected");
             assert!(page.dialogs().is_empty(), "{via:?} {typed}");
             page.assert_clean();

@@ -14,7 +14,6 @@ use crate::support::{self, browser};
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use browser::{js_string, Browser, Page, Served, Via, VIAS};
 use serde::Deserialize;
@@ -22,8 +21,6 @@ use support::{page, site_toml, Site};
 
 /// The search box of a page (DESIGN.md, "Contracts the tests rely on").
 const SEARCH_INPUT: &str = r#"form[role="search"] input[type="search"]"#;
-/// Longer than the UI's debounce: what is read then answers the whole query.
-const QUIET: Duration = Duration::from_millis(400);
 const HR_ARTICLE: &str = "hr/kako-se-nositi-s-teskim-klijentom/";
 const IT_ARTICLE: &str =
     "it/non-lasciare-che-la-tua-energia-venga-divorata-4-consigli-per-gestire-i-clienti-difficili/";
@@ -171,15 +168,10 @@ fn shown(page: &Page) -> Shown {
 }
 
 /// Waits for the final answer to the query in the box (a count or "no
-/// results", not busy, unchanged for `QUIET`), then reads it.
+/// results"), then reads it.
 #[track_caller]
 fn settled(page: &Page) -> Shown {
-    page.wait_until_settled(
-        "#search-results",
-        QUIET,
-        "document.querySelector('#search-results .search-count, #search-results .search-empty') \
-         && !document.querySelector('#search-results[aria-busy=\"true\"]')",
-    );
+    page.wait_for_search_outcome();
     shown(page)
 }
 

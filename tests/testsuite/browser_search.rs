@@ -19,9 +19,6 @@ use support::{page, site_toml, Site};
 
 /// The search box of a page (DESIGN.md, "Contracts the tests rely on").
 const SEARCH_INPUT: &str = r#"form[role="search"] input[type="search"]"#;
-/// How long the results must stay unchanged before a test reads them: longer
-/// than the UI's debounce, so what is read answers the whole query.
-const QUIET: Duration = Duration::from_millis(400);
 
 /// The handbook, built once per test binary with the real binary, its
 /// `public/` copied to `<target>/tmp/browser_search/handbook` (so that no
@@ -55,16 +52,10 @@ fn hits(page: &Page) -> Vec<Hit> {
     serde_json::from_value(value).expect("result links")
 }
 
-/// Waits for the final results of what was typed: links present, the region
-/// not busy, and unchanged for `QUIET`; then reads them.
+/// Waits for the final results of what was typed, then reads them.
 #[track_caller]
 fn settled_hits(page: &Page) -> Vec<Hit> {
-    page.wait_until_settled(
-        "#search-results",
-        QUIET,
-        "document.querySelectorAll('#search-results a').length > 0 \
-         && !document.querySelector('#search-results[aria-busy=\"true\"]')",
-    );
+    page.wait_for_search_hits();
     hits(page)
 }
 

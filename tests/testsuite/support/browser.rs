@@ -458,30 +458,47 @@ impl Page {
         }
     }
 
-    /// Waits until `also` (a JavaScript expression) is truthy and nothing
-    /// inside `selector` has changed for `quiet` (a MutationObserver keeps the
-    /// time of the last change): e.g. for a debounced search to have shown
-    /// its final results.
+    /// Waits for the search results to answer the query asked last:
+    /// `shown` (a JavaScript expression) is truthy and `#search-results` is
+    /// not busy (polybook.js marks it busy from the moment a search is asked
+    /// for until its answer is shown), and nothing in it has changed for
+    /// `SETTLE` (a MutationObserver keeps the time of the last change), in
+    /// case something is drawn after the answer.
     #[track_caller]
-    pub fn wait_until_settled(&self, selector: &str, quiet: Duration, also: &str) {
-        let sel = js_string(selector);
+    pub fn wait_for_search_results(&self, shown: &str) {
+        const SETTLE: Duration = Duration::from_millis(100);
         self.wait_for(
-            &format!("{selector} to exist"),
-            &format!(
-                "(() => {{ const el = document.querySelector({sel}); if (!el) return false; \
-                 if (!el.__pbObserved) {{ el.__pbObserved = true; el.__pbChanged = performance.now(); \
-                 new MutationObserver(() => {{ el.__pbChanged = performance.now(); }})\
-                 .observe(el, {{ subtree: true, childList: true, attributes: true, characterData: true }}); }} \
-                 return true; }})()"
-            ),
+            "#search-results to exist",
+            "(() => { const el = document.querySelector('#search-results'); if (!el) return false; \
+             if (!el.__pbObserved) { el.__pbObserved = true; el.__pbChanged = performance.now(); \
+             new MutationObserver(() => { el.__pbChanged = performance.now(); })\
+             .observe(el, { subtree: true, childList: true, attributes: true, characterData: true }); } \
+             return true; })()",
         );
         self.wait_for(
-            &format!("{selector} to stay unchanged for {quiet:?} with `{also}`"),
+            &format!("the search results to settle with `{shown}`"),
             &format!(
-                "(() => {{ const el = document.querySelector({sel}); \
-                 return !!el && performance.now() - el.__pbChanged >= {} && !!({also}); }})()",
-                quiet.as_millis()
+                "(() => {{ const el = document.querySelector('#search-results'); \
+                 return !!el && el.getAttribute('aria-busy') !== 'true' \
+                 && performance.now() - el.__pbChanged >= {} && !!({shown}); }})()",
+                SETTLE.as_millis()
             ),
+        );
+    }
+
+    /// Waits for the search results to show links to pages (see
+    /// `wait_for_search_results`).
+    #[track_caller]
+    pub fn wait_for_search_hits(&self) {
+        self.wait_for_search_results("document.querySelectorAll('#search-results a').length > 0");
+    }
+
+    /// Waits for the search results to show their outcome, a count or
+    /// "nothing found" (see `wait_for_search_results`).
+    #[track_caller]
+    pub fn wait_for_search_outcome(&self) {
+        self.wait_for_search_results(
+            "document.querySelector('#search-results .search-count, #search-results .search-empty')",
         );
     }
 

@@ -431,9 +431,12 @@
       // What is loaded answers at once (in this frame); a wait lets a quick
       // typist's next key spare the downloads.
       var warm = now || (made && made.cached(q, filter));
+      // Busy from the moment the answer is asked for, not when it is worked
+      // on: what is shown now answers an older query (screen readers wait,
+      // and the tests know the shown results are final when it is gone).
+      results.setAttribute("aria-busy", "true");
       timer = setTimeout(function () {
         form.classList.add("is-active");
-        results.setAttribute("aria-busy", "true");
         getEngine().then(function (api) {
           return api.search(q, filter).then(function (found) {
             // Results in every language, to offer them when this one has
