@@ -91,19 +91,7 @@ fn go_online(page: &Page, host: &Host) {
 /// count as "not yet" (the page may be reloading).
 #[track_caller]
 fn wait_async(page: &Page, what: &str, expression: &str) -> Value {
-    let start = Instant::now();
-    loop {
-        let value = page.try_eval_async(expression).unwrap_or(Value::Null);
-        if !matches!(value, Value::Null | Value::Bool(false)) {
-            return value;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "timed out waiting for {what}: {expression}\n{}",
-            page.describe()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    poll_async(page, what, expression, || {})
 }
 
 /// Like `wait_async`, for a new worker that skipped waiting to take over.
@@ -116,21 +104,30 @@ fn wait_async(page: &Page, what: &str, expression: &str) -> Value {
 fn wait_for_the_new_worker(page: &Page, what: &str, expression: &str) -> Value {
     const WAITING: &str = "navigator.serviceWorker.getRegistration().then(r => !!(r && r.waiting))";
     page.call("ServiceWorker.enable", json!({}));
+    poll_async(page, what, expression, || {
+        if page.try_eval_async(WAITING) == Ok(Value::Bool(true)) {
+            page.call("ServiceWorker.stopAllWorkers", json!({}));
+        }
+    })
+}
+
+/// Evaluates `expression` until it is truthy, calling `between` after each
+/// falsy answer (up to 90 s).
+#[track_caller]
+fn poll_async(page: &Page, what: &str, expression: &str, between: impl Fn()) -> Value {
     let start = Instant::now();
     loop {
         let value = page.try_eval_async(expression).unwrap_or(Value::Null);
         if !matches!(value, Value::Null | Value::Bool(false)) {
             return value;
         }
-        if page.try_eval_async(WAITING) == Ok(Value::Bool(true)) {
-            page.call("ServiceWorker.stopAllWorkers", json!({}));
-        }
+        between();
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_secs(90),
             "timed out waiting for {what}: {expression}\n{}",
             page.describe()
         );
-        std::thread::sleep(Duration::from_millis(200));
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
